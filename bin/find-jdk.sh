@@ -1,0 +1,35 @@
+# Sourced by ./mvnw, ./promoter and .ci/run: makes JAVA_HOME point at a JDK 21 or newer.
+# Order: an existing JAVA_HOME if it is new enough, then `java` on PATH, then the newest
+# JDK under /usr/lib/jvm. Prints one clear line and fails if there is none.
+
+promoter_java_major() { # $1 = path to a java binary; prints its feature version (17, 21, 25...)
+  "$1" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1
+}
+
+promoter_find_jdk() {
+  local candidate major best="" best_major=0
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    major=$(promoter_java_major "$JAVA_HOME/bin/java")
+    if [ "${major:-0}" -ge 21 ]; then return 0; fi
+  fi
+  if command -v java >/dev/null 2>&1 && command -v javac >/dev/null 2>&1; then
+    candidate=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+    major=$(promoter_java_major "$candidate/bin/java")
+    if [ "${major:-0}" -ge 21 ]; then export JAVA_HOME="$candidate"; return 0; fi
+  fi
+  # callers such as mvnw run under `set -f`; globbing is needed here only
+  case $- in *f*) set +f; local restore_noglob=1 ;; esac
+  for candidate in /usr/lib/jvm/*/ /opt/java/*/ "$HOME"/.sdkman/candidates/java/*/; do
+    candidate=${candidate%/}
+    [ -x "$candidate/bin/javac" ] || continue
+    major=$(promoter_java_major "$candidate/bin/java")
+    if [ "${major:-0}" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+      best="$candidate"; best_major="$major"
+    fi
+  done
+  if [ -n "${restore_noglob:-}" ]; then set -f; fi
+  if [ -n "$best" ]; then export JAVA_HOME="$best"; return 0; fi
+  echo "promoter: no JDK 21 or newer found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm/*). Install one, e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 21+, and set JAVA_HOME." >&2
+  return 1
+}
