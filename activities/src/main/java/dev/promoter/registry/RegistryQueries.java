@@ -1,0 +1,80 @@
+package dev.promoter.registry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read-only views of the registry. */
+final class RegistryQueries {
+
+  private RegistryQueries() {}
+
+  static List<ModelSummary> models(Connection c) throws SQLException {
+    Map<String, Map<String, Integer>> aliases = new LinkedHashMap<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT m.name, a.alias, v.version FROM aliases a "
+        + "JOIN models m ON m.id = a.model_id JOIN model_versions v ON v.id = a.version_id "
+        + "ORDER BY m.name, a.alias");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        aliases.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+            .put(rs.getString(2), rs.getInt(3));
+      }
+    }
+    List<ModelSummary> models = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT name, last_version, created_at FROM models ORDER BY name");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        models.add(new ModelSummary(rs.getString(1), rs.getInt(2),
+            aliases.getOrDefault(rs.getString(1), Map.of()), rs.getTimestamp(3).toInstant()));
+      }
+    }
+    return models;
+  }
+
+  static List<ModelVersion> versions(Connection c, String model, Integer onlyVersion)
+      throws SQLException {
+    requireModel(c, model);
+    String sql = "SELECT v.version, v.status, v.artifact_uri, v.artifact_sha256, v.framework, "
+        + "v.metrics::text, v.params::text, v.provenance::text, v.dataset_digest, v.code_version, "
+        + "v.parent_run, v.created_at, v.created_by, "
+        + "ARRAY(SELECT a.alias FROM aliases a WHERE a.version_id = v.id ORDER BY a.alias) "
+        + "FROM model_versions v JOIN models m ON m.id = v.model_id "
+        + "WHERE m.name = ? AND (?::int IS NULL OR v.version = ?::int) ORDER BY v.version";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, model);
+      s.setObject(2, onlyVersion, java.sql.Types.INTEGER);
+      s.setObject(3, onlyVersion, java.sql.Types.INTEGER);
+      List<ModelVersion> versions = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          versions.add(new ModelVersion(model, rs.getInt(1),
+              VersionStatus.valueOf(rs.getString(2)),
+              List.copyOf(Arrays.asList((String[]) rs.getArray(14).getArray())),
+              rs.getString(3), rs.getString(4), rs.getString(5), Json.metrics(rs.getString(6)),
+              Json.params(rs.getString(7)), rs.getString(8),
+              new Lineage(rs.getString(9), rs.getString(10), rs.getString(11)),
+              rs.getTimestamp(12).toInstant(), rs.getString(13)));
+        }
+      }
+      return versions;
+    }
+  }
+
+  static void requireModel(Connection c, String model) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM models WHERE name = ?")) {
+      s.setString(1, model);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw RegistryException.notFound("unknown model '" + model + "'");
+        }
+      }
+    }
+  }
+}
