@@ -1,0 +1,30 @@
+package dev.promoter.app;
+
+import dev.promoter.stack.StackConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Promoter's Spring application. The registry's data source and migrations are ours (the stack
+ * decides between embedded and external Postgres), so Boot's own are switched off.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
+@Import(StackConfiguration.class)
+public class PromoterApplication {
+
+  /** Starts a context for a CLI command: no web server, beans created only when asked for. */
+  public static ConfigurableApplicationContext startForCommand(String... args) {
+    SpringApplication app = new SpringApplication(PromoterApplication.class);
+    app.setWebApplicationType(WebApplicationType.NONE);
+    app.setLazyInitialization(true);
+    app.setLogStartupInfo(false);
+    return app.run(args);
+  }
+}

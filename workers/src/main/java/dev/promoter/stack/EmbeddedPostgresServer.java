@@ -1,0 +1,116 @@
+package dev.promoter.stack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dev stack's Postgres: zonky's embedded binaries over a data folder that persists between
+ * runs, so a second run sees the registry of the first. If another Promoter process already
+ * serves the same folder, this one attaches to it instead of starting a second server.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+  static final String DATABASE = "promoter";
+  static final String USER = "postgres";
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+  private final EmbeddedPostgres server;
+  private final int port;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres server, int port) {
+    this.server = server;
+    this.port = port;
+  }
+
+  /** Starts Postgres on {@code dataDir}, or attaches to the Promoter process already serving it. */
+  public static EmbeddedPostgresServer startOrAttach(Path dataDir, int port) {
+    Path dir = dataDir.toAbsolutePath().normalize();
+    if (Ports.listening(port)) {
+      if (servedFrom(dir, port)) {
+        log.info("attached to the embedded Postgres already serving {} on port {}", dir, port);
+        return new EmbeddedPostgresServer(null, port);
+      }
+      throw new StackException("port " + port + " for the embedded Postgres is in use by another "
+          + "program: stop it or set PROMOTER_POSTGRES_PORT");
+    }
+    try {
+      Files.createDirectories(dir);
+      EmbeddedPostgres server = EmbeddedPostgres.builder()
+          .setDataDirectory(dir)
+          .setCleanDataDirectory(false)
+          .setPort(port)
+          .setServerConfig("max_connections", "200")
+          .start();
+      createDatabase(server);
+      log.info("embedded Postgres serving {} on port {}", dir, port);
+      return new EmbeddedPostgresServer(server, port);
+    } catch (IOException | RuntimeException e) {
+      throw new StackException("cannot start the embedded Postgres on port " + port + " over "
+          + dir + ": " + rootMessage(e), e);
+    }
+  }
+
+  /** The JDBC URL of the registry database. */
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+  }
+
+  /** Whether this process started the server (and so stops it on close). */
+  public boolean startedHere() {
+    return server != null;
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  // postmaster.pid's fourth line is the port the server of that data folder listens on
+  private static boolean servedFrom(Path dir, int port) {
+    Path pid = dir.resolve("postmaster.pid");
+    try {
+      List<String> lines = Files.readAllLines(pid);
+      return lines.size() >= 4 && lines.get(3).strip().equals(Integer.toString(port));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void createDatabase(EmbeddedPostgres server) throws IOException {
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery(
+          "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+        if (rs.next()) {
+          return;
+        }
+      }
+      s.execute("CREATE DATABASE " + DATABASE);
+    } catch (SQLException e) {
+      throw new IOException("cannot create database '" + DATABASE + "': " + e.getMessage(), e);
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

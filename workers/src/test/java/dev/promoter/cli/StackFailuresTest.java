@@ -1,0 +1,61 @@
+package dev.promoter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When a part of the stack cannot start or be reached, the user gets one line naming it. */
+class StackFailuresTest {
+  @TempDir Path home;
+
+  @Test
+  void postgresPortTakenByAnotherProgram() throws Exception {
+    try (StackProperties stack = new StackProperties(home);
+        ServerSocket squatter = new ServerSocket(stack.postgresPort, 50, InetAddress.getLoopbackAddress())) {
+      CliRun run = CliRun.of("models", "list");
+      assertThat(run.exitCode()).isEqualTo(PromoterCli.UNAVAILABLE);
+      assertThat(run.err().strip()).isEqualTo("promoter: port " + stack.postgresPort
+          + " for the embedded Postgres is in use by another program: stop it or set PROMOTER_POSTGRES_PORT");
+    }
+  }
+
+  @Test
+  void unreachableExternalPostgres() throws Exception {
+    int closed = StackProperties.freePort();
+    try (StackProperties stack = new StackProperties(home)) {
+      stack.set("promoter.postgres.url", "jdbc:postgresql://localhost:" + closed + "/registry");
+      CliRun run = CliRun.of("models", "list");
+      assertThat(run.exitCode()).isEqualTo(PromoterCli.UNAVAILABLE);
+      assertThat(run.err()).startsWith("promoter: cannot reach Postgres at jdbc:postgresql://localhost:" + closed);
+      assertThat(run.err().lines()).hasSize(1);
+    }
+  }
+
+  @Test
+  void unreachableExternalTemporal() throws Exception {
+    int closed = StackProperties.freePort();
+    try (StackProperties stack = new StackProperties(home)) {
+      stack.set("promoter.temporal.address", "localhost:" + closed);
+      CliRun run = CliRun.of("demo");
+      assertThat(run.exitCode()).isEqualTo(PromoterCli.UNAVAILABLE);
+      assertThat(run.err()).startsWith("promoter: cannot reach Temporal at localhost:" + closed);
+      assertThat(run.err().lines()).hasSize(1);
+    }
+  }
+
+  @Test
+  void productionModeNamesWhatIsMissingAndStartsNothing() throws Exception {
+    try (StackProperties stack = new StackProperties(home)) {
+      stack.set("promoter.mode", "production");
+      CliRun run = CliRun.of("models", "list");
+      assertThat(run.exitCode()).isEqualTo(PromoterCli.UNAVAILABLE);
+      assertThat(run.err().strip()).isEqualTo("promoter: production mode needs TEMPORAL_ADDRESS "
+          + "(host:port of the Temporal frontend)");
+      assertThat(home.resolve("postgres")).doesNotExist();
+    }
+  }
+}
