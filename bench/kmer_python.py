@@ -34,15 +34,13 @@ def read_fasta(path):
 
 def featurize(seq, k, index, size):
     counts = collections.Counter(seq[i:i + k] for i in range(len(seq) - k + 1))
+    # k-mers with N or other ambiguity codes are not in the index and are dropped. Only the
+    # non-zero entries are divided, so the dense vector costs Python as little as it can.
+    valid = [(index[kmer], n) for kmer, n in counts.items() if kmer in index]
+    total = sum(n for _, n in valid)
     vector = [0.0] * size
-    total = 0
-    for kmer, n in counts.items():
-        j = index.get(kmer)  # k-mers with N or other ambiguity codes are not in the index
-        if j is not None:
-            vector[j] = n
-            total += n
-    if total:
-        vector = [v / total for v in vector]
+    for j, n in valid:
+        vector[j] = n / total
     return vector
 
 
