@@ -202,18 +202,20 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         return gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
     }
 
+    /** Reads the record under the cursor; the cursor is at a '>' or at the end of input. */
     private FastaRecord readRecord() throws IOException {
         if (!started) {
             started = true;
             skipToFirstHeader();
         }
-        if (pendingId == null) {
+        if (peek() < 0) {
             return null;
         }
+        // The header is read here, not at the end of the previous record, so an error in it
+        // surfaces only after every record before it has been handed out.
+        readHeader();
         String id = pendingId;
-        String description = pendingDescription;
         long headerLine = pendingHeaderLine;
-        pendingId = null;
         seqLength = 0;
         int b;
         while ((b = peek()) >= 0 && b != '>') {
@@ -222,20 +224,12 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         if (seqLength == 0) {
             throw new FastaFormatException(source, headerLine, "record '" + id + "' has no sequence");
         }
-        FastaRecord record = new FastaRecord(id, description, takeSequence());
-        if (b == '>') {
-            readHeader();
-        }
-        return record;
+        return new FastaRecord(id, pendingDescription, takeSequence());
     }
 
     private void skipToFirstHeader() throws IOException {
         int b;
-        while ((b = peek()) >= 0) {
-            if (b == '>') {
-                readHeader();
-                return;
-            }
+        while ((b = peek()) >= 0 && b != '>') {
             long dataLine = line;
             if (!skipBlankLine()) {
                 throw new FastaFormatException(source, dataLine, "data before the first '>' header");

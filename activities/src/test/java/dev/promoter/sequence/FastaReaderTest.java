@@ -162,6 +162,14 @@ class FastaReaderTest {
     }
 
     @Test
+    void recordsBeforeABadHeaderAreStillDelivered() throws IOException {
+        try (FastaReader reader = FastaReader.open(write("late.fasta", ">a\nAC\n> oops\nGT\n"))) {
+            assertThat(reader.next().id()).isEqualTo("a");
+            assertThatThrownBy(reader::hasNext).isInstanceOf(FastaFormatException.class).hasMessageContaining(":3: empty id");
+        }
+    }
+
+    @Test
     void corruptGzipIsAnIoError() throws IOException {
         Path file = dir.resolve("corrupt.gz");
         Files.write(file, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3});
