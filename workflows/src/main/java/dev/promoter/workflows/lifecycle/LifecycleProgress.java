@@ -1,0 +1,17 @@
+package dev.promoter.workflows.lifecycle;
+
+import java.util.List;
+
+/**
+ * The answer to the progress query: enough for a CLI or UI to show a run without reading the
+ * database.
+ *
+ * @param status the run's status
+ * @param step the step it is in, e.g. {@code experiment}, {@code awaiting-approval}
+ * @param candidates each candidate's state and metrics
+ * @param best the chosen candidate, once chosen
+ * @param version the registered version, once registered
+ * @param verdict the last decision the run made, in words
+ */
+public record LifecycleProgress(LifecycleStatus status, String step,
+    List<CandidateProgress> candidates, String best, Integer version, String verdict) {}

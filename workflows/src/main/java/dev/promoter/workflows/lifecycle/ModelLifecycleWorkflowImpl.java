@@ -1,0 +1,174 @@
+package dev.promoter.workflows.lifecycle;
+
+import dev.promoter.workflows.activities.EvaluationActivities;
+import dev.promoter.workflows.activities.RegistryActivities;
+import dev.promoter.workflows.activities.TrainedCandidate;
+import dev.promoter.workflows.rollback.RollbackRequest;
+import dev.promoter.workflows.rollback.RollbackWorkflow;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+
+/**
+ * The lifecycle, step by step. Experiment and approval live in their own classes; this one
+ * orders the steps and owns the compensations.
+ */
+public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
+  static final String SYSTEM_ACTOR = "promoter";
+  private static final Logger log = Workflow.getLogger(ModelLifecycleWorkflowImpl.class);
+
+  private final RunState state = new RunState();
+  // created when the run starts; an update that arrives earlier finds no approval open
+  private Approval approval = Approval.notOpen(state);
+
+  @Override
+  public LifecycleResult run(LifecycleRequest request) {
+    String runId = Workflow.getInfo().getWorkflowId();
+    String cpu = request.queueFor("cpu");
+    RegistryActivities registry = ActivityStubs.registry(cpu);
+    EvaluationActivities evaluation = ActivityStubs.evaluation(cpu);
+    approval = new Approval(request, state);
+    registry.runStarted(runId, "LIFECYCLE", request.modelName(), request.submittedBy(),
+        RunJson.request(request));
+    LifecycleResult result = lifecycle(runId, request, registry, evaluation);
+    state.finish(result);
+    registry.runFinished(runId, result.status().name(), RunJson.result(result));
+    log.info("run {} ended {}: {}", runId, result.status(), result.verdict());
+    return result;
+  }
+
+  private LifecycleResult lifecycle(String runId, LifecycleRequest request,
+      RegistryActivities registry, EvaluationActivities evaluation) {
+    String model = request.modelName();
+    state.step(Steps.EXPERIMENT);
+    TrainedCandidate best = new Experiment(request, state).run(runId, registry);
+    if (best == null) {
+      return end(LifecycleStatus.FAILED, request, null, null, "every candidate failed to train");
+    }
+    double score = metric(best.metrics(), request.decidingMetric());
+    if (score < request.minimumMetric()) {
+      return end(LifecycleStatus.NOT_PROMOTED, request, null, best.metrics(), String.format(
+          "best candidate %s has %s %.4f, below the minimum %.4f", best.candidate(),
+          request.decidingMetric(), score, request.minimumMetric()));
+    }
+
+    state.step(Steps.CHAMPION);
+    Integer champion = registry.aliasHolder(model, "production");
+    if (champion != null) {
+      double held = metric(evaluation.evaluateVersion(model, champion, request.dataset()),
+          request.decidingMetric());
+      if (score < held + request.championMargin()) {
+        return end(LifecycleStatus.NOT_PROMOTED, request, null, best.metrics(), String.format(
+            "champion v%d keeps production: challenger %s %s %.4f does not beat %.4f by %.4f",
+            champion, best.candidate(), request.decidingMetric(), score, held,
+            request.championMargin()));
+      }
+    }
+
+    state.step(Steps.REGISTER);
+    int version = registry.register(runId + "/register", model, best, request.submittedBy(), runId);
+    state.version(version);
+
+    state.step(Steps.STAGING);
+    registry.promote(model, version, "staging", SYSTEM_ACTOR, "run " + runId + " staged it",
+        null, false);
+    String smoke = evaluation.smokeCheck(model, version, request.dataset());
+    if (smoke != null) {
+      registry.withdraw(model, version, "staging", SYSTEM_ACTOR, "staging smoke check failed: " + smoke);
+      return end(LifecycleStatus.FAILED, request, version, best.metrics(),
+          "v" + version + " failed its staging smoke check: " + smoke);
+    }
+
+    state.step(Steps.APPROVAL);
+    Decision decision = approval.await(runId, registry, version);
+    if (decision == null) {
+      registry.withdraw(model, version, "staging", SYSTEM_ACTOR, "approval expired");
+      return end(LifecycleStatus.EXPIRED, request, version, best.metrics(), "no decision within "
+          + request.approval().timeout() + "; v" + version + " withdrawn from staging");
+    }
+    if (approval.rejected()) {
+      registry.withdraw(model, version, "staging", decision.actor(), decision.reason());
+      return end(LifecycleStatus.REJECTED, request, version, best.metrics(),
+          "rejected by " + decision.actor() + ": " + decision.reason());
+    }
+
+    state.step(Steps.PROMOTE);
+    return promote(runId, request, registry, evaluation, version, champion, decision, best);
+  }
+
+  private LifecycleResult promote(String runId, LifecycleRequest request,
+      RegistryActivities registry, EvaluationActivities evaluation, int version, Integer champion,
+      Decision decision, TrainedCandidate best) {
+    String model = request.modelName();
+    try {
+      registry.promote(model, version, "production", decision.actor(), decision.reason(),
+          champion, true);
+    } catch (ActivityFailure e) {
+      registry.withdraw(model, version, "staging", SYSTEM_ACTOR, "promotion refused");
+      return end(LifecycleStatus.FAILED, request, version, best.metrics(),
+          "promotion of v" + version + " refused: " + RunJson.cause(e));
+    }
+    String smoke = evaluation.smokeCheck(model, version, request.dataset());
+    if (smoke == null) {
+      return end(LifecycleStatus.PROMOTED, request, version, best.metrics(),
+          "v" + version + " promoted to production by " + decision.actor());
+    }
+    if (champion == null) {
+      registry.withdraw(model, version, "production", SYSTEM_ACTOR, "post-promotion check failed: " + smoke);
+      return end(LifecycleStatus.FAILED, request, version, best.metrics(),
+          "v" + version + " failed its post-promotion check and was withdrawn: " + smoke);
+    }
+    RollbackWorkflow rollback = Workflow.newChildWorkflowStub(RollbackWorkflow.class,
+        ChildWorkflowOptions.newBuilder().setWorkflowId(runId + "/rollback")
+            .setTaskQueue(Workflow.getInfo().getTaskQueue()).build());
+    rollback.rollback(new RollbackRequest(model, "production", SYSTEM_ACTOR,
+        "v" + version + " failed its post-promotion check: " + smoke, version, request.dataset(),
+        request.taskQueues()));
+    return end(LifecycleStatus.ROLLED_BACK, request, version, best.metrics(), "v" + version
+        + " failed its post-promotion check (" + smoke + "); production is back on v" + champion);
+  }
+
+  private LifecycleResult end(LifecycleStatus status, LifecycleRequest request, Integer version,
+      Map<String, Double> metrics, String verdict) {
+    return new LifecycleResult(status, request.modelName(), version,
+        metrics == null ? Map.of() : metrics, verdict);
+  }
+
+  static double metric(Map<String, Double> metrics, String name) {
+    Double value = metrics.get(name);
+    if (value == null) {
+      throw ApplicationFailure.newNonRetryableFailure("metric '" + name + "' is not reported; "
+          + "the candidates report " + List.copyOf(metrics.keySet()), "BadInput");
+    }
+    return value;
+  }
+
+  @Override
+  public LifecycleStatus approve(Decision decision) {
+    return approval.decide(decision, true);
+  }
+
+  @Override
+  public void validateApprove(Decision decision) {
+    approval.validate(decision);
+  }
+
+  @Override
+  public LifecycleStatus reject(Decision decision) {
+    return approval.decide(decision, false);
+  }
+
+  @Override
+  public void validateReject(Decision decision) {
+    approval.validate(decision);
+  }
+
+  @Override
+  public LifecycleProgress progress() {
+    return state.progress();
+  }
+}

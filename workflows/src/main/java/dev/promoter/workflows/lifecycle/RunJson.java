@@ -1,0 +1,31 @@
+package dev.promoter.workflows.lifecycle;
+
+import io.temporal.common.converter.GlobalDataConverter;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+
+/** Run inputs and results as JSON for the registry, through Temporal's own data converter. */
+final class RunJson {
+  private RunJson() {}
+
+  static String request(LifecycleRequest request) {
+    return json(request);
+  }
+
+  static String result(LifecycleResult result) {
+    return json(result);
+  }
+
+  static String json(Object value) {
+    return GlobalDataConverter.get().toPayload(value).orElseThrow().getData().toStringUtf8();
+  }
+
+  /** The innermost failure's own message, without Temporal's wrapping. */
+  static String cause(TemporalFailure e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t instanceof ApplicationFailure a ? a.getOriginalMessage() : t.getMessage();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.promoter.workflows.lifecycle;
+
+import dev.promoter.workflows.activities.EvaluationActivities;
+import java.util.Map;
+import java.util.Set;
+
+/** Champion scores and smoke-check failures set by each test. */
+class FakeEvaluation implements EvaluationActivities {
+  volatile double championScore = 0.5;
+  volatile Set<Integer> failingVersions = Set.of();
+  volatile int smokeChecks;
+
+  @Override
+  public Map<String, Double> evaluateVersion(String modelName, int version, String dataset) {
+    return Map.of("macro_f1", championScore);
+  }
+
+  @Override
+  public String smokeCheck(String modelName, int version, String dataset) {
+    smokeChecks++;
+    return failingVersions.contains(version) ? "v" + version + " classified 0 of 20 sequences" : null;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.promoter.workflows.lifecycle;
+
+import dev.promoter.workflows.TaskQueues;
+import dev.promoter.workflows.rollback.RollbackWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A time-skipping Temporal test environment with a CPU worker (workflows, registry, evaluation,
+ * k-mer training) and a GPU worker (CNN training) on their own task queues.
+ */
+final class LifecycleHarness implements AutoCloseable {
+  final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  final FakeRegistry registry = new FakeRegistry();
+  final FakeEvaluation evaluation = new FakeEvaluation();
+  final Map<String, String> trainedBy = FakeTraining.log();
+  final WorkflowClient client = env.getWorkflowClient();
+
+  LifecycleHarness() {
+    Worker cpu = env.newWorker(TaskQueues.CPU);
+    cpu.registerWorkflowImplementationTypes(ModelLifecycleWorkflowImpl.class, RollbackWorkflowImpl.class);
+    cpu.registerActivitiesImplementations(registry, evaluation, new FakeTraining("cpu", trainedBy));
+    Worker gpu = env.newWorker(TaskQueues.GPU);
+    gpu.registerActivitiesImplementations(new FakeTraining("gpu", trainedBy));
+    env.start();
+  }
+
+  static LifecycleRequest request(String submitter, CandidateConfig... candidates) {
+    return new LifecycleRequest("rrna", "data/rrna", List.of(candidates), "macro_f1", 0.9, 0.005,
+        new ApprovalPolicy("approver", Duration.ofDays(7)), submitter, null);
+  }
+
+  static CandidateConfig candidate(String name, String trainer, double score) {
+    return new CandidateConfig(name, trainer, null, Map.of("score", Double.toString(score)));
+  }
+
+  ModelLifecycleWorkflow start(String runId, LifecycleRequest request) {
+    ModelLifecycleWorkflow workflow = client.newWorkflowStub(ModelLifecycleWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(runId).setTaskQueue(TaskQueues.CPU).build());
+    WorkflowClient.start(workflow::run, request);
+    return workflow;
+  }
+
+  LifecycleResult result(String runId) {
+    return WorkflowStub.fromTyped(client.newWorkflowStub(ModelLifecycleWorkflow.class, runId))
+        .getResult(LifecycleResult.class);
+  }
+
+  /** Lets workflow time pass until the run waits for approval (or ends). */
+  LifecycleProgress awaitApprovalStep(ModelLifecycleWorkflow workflow) {
+    for (int i = 0; i < 200; i++) {
+      LifecycleProgress p = workflow.progress();
+      if (p.status() != LifecycleStatus.RUNNING) {
+        return p;
+      }
+      env.sleep(Duration.ofSeconds(1));
+    }
+    throw new AssertionError("run never reached approval: " + workflow.progress());
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}
