@@ -1,0 +1,58 @@
+package dev.promoter.workflows.replay;
+
+import static dev.promoter.workflows.lifecycle.LifecycleHarnessAccess.candidate;
+import static dev.promoter.workflows.lifecycle.LifecycleHarnessAccess.request;
+
+import dev.promoter.workflows.lifecycle.Decision;
+import dev.promoter.workflows.lifecycle.LifecycleHarnessAccess;
+import dev.promoter.workflows.lifecycle.ModelLifecycleWorkflow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes the committed histories that {@link WorkflowReplayTest} replays. Not part of the normal
+ * run (its name matches no surefire pattern); after an intended, versioned change to a workflow:
+ * {@code ./mvnw -pl workflows test -Dtest=HistoryRecorder}.
+ */
+class HistoryRecorder {
+  private static final Path OUT = Path.of("src/test/resources/histories");
+
+  @Test
+  void record() throws IOException {
+    Files.createDirectories(OUT);
+    try (LifecycleHarnessAccess h = new LifecycleHarnessAccess()) {
+      ModelLifecycleWorkflow run = h.start("promoted", request("alice",
+          candidate("logreg", "logreg", 0.95), candidate("cnn", "cnn", 0.97)));
+      h.awaitApprovalStep(run);
+      run.approve(new Decision("reviewer", "metrics look right"));
+      h.result("promoted");
+      write(h, "promoted", "lifecycle-promoted.json");
+
+      ModelLifecycleWorkflow rejected = h.start("rejected", request("alice", candidate("a", "logreg", 0.95)));
+      h.awaitApprovalStep(rejected);
+      rejected.reject(new Decision("reviewer", "weak on fragments"));
+      h.result("rejected");
+      write(h, "rejected", "lifecycle-rejected.json");
+
+      h.start("expired", request("alice", candidate("a", "logreg", 0.95)));
+      h.result("expired");
+      write(h, "expired", "lifecycle-expired.json");
+
+      h.championInProduction();
+      ModelLifecycleWorkflow rolled = h.start("rolled-back", request("alice", candidate("a", "logreg", 0.99)));
+      h.awaitApprovalStep(rolled);
+      h.failSmokeChecksOf(Set.of(4));
+      rolled.approve(new Decision("reviewer", "ship it"));
+      h.result("rolled-back");
+      write(h, "rolled-back", "lifecycle-rolled-back.json");
+      write(h, "rolled-back/rollback", "rollback.json");
+    }
+  }
+
+  private static void write(LifecycleHarnessAccess h, String workflowId, String file) throws IOException {
+    Files.writeString(OUT.resolve(file), h.history(workflowId));
+  }
+}

@@ -1,0 +1,39 @@
+package dev.promoter.workflows.replay;
+
+import dev.promoter.workflows.lifecycle.ModelLifecycleWorkflowImpl;
+import dev.promoter.workflows.retrain.RetrainScheduleWorkflowImpl;
+import dev.promoter.workflows.rollback.RollbackWorkflowImpl;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Replays committed histories against today's workflow code: a change that would break running
+ * workflows (a non-deterministic edit) fails here, in the build, not in production.
+ */
+class WorkflowReplayTest {
+
+  // the workflow id is part of what replay checks (child workflow ids derive from it)
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"lifecycle-promoted.json, promoted", "lifecycle-rejected.json, rejected",
+      "lifecycle-expired.json, expired", "lifecycle-rolled-back.json, rolled-back",
+      "rollback.json, rolled-back/rollback"})
+  void committedHistoriesReplay(String file, String workflowId) throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(read(file), workflowId),
+        ModelLifecycleWorkflowImpl.class, RollbackWorkflowImpl.class, RetrainScheduleWorkflowImpl.class);
+  }
+
+  private static String read(String file) throws IOException {
+    try (InputStream in = WorkflowReplayTest.class.getResourceAsStream("/histories/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("missing committed history " + file
+            + "; record it with ./mvnw -pl workflows test -Dtest=HistoryRecorder");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
