@@ -2,7 +2,7 @@
 """Deterministic random tree sets: one random unrooted binary tree of N taxa and K copies, each
 perturbed by a random number of NNI moves (and an occasional SPR), written one Newick per line,
 each rooted at a random internal node with shuffled child order (exercises normalisation).
-usage: gen_trees.py K N SEED [--lengths] > trees.nwk"""
+usage: gen_trees.py K N SEED [--lengths] [--moves=M] > trees.nwk (M: most NNIs per copy)"""
 import random
 import sys
 
@@ -72,6 +72,9 @@ def main():
     base = random_tree(n, rnd)
     out = sys.stdout
     max_moves = max(2, n // 10)
+    for arg in sys.argv[4:]:
+        if arg.startswith("--moves="):
+            max_moves = int(arg.split("=")[1])
     for _ in range(k):
         adj = {x: set(s) for x, s in base.items()}
         inner = [x for x in adj if x == 0 or x > n]

@@ -34,10 +34,19 @@ public record ConsensusOptions(ConsensusMethod method, double threshold, boolean
     }
   }
 
-  /** @return defaults for {@code method}: threshold 0.5 exclusive, proportions, no lengths */
+  /**
+   * @return defaults for {@code method}: threshold 0.5 exclusive, proportions, no lengths, one
+   *     thread per core; use {@link #weighted(double[])} for WEIGHTED
+   */
   public static ConsensusOptions of(ConsensusMethod method) {
     return new ConsensusOptions(method, 0.5, false, null, SupportFormat.PROPORTION, false,
         Runtime.getRuntime().availableProcessors());
+  }
+
+  /** @return defaults for weighted majority rule with per-tree {@code weights} */
+  public static ConsensusOptions weighted(double[] weights) {
+    return new ConsensusOptions(ConsensusMethod.WEIGHTED, 0.5, false, weights, SupportFormat.PROPORTION,
+        false, Runtime.getRuntime().availableProcessors());
   }
 
   /** @return a copy with another threshold and threshold inclusion */

@@ -50,7 +50,8 @@ public final class ConsensusMain {
 
   private static ConsensusOptions consensusOptions(Map<String, String> opt) {
     ConsensusMethod m = ConsensusMethod.valueOf(opt.getOrDefault("--method", "majority").toUpperCase(Locale.ROOT));
-    ConsensusOptions o = ConsensusOptions.of(m)
+    ConsensusOptions o = (m == ConsensusMethod.WEIGHTED
+        ? ConsensusOptions.weighted(Weights.read(Path.of(require(opt, "--weights")))) : ConsensusOptions.of(m))
         .withThreshold(Double.parseDouble(opt.getOrDefault("--threshold", "0.5")), opt.containsKey("--keep-at-threshold"))
         .withSupport(opt.containsKey("--percent") ? SupportFormat.PERCENT : SupportFormat.PROPORTION)
         .withMeanBranchLengths(opt.containsKey("--lengths"));
