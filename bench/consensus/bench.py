@@ -71,7 +71,7 @@ def ape(f, wd, strict, reps):
 
 def ours(jv, f, wd, method, reps):
     out = os.path.join(wd, 'ours_%s.nwk' % method)
-    t, text = timed([jv, '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-cp', CP,
+    t, text = timed([jv, '-cp', CP,
                      'dev.promoter.consensus.cli.ConsensusMain', 'consensus', '--method', method, '--input', f], wd, reps=reps)
     open(out, 'w').write(text)
     return t, out
@@ -88,7 +88,7 @@ def rf0(a, b):
 
 
 def rf_matrix_checks(jv, f, wd, k, reps):
-    t_ours, tsv = timed([jv, '-XX:+UseSerialGC', '-cp', CP, 'dev.promoter.consensus.cli.ConsensusMain', 'rf', '--input', f], wd, reps=reps)
+    t_ours, tsv = timed([jv, '-cp', CP, 'dev.promoter.consensus.cli.ConsensusMain', 'rf', '--input', f], wd, reps=reps)
     ours = [list(map(int, l.split('\t')[1:])) for l in tsv.splitlines()[1:]]
     pout = os.path.join(wd, 'phangorn_rf.tsv')
     code = 'library(phangorn); t<-read.tree("%s"); m<-as.matrix(RF.dist(t)); write.table(m, "%s", sep="\\t", quote=FALSE, col.names=FALSE, row.names=FALSE)' % (f, pout)

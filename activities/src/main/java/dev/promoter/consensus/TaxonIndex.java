@@ -1,6 +1,7 @@
 package dev.promoter.consensus;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ public record TaxonIndex(List<String> names, Map<String, Integer> indexOf) {
     for (int i = 0; i < sorted.length; i++) {
       idx.put(sorted[i], i);
     }
-    return new TaxonIndex(List.of(sorted), Map.copyOf(idx));
+    // a HashMap, not Map.copyOf: its lookups are the hot path of reading trees
+    return new TaxonIndex(List.of(sorted), Collections.unmodifiableMap(idx));
   }
 
   /** @return number of taxa */

@@ -1,8 +1,6 @@
 package dev.promoter.consensus.newick;
 
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Parses the text of one tree into a {@link PhyloTree}. Iterative, with explicit stacks, so a
@@ -28,7 +26,8 @@ public final class NewickParser {
   private int stackTop;
   private int[] opens = new int[16]; // stack index and text offset per unclosed '('
   private int openTop;
-  private final Set<String> seen = new HashSet<>();
+  private final LabelInterner interner = new LabelInterner();
+  private int stamp;
 
   /** Parses one tree from a string that starts at line 1, column 1; a trailing ';' is optional. */
   public static PhyloTree parse(String text) {
@@ -48,7 +47,7 @@ public final class NewickParser {
     nodes = 0;
     stackTop = 0;
     openTop = 0;
-    seen.clear();
+    stamp++;
     skipBlank();
     if (pos == n) {
       throw src.error("empty tree", pos);
@@ -108,15 +107,15 @@ public final class NewickParser {
 
   private void leaf() {
     int at = pos;
-    String label = label();
-    if (label == null || label.isEmpty()) {
+    int slot = leafSlot();
+    if (slot < 0) {
       char c = pos < n ? s[pos] : ';';
       throw src.error("empty leaf label (found '" + c + "')", at);
     }
-    if (!seen.add(label)) {
-      throw src.error("duplicate taxon '" + label + "' in one tree", at);
+    if (!interner.mark(slot, stamp)) {
+      throw src.error("duplicate taxon '" + interner.name(slot) + "' in one tree", at);
     }
-    int id = newNode(label, 0);
+    int id = newNode(interner.name(slot), 0);
     lengths[id] = length();
     push(id);
   }
@@ -159,6 +158,19 @@ public final class NewickParser {
 
   private static boolean isNumberChar(char c) {
     return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+  }
+
+  /** @return the interned leaf label's slot, or -1 when the label is missing or empty */
+  private int leafSlot() {
+    if (pos < n && s[pos] == '\'') {
+      String q = quoted();
+      return q.isEmpty() ? -1 : interner.slot(q.toCharArray(), 0, q.length(), false);
+    }
+    int start = pos;
+    while (pos < n && !isDelimiter(s[pos])) {
+      pos++;
+    }
+    return start == pos ? -1 : interner.slot(s, start, pos - start, true);
   }
 
   /** @return the label at {@code pos}, or {@code null} when there is none */
