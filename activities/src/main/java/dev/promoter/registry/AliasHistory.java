@@ -21,6 +21,7 @@ final class AliasHistory {
       switch (move.action()) {
         case "promote" -> history.holders.push(move.version());
         case "rollback" -> history.popTo(move);
+        case "withdraw" -> history.withdraw(move);
         default -> throw new IllegalArgumentException("not an alias move: " + move.action());
       }
     }
@@ -34,6 +35,17 @@ final class AliasHistory {
     if (holders.isEmpty()) {
       throw new IllegalStateException("audit log entry " + rollback.id()
           + " restores version " + rollback.version() + " which never held " + rollback.alias());
+    }
+  }
+
+  // a withdrawal takes the alias from the top holder and gives it to the version it names, or
+  // leaves the alias unset when it names none
+  private void withdraw(AuditEntry move) {
+    if (move.version() == null) {
+      holders.clear();
+    } else {
+      holders.pop();
+      popTo(move);
     }
   }
 

@@ -57,6 +57,37 @@ final class AliasMoves {
     return new AliasMove(modelName, alias, holder.version(), target.version(), true, audit);
   }
 
+  /**
+   * Takes {@code alias} from {@code version}: back to the previous restorable holder, or unset.
+   * The version is rejected once it holds no alias. A second call finds nothing to do.
+   */
+  static void withdraw(Connection c, String modelName, int version, String alias, String actor,
+      String reason) throws SQLException {
+    ModelRows.LockedModel model = ModelRows.lockModel(c, modelName);
+    ModelRows.VersionRow row = ModelRows.version(c, model, version);
+    ModelRows.VersionRow holder = ModelRows.aliasHolder(c, model, alias);
+    if (holder != null && holder.id() == row.id()) {
+      AliasHistory history = AliasHistory.replay(AuditLog.aliasMoves(c, modelName, alias));
+      ModelRows.VersionRow target = restorable(c, model, history.earlier(), version);
+      if (target == null) {
+        try (PreparedStatement s = c.prepareStatement(
+            "DELETE FROM aliases WHERE model_id = ? AND alias = ?")) {
+          s.setLong(1, model.id());
+          s.setString(2, alias);
+          s.executeUpdate();
+        }
+      } else {
+        moveAlias(c, model, alias, target, row);
+      }
+      AuditLog.append(c, actor, "withdraw", modelName, target == null ? null : target.version(),
+          alias, version, reason);
+    }
+    if (row.status() != VersionStatus.REJECTED && ModelRows.aliasCount(c, row.id()) == 0) {
+      ModelRows.setStatus(c, row.id(), VersionStatus.REJECTED);
+      AuditLog.append(c, actor, "reject", modelName, version, null, null, reason);
+    }
+  }
+
   static void reject(Connection c, String modelName, int version, String actor, String reason)
       throws SQLException {
     ModelRows.LockedModel model = ModelRows.lockModel(c, modelName);
@@ -88,9 +119,11 @@ final class AliasMoves {
   }
 
   private static void checkExpected(String model, String alias, Integer expected, Integer actual) {
-    if (expected != null && !expected.equals(actual)) {
+    boolean matches = expected == null || (expected == 0 ? actual == null : expected.equals(actual));
+    if (!matches) {
       throw RegistryException.conflict("'" + alias + "' of '" + model + "' is now held by "
-          + (actual == null ? "no version" : "version " + actual) + ", not version " + expected
+          + (actual == null ? "no version" : "version " + actual) + ", not "
+          + (expected == 0 ? "unset" : "version " + expected)
           + " as expected: someone else moved it first; look again and retry");
     }
   }

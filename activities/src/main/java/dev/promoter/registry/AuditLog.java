@@ -42,7 +42,7 @@ final class AuditLog {
   /** Alias moves (promote and rollback) of one alias, oldest first: what rollback replays. */
   static List<AuditEntry> aliasMoves(Connection c, String model, String alias) throws SQLException {
     return query(c, "SELECT " + COLUMNS + " FROM audit_log WHERE model_name = ? AND alias = ? "
-        + "AND action IN ('promote', 'rollback') ORDER BY id", model, alias);
+        + "AND action IN ('promote', 'rollback', 'withdraw') ORDER BY id", model, alias);
   }
 
   private static List<AuditEntry> query(Connection c, String sql, String model, String alias)

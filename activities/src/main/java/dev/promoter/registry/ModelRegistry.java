@@ -37,7 +37,8 @@ public final class ModelRegistry {
 
   /**
    * As {@link #promote(String, int, String, String, String)}, but only if {@code alias} is held by
-   * {@code expectedHolder} now (null: any holder): refuses a decision made on a stale view.
+   * {@code expectedHolder} now (null: any holder; 0: no holder): refuses a decision made on a
+   * stale view.
    */
   public AliasMove promote(String model, int version, String alias, String actor, String reason,
       Integer expectedHolder) {
@@ -75,6 +76,22 @@ public final class ModelRegistry {
     String why = Names.reason(reason);
     tx.inTransaction(c -> {
       AliasMoves.reject(c, m, v, who, why);
+      return null;
+    });
+  }
+
+  /**
+   * Compensation for a version that must not stay where it is: takes {@code alias} from it (back
+   * to the previous holder, or unset) and rejects it once it holds no alias. Idempotent.
+   */
+  public void withdraw(String model, int version, String alias, String actor, String reason) {
+    String m = Names.model(model);
+    int v = Names.version(version);
+    String a = Names.alias(alias);
+    String who = Names.actor(actor);
+    String why = Names.reason(reason);
+    tx.inTransaction(c -> {
+      AliasMoves.withdraw(c, m, v, a, who, why);
       return null;
     });
   }

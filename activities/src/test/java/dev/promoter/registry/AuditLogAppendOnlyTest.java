@@ -50,7 +50,7 @@ class AuditLogAppendOnlyTest {
             + "AND table_name <> 'flyway_schema_history'")) {
       rs.next();
       assertThat(rs.getString(1)).isEqualTo("aliases,approval_decisions,approval_requests,"
-          + "audit_log,lifecycle_runs,model_versions,models");
+          + "audit_log,experiment_candidates,lifecycle_runs,model_versions,models,principals");
     }
   }
 }

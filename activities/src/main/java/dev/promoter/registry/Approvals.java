@@ -1,0 +1,131 @@
+package dev.promoter.registry;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Approval requests and decisions: one concept whatever engine waits on it. The engine decides
+ * how a decision resumes its process (a Temporal Update, a Zeebe job); this records it.
+ */
+public final class Approvals {
+  private static final Set<String> DECISIONS = Set.of("APPROVED", "REJECTED", "EXPIRED");
+  private final Transactions tx;
+  private final Principals principals;
+
+  /** Approvals in this database. */
+  public Approvals(DataSource dataSource) {
+    this.tx = new Transactions(dataSource);
+    this.principals = new Principals(dataSource);
+  }
+
+  /**
+   * Opens the approval request for a run's staged version. Idempotent by run and version.
+   *
+   * @return the principals who may decide: holders of {@code approverRole} other than the requester
+   */
+  public List<String> open(String runId, String model, int version, String alias, String requestedBy,
+      String approverRole, Instant expiresAt) {
+    String m = Names.model(model);
+    String a = Names.alias(alias);
+    String by = Names.actor(requestedBy);
+    tx.inTransaction(c -> {
+      ModelRows.LockedModel locked = ModelRows.lockModel(c, m);
+      ModelRows.VersionRow row = ModelRows.version(c, locked, version);
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO approval_requests (run_id, "
+          + "model_version_id, target_alias, requested_by, approver_role, expires_at) "
+          + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, model_version_id) DO NOTHING")) {
+        s.setString(1, runId);
+        s.setLong(2, row.id());
+        s.setString(3, a);
+        s.setString(4, by);
+        s.setString(5, approverRole);
+        s.setTimestamp(6, Timestamp.from(expiresAt));
+        if (s.executeUpdate() == 1) {
+          AuditLog.append(c, by, "request-approval", m, version, a, null,
+              "run " + runId + " asks role '" + approverRole + "' to approve until " + expiresAt);
+        }
+      }
+      return null;
+    });
+    return principals.withRole(approverRole).stream().filter(p -> !p.equals(by)).toList();
+  }
+
+  /**
+   * Records the decision on a run's pending approval, with its audit row. Repeating the same
+   * decision is a no-op; a different decision on an already decided request is refused.
+   */
+  public void decide(String runId, String decision, String actor, String reason) {
+    if (!DECISIONS.contains(decision)) {
+      throw RegistryException.invalid("unknown decision '" + decision + "'");
+    }
+    String who = Names.actor(actor);
+    String why = Names.reason(reason);
+    tx.inTransaction(c -> {
+      long id;
+      String status;
+      String model;
+      int version;
+      try (PreparedStatement s = c.prepareStatement("SELECT r.id, r.status, m.name, v.version "
+          + "FROM approval_requests r JOIN model_versions v ON v.id = r.model_version_id "
+          + "JOIN models m ON m.id = v.model_id WHERE r.run_id = ? FOR UPDATE OF r")) {
+        s.setString(1, runId);
+        try (ResultSet rs = s.executeQuery()) {
+          if (!rs.next()) {
+            throw RegistryException.notFound("run '" + runId + "' has no approval request");
+          }
+          id = rs.getLong(1);
+          status = rs.getString(2);
+          model = rs.getString(3);
+          version = rs.getInt(4);
+        }
+      }
+      if (status.equals(decision)) {
+        return null;
+      }
+      if (!status.equals("PENDING")) {
+        throw RegistryException.conflict("run '" + runId + "' was already " + status);
+      }
+      try (PreparedStatement s = c.prepareStatement("UPDATE approval_requests SET status = ? WHERE id = ?")) {
+        s.setString(1, decision);
+        s.setLong(2, id);
+        s.executeUpdate();
+      }
+      if (!decision.equals("EXPIRED")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO approval_decisions "
+            + "(request_id, decision, actor, reason) VALUES (?, ?, ?, ?)")) {
+          s.setLong(1, id);
+          s.setString(2, decision);
+          s.setString(3, who);
+          s.setString(4, why);
+          s.executeUpdate();
+        }
+      }
+      AuditLog.append(c, who, decision.toLowerCase(java.util.Locale.ROOT), model, version, null, null, why);
+      return null;
+    });
+  }
+
+  /** Requests waiting for a decision, oldest first. */
+  public List<PendingApproval> pending() {
+    return tx.readOnly(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT r.run_id, m.name, v.version, "
+          + "r.target_alias, r.requested_by, r.approver_role, r.expires_at FROM approval_requests r "
+          + "JOIN model_versions v ON v.id = r.model_version_id JOIN models m ON m.id = v.model_id "
+          + "WHERE r.status = 'PENDING' ORDER BY r.created_at, r.id");
+          ResultSet rs = s.executeQuery()) {
+        List<PendingApproval> pending = new ArrayList<>();
+        while (rs.next()) {
+          pending.add(new PendingApproval(rs.getString(1), rs.getString(2), rs.getInt(3),
+              rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+        }
+        return pending;
+      }
+    });
+  }
+}
