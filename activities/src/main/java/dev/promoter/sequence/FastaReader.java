@@ -1,0 +1,373 @@
+package dev.promoter.sequence;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Strict streaming FASTA reader: holds one record at a time, never the whole file, so a
+ * multi-gigabyte reference can be featurized in constant memory.
+ *
+ * <p>Input rules (anything else is a {@link FastaFormatException} naming source and line):
+ * <ul>
+ *   <li>gzip is detected by its magic bytes {@code 1f 8b}, not by the file name; multi-member
+ *       (bgzip) files are read to the end;</li>
+ *   <li>blank lines anywhere are ignored; any other line before the first header is an error;</li>
+ *   <li>the id must follow {@code '>'} directly: {@code ">"} and {@code "> desc"} are errors, so
+ *       a description word is never silently promoted to an id;</li>
+ *   <li>every record needs at least one base;</li>
+ *   <li>sequence lines may hold IUPAC nucleotide codes {@code ACGTURYSWKMBDHVN} in either case
+ *       (stored upper case, {@code U} stored as {@code T}), whitespace including a Windows
+ *       {@code \r} (ignored) and the alignment gaps {@code '-'} and {@code '.'}, which are
+ *       <em>skipped</em>: aligned SILVA exports carry them, and dropping them restores the
+ *       molecule's own sequence. Any other byte ({@code '*'}, digits, protein letters such as
+ *       {@code E}, non-ASCII) is an error.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe: one reader per thread. Errors while iterating surface as
+ * {@link UncheckedIOException} (I/O) or {@link FastaFormatException} (content).
+ */
+public final class FastaReader implements Iterator<FastaRecord>, Closeable {
+
+    /** Marker in {@link #BASES}: byte is not allowed in a sequence line. */
+    private static final byte INVALID = 0;
+    /** Marker in {@link #BASES}: byte is allowed but carries no base (whitespace, gap). */
+    private static final byte SKIP = 1;
+    /** Maps every byte of a sequence line to its stored base, {@link #INVALID} or {@link #SKIP}. */
+    private static final byte[] BASES = new byte[256];
+    /** After a record this large the buffer is dropped, so one huge genome does not pin memory. */
+    private static final int RETAINED_BUFFER_LIMIT = 1 << 22;
+    private static final int MAX_RECORD_LENGTH = Integer.MAX_VALUE - 16;
+
+    static {
+        for (char c : "ACGTRYSWKMBDHVN".toCharArray()) {
+            BASES[c] = (byte) c;
+            BASES[Character.toLowerCase(c)] = (byte) c;
+        }
+        BASES['U'] = 'T';
+        BASES['u'] = 'T';
+        for (char c : " \t\r\f\u000b-.".toCharArray()) {
+            BASES[c] = SKIP;
+        }
+    }
+
+    private final InputStream in;
+    private final String source;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    /** Number of the line the cursor is on (lines consumed so far + 1). */
+    private long line = 1;
+    private byte[] seq = new byte[1 << 12];
+    private int seqLength;
+    private byte[] headerBytes = new byte[256];
+
+    private String pendingId;
+    private String pendingDescription;
+    private long pendingHeaderLine;
+    private boolean started;
+    private FastaRecord next;
+
+    private FastaReader(InputStream raw, String source) throws IOException {
+        this.source = source;
+        this.in = decompressIfGzip(raw);
+    }
+
+    /**
+     * Opens a file, plain or gzip-compressed.
+     *
+     * @param path FASTA file; its name is used in error messages
+     * @return a reader positioned before the first record; close it
+     * @throws IOException if the file cannot be opened
+     */
+    public static FastaReader open(Path path) throws IOException {
+        InputStream raw = Files.newInputStream(path);
+        try {
+            return new FastaReader(raw, path.toString());
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a stream, plain or gzip-compressed. Closing the reader closes the stream.
+     *
+     * @param in     FASTA bytes
+     * @param source name used in error messages, for example a URL or {@code "<stdin>"}
+     * @return a reader positioned before the first record
+     * @throws IOException if the gzip header cannot be read
+     */
+    public static FastaReader of(InputStream in, String source) throws IOException {
+        return new FastaReader(in, source);
+    }
+
+    /**
+     * Streams the records of a file lazily; close the stream (try-with-resources) to close the file.
+     *
+     * @param path FASTA file, plain or gzip
+     * @return ordered, sequential stream of records
+     * @throws IOException if the file cannot be opened
+     */
+    public static Stream<FastaRecord> stream(Path path) throws IOException {
+        return open(path).stream();
+    }
+
+    /**
+     * Reads every record of a file into memory: for test sets and small references only.
+     *
+     * @param path FASTA file, plain or gzip
+     * @return all records in file order
+     * @throws IOException if the file cannot be read
+     */
+    public static List<FastaRecord> readAll(Path path) throws IOException {
+        try (FastaReader reader = open(path)) {
+            List<FastaRecord> records = new ArrayList<>();
+            reader.forEachRemaining(records::add);
+            return records;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** @return the remaining records as an ordered sequential stream that closes this reader on close */
+    public Stream<FastaRecord> stream() {
+        Spliterator<FastaRecord> split = Spliterators.spliteratorUnknownSize(this,
+                Spliterator.ORDERED | Spliterator.NONNULL);
+        return StreamSupport.stream(split, false).onClose(this::closeUnchecked);
+    }
+
+    /** @return the name used in error messages */
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            try {
+                next = readRecord();
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + source, e);
+            }
+        }
+        return next != null;
+    }
+
+    @Override
+    public FastaRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more records in " + source);
+        }
+        FastaRecord record = next;
+        next = null;
+        return record;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private void closeUnchecked() {
+        try {
+            close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + source, e);
+        }
+    }
+
+    private static InputStream decompressIfGzip(InputStream raw) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+        buffered.mark(2);
+        int b1 = buffered.read();
+        int b2 = buffered.read();
+        buffered.reset();
+        boolean gzip = b1 == 0x1f && b2 == 0x8b;
+        return gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    }
+
+    private FastaRecord readRecord() throws IOException {
+        if (!started) {
+            started = true;
+            skipToFirstHeader();
+        }
+        if (pendingId == null) {
+            return null;
+        }
+        String id = pendingId;
+        String description = pendingDescription;
+        long headerLine = pendingHeaderLine;
+        pendingId = null;
+        seqLength = 0;
+        int b;
+        while ((b = peek()) >= 0 && b != '>') {
+            readSequenceLine();
+        }
+        if (seqLength == 0) {
+            throw new FastaFormatException(source, headerLine, "record '" + id + "' has no sequence");
+        }
+        FastaRecord record = new FastaRecord(id, description, takeSequence());
+        if (b == '>') {
+            readHeader();
+        }
+        return record;
+    }
+
+    private void skipToFirstHeader() throws IOException {
+        int b;
+        while ((b = peek()) >= 0) {
+            if (b == '>') {
+                readHeader();
+                return;
+            }
+            long dataLine = line;
+            if (!skipBlankLine()) {
+                throw new FastaFormatException(source, dataLine, "data before the first '>' header");
+            }
+        }
+    }
+
+    private String takeSequence() {
+        String sequence = new String(seq, 0, seqLength, StandardCharsets.ISO_8859_1);
+        if (seq.length > RETAINED_BUFFER_LIMIT) {
+            seq = new byte[1 << 12];
+        }
+        return sequence;
+    }
+
+    private static int indexOfWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads the header line under the cursor (starting with '>') into the pending id and description. */
+    private void readHeader() throws IOException {
+        pendingHeaderLine = line;
+        int length = 0;
+        nextByte(); // the '>'
+        int b;
+        while ((b = nextByte()) >= 0 && b != '\n') {
+            if (length == headerBytes.length) {
+                headerBytes = Arrays.copyOf(headerBytes, length * 2);
+            }
+            headerBytes[length++] = (byte) b;
+        }
+        if (length > 0 && headerBytes[length - 1] == '\r') {
+            length--;
+        }
+        String header = new String(headerBytes, 0, length, StandardCharsets.UTF_8).stripTrailing();
+        if (header.isEmpty()) {
+            throw new FastaFormatException(source, pendingHeaderLine, "empty header");
+        }
+        int space = indexOfWhitespace(header);
+        if (space == 0) {
+            throw new FastaFormatException(source, pendingHeaderLine, "empty id: the id must follow '>' directly");
+        }
+        pendingId = space < 0 ? header : header.substring(0, space);
+        pendingDescription = space < 0 ? "" : header.substring(space + 1).strip();
+    }
+
+    /** @return true if the line under the cursor held only whitespace; consumes it either way */
+    private boolean skipBlankLine() throws IOException {
+        boolean blank = true;
+        int b;
+        while ((b = nextByte()) >= 0 && b != '\n') {
+            blank &= b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == 0x0b;
+        }
+        return blank;
+    }
+
+    /** Appends the normalised bases of the line under the cursor to {@link #seq}. */
+    private void readSequenceLine() throws IOException {
+        int column = 0;
+        while (pos < limit || fill()) {
+            // Scans the buffer directly: a single-line 50 Mbase record is never copied into a line.
+            ensureCapacity(limit - pos);
+            byte[] bytes = buf;
+            byte[] out = seq;
+            int n = seqLength;
+            int p = pos;
+            int end = limit;
+            while (p < end) {
+                int b = bytes[p] & 0xff;
+                if (b == '\n') {
+                    seqLength = n;
+                    pos = p + 1;
+                    line++;
+                    return;
+                }
+                byte base = BASES[b];
+                if (base > SKIP) {
+                    out[n++] = base;
+                } else if (base == INVALID) {
+                    seqLength = n;
+                    throw invalidCharacter(b, column + p - pos + 1);
+                }
+                p++;
+            }
+            column += p - pos;
+            seqLength = n;
+            pos = p;
+        }
+    }
+
+    private FastaFormatException invalidCharacter(int b, int column) {
+        String shown = b >= 0x21 && b < 0x7f ? "'" + (char) b + "'" : String.format("byte 0x%02x", b);
+        return new FastaFormatException(source, line,
+                "invalid nucleotide " + shown + " at column " + column + " (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
+    }
+
+    private void ensureCapacity(int extra) {
+        long needed = (long) seqLength + extra;
+        if (needed <= seq.length) {
+            return;
+        }
+        if (needed > MAX_RECORD_LENGTH) {
+            throw new FastaFormatException(source, line, "record longer than " + MAX_RECORD_LENGTH + " bases");
+        }
+        long grown = Math.max(needed, Math.min((long) seq.length * 2, MAX_RECORD_LENGTH));
+        seq = Arrays.copyOf(seq, (int) grown);
+    }
+
+    private int peek() throws IOException {
+        return pos < limit || fill() ? buf[pos] & 0xff : -1;
+    }
+
+    private int nextByte() throws IOException {
+        if (pos == limit && !fill()) {
+            return -1;
+        }
+        int b = buf[pos++] & 0xff;
+        if (b == '\n') {
+            line++;
+        }
+        return b;
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buf, 0, buf.length);
+        pos = 0;
+        limit = Math.max(n, 0);
+        return limit > 0;
+    }
+}

@@ -1,0 +1,96 @@
+import dev.promoter.features.KmerFeaturizer;
+import dev.promoter.sequence.FastaReader;
+import dev.promoter.sequence.FastaRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Times {@link KmerFeaturizer} on a FASTA file in warm loops, on one thread and on all cores.
+ * Run by {@code bench/run-kmer-bench.sh} with the JDK's source launcher, so it is no part of the
+ * Maven build. Parsing is not timed, the same as in {@code kmer_python.py}.
+ *
+ * <p>Each round is one pass over every sequence; the best and the median round are printed. The
+ * best round is the figure to compare on a shared machine, where neighbours only ever slow a
+ * round down. The all-cores rounds call {@link KmerFeaturizer#featurizeAll} on batches of
+ * {@value #BATCH} sequences, as batched inference would, rather than holding a dense vector for
+ * every record of the file at once.
+ *
+ * <p>Usage: {@code java -cp activities/target/classes bench/KmerBench.java FASTA [k] [canonical]}
+ */
+public final class KmerBench {
+
+    private static final int ROUNDS = 9;
+    private static final int BATCH = 1024;
+
+    public static void main(String[] args) throws Exception {
+        Path fasta = Path.of(args[0]);
+        int k = args.length > 1 ? Integer.parseInt(args[1]) : KmerFeaturizer.DEFAULT_K;
+        boolean canonical = args.length > 2 && args[2].equals("canonical");
+        List<String> sequences = FastaReader.readAll(fasta).stream().map(FastaRecord::sequence).toList();
+        long bases = sequences.stream().mapToLong(String::length).sum();
+        KmerFeaturizer featurizer = new KmerFeaturizer(k, canonical);
+        int cores = Runtime.getRuntime().availableProcessors();
+        String label = String.format("java k=%d%s records=%d mbases=%.2f", k, canonical ? " canonical" : "",
+                sequences.size(), bases / 1e6);
+
+        double[] single = new double[ROUNDS];
+        for (int warm = 0; warm < 3; warm++) {
+            oneThread(featurizer, sequences, bases); // let C2 compile the hot loops first
+        }
+        for (int r = 0; r < ROUNDS; r++) {
+            single[r] = oneThread(featurizer, sequences, bases);
+        }
+        print(label + " threads=1", single, 1);
+
+        double[] all = new double[ROUNDS];
+        try (ForkJoinPool pool = new ForkJoinPool(cores)) {
+            allCores(featurizer, sequences, bases, pool);
+            for (int r = 0; r < ROUNDS; r++) {
+                all[r] = allCores(featurizer, sequences, bases, pool);
+            }
+        }
+        print(label + " threads=" + cores, all, cores);
+    }
+
+    private static void print(String label, double[] rates, int cores) {
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        double best = sorted[sorted.length - 1];
+        double median = sorted[sorted.length / 2];
+        System.out.printf("%s best_mbases_per_s=%.1f median_mbases_per_s=%.1f best_per_core=%.1f median_per_core=%.1f%n",
+                label, best, median, best / cores, median / cores);
+    }
+
+    /** @return Mbases/s of one pass featurizing every sequence in turn on the calling thread */
+    private static double oneThread(KmerFeaturizer featurizer, List<String> sequences, long bases) {
+        long start = System.nanoTime();
+        double sink = 0;
+        for (String sequence : sequences) {
+            sink += featurizer.featurize(sequence)[0]; // keeps the JIT from dropping the work
+        }
+        return rate(bases, start, sink);
+    }
+
+    /** @return Mbases/s of one pass of the parallel list API on a pool of every core */
+    private static double allCores(KmerFeaturizer featurizer, List<String> sequences, long bases, ForkJoinPool pool) {
+        long start = System.nanoTime();
+        double sink = 0;
+        for (int from = 0; from < sequences.size(); from += BATCH) {
+            List<String> batch = sequences.subList(from, Math.min(sequences.size(), from + BATCH));
+            float[][] vectors = featurizer.featurizeAll(batch, pool);
+            sink += vectors[vectors.length - 1][0];
+        }
+        return rate(bases, start, sink);
+    }
+
+    private static double rate(long bases, long start, double sink) {
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        if (Double.isNaN(sink)) {
+            System.out.println("impossible: " + sink);
+        }
+        return bases / 1e6 / elapsed;
+    }
+}
