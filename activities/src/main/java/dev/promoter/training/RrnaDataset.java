@@ -52,6 +52,9 @@ public record RrnaDataset(Path directory, List<FastaRecord> train, List<FastaRec
      */
     public static List<FastaRecord> readLabelled(Path file) throws IOException {
         List<FastaRecord> records = FastaReader.readAll(file);
+        if (records.isEmpty()) {
+            throw new DatasetException(file + ": no records");
+        }
         for (FastaRecord record : records) {
             label(record, file);
         }
