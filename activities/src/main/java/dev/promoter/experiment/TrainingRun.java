@@ -1,0 +1,85 @@
+package dev.promoter.experiment;
+
+import dev.promoter.bundle.ModelBundle;
+import dev.promoter.bundle.ModelMetadata;
+import dev.promoter.evaluation.EvaluationReport;
+import dev.promoter.evaluation.Evaluator;
+import dev.promoter.inference.SequenceClassifier;
+import dev.promoter.sequence.FastaRecord;
+import dev.promoter.sequence.FragmentSampler;
+import dev.promoter.training.ProvenanceJson;
+import dev.promoter.training.RrnaDataset;
+import dev.promoter.training.RrnaTrainer;
+import dev.promoter.training.TrainerConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+/** Trains on a dataset's training half and scores the model on its held-out half. */
+public final class TrainingRun {
+
+    /** Seed of the test fragments: fixed, so every model is scored on the same windows. */
+    public static final long TEST_FRAGMENT_SEED = 20_240_607L;
+    /** Windows cut from each held-out record for the fragment score. */
+    public static final int TEST_FRAGMENTS_PER_RECORD = 2;
+
+    private TrainingRun() {
+    }
+
+    /**
+     * @param dataset the data; its test set must share no sequence with its training set
+     * @param config  what to train
+     * @return model, evaluations and provenance
+     * @throws dev.promoter.evaluation.TrainTestOverlapException if the halves overlap
+     */
+    public static TrainingResult run(RrnaDataset dataset, TrainerConfig config) {
+        return run(dataset.train(), dataset.test(), dataset.digest(), config);
+    }
+
+    /**
+     * @param train         labelled training records
+     * @param test          labelled held-out records
+     * @param datasetDigest lineage of the data
+     * @param config        what to train
+     * @return model, evaluations and provenance
+     */
+    public static TrainingResult run(List<FastaRecord> train, List<FastaRecord> test, String datasetDigest,
+            TrainerConfig config) {
+        Evaluator.requireDisjoint(train, test);
+        long start = System.nanoTime();
+        Model<Label> model = new RrnaTrainer(config).train(train, datasetDigest);
+        Duration trainingTime = Duration.ofNanos(System.nanoTime() - start);
+        List<String> labels = modelLabels(model);
+        ModelBundle unscored = new ModelBundle(model, ModelMetadata.of(config, labels, datasetDigest));
+        SequenceClassifier classifier = new SequenceClassifier(unscored);
+        EvaluationReport full = Evaluator.evaluate(classifier, test, RrnaDataset::label);
+        EvaluationReport fragments = Evaluator.evaluate(classifier, testFragments(test), RrnaDataset::label);
+        Map<String, Double> metrics = new LinkedHashMap<>(full.metrics());
+        fragments.metrics().forEach((key, value) -> metrics.put("fragments." + key, value));
+        metrics.put("training_seconds", trainingTime.toMillis() / 1000.0);
+        ModelBundle bundle = new ModelBundle(model, unscored.metadata().withMetrics(metrics));
+        return new TrainingResult(bundle, full, fragments, trainingTime, ProvenanceJson.of(model));
+    }
+
+    /**
+     * @param test held-out records
+     * @return the seeded 150-500 bp windows every model is scored on
+     */
+    public static List<FastaRecord> testFragments(List<FastaRecord> test) {
+        return FragmentSampler.withDefaultLengths(TEST_FRAGMENT_SEED).sampleAll(test, TEST_FRAGMENTS_PER_RECORD);
+    }
+
+    /** Project order for known labels, so metadata lists classes as reports do. */
+    private static List<String> modelLabels(Model<Label> model) {
+        TreeSet<String> known = new TreeSet<>();
+        model.getOutputIDInfo().getDomain().forEach(l -> known.add(l.getLabel()));
+        List<String> ordered = new java.util.ArrayList<>(dev.promoter.training.RrnaLabels.ALL.stream()
+                .filter(known::remove).toList());
+        ordered.addAll(known);
+        return ordered;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.promoter.inference;
+
+import dev.promoter.bundle.ModelBundle;
+import dev.promoter.evaluation.LabelPredictor;
+import dev.promoter.training.KmerExamples;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+
+/**
+ * A loaded model that classifies sequences. Load once, share between threads: the featurizer
+ * keeps per-thread scratch and Tribuo models are immutable after training, so {@link #classify}
+ * holds no lock.
+ *
+ * <p>Probabilities: logistic regression and XGBoost produce class probabilities and they are
+ * passed on as they are; the random forest's scores are the fractions of trees voting for each
+ * class, which already sum to 1. For a model that reports neither (Tribuo's
+ * {@code generatesProbabilities()} false) the scores are turned into probabilities by a softmax.
+ */
+public final class SequenceClassifier implements LabelPredictor {
+
+    private final Model<Label> model;
+    private final KmerExamples examples;
+    private final List<String> labels;
+
+    /** @param bundle a loaded bundle */
+    public SequenceClassifier(ModelBundle bundle) {
+        this.model = bundle.model();
+        this.examples = new KmerExamples(bundle.metadata().k(), bundle.metadata().canonical());
+        this.labels = bundle.metadata().labels();
+    }
+
+    /**
+     * @param modelDirectory a directory written by {@code promoter train}
+     * @return a classifier
+     * @throws dev.promoter.bundle.ModelFormatException if the directory is not a model
+     * @throws IOException                              if it cannot be read
+     */
+    public static SequenceClassifier load(Path modelDirectory) throws IOException {
+        return new SequenceClassifier(ModelBundle.read(modelDirectory));
+    }
+
+    /** @return the classes this model answers */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /**
+     * @param sequences nucleotides
+     * @return one prediction per sequence, in input order (computed in parallel)
+     */
+    public List<Prediction> classify(List<String> sequences) {
+        return IntStream.range(0, sequences.size()).parallel()
+                .mapToObj(i -> classify(sequences.get(i))).toList();
+    }
+
+    /**
+     * @param sequence nucleotides
+     * @return its prediction
+     */
+    public Prediction classify(String sequence) {
+        org.tribuo.Prediction<Label> p = model.predict(examples.example(sequence, LabelFactory.UNKNOWN_LABEL));
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (String label : labels) {
+            Label scored = p.getOutputScores().get(label);
+            scores.put(label, scored == null ? 0.0 : scored.getScore());
+        }
+        Map<String, Double> probabilities = model.generatesProbabilities() ? normalise(scores) : softmax(scores);
+        String best = p.getOutput().getLabel();
+        return new Prediction(best, probabilities.getOrDefault(best, 0.0), probabilities);
+    }
+
+    @Override
+    public List<String> predictLabels(List<String> sequences) {
+        return classify(sequences).stream().map(Prediction::label).toList();
+    }
+
+    /** Guards against float rounding: probabilities reported to callers sum to exactly 1 +- 1e-12. */
+    private static Map<String, Double> normalise(Map<String, Double> scores) {
+        double sum = scores.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> out = new LinkedHashMap<>();
+        scores.forEach((label, score) -> out.put(label, sum > 0 ? score / sum : 1.0 / scores.size()));
+        return out;
+    }
+
+    private static Map<String, Double> softmax(Map<String, Double> scores) {
+        double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        Map<String, Double> exp = new LinkedHashMap<>();
+        scores.forEach((label, score) -> exp.put(label, Math.exp(score - max)));
+        return normalise(exp);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.promoter.training;
+
+import dev.promoter.sequence.FastaRecord;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Trains a classifier on labelled sequences: k-mer examples of every record plus its seeded
+ * fragments, class-balanced weights, then the configured Tribuo learner.
+ */
+public final class RrnaTrainer {
+
+    /** A fixed data time keeps the dataset part of the provenance a function of the data alone. */
+    private static final OffsetDateTime DATA_TIME = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    private final TrainerConfig config;
+    private final KmerExamples examples;
+
+    /** @param config what to train */
+    public RrnaTrainer(TrainerConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.examples = new KmerExamples(config.k(), config.canonical());
+    }
+
+    /** @return the configuration */
+    public TrainerConfig config() {
+        return config;
+    }
+
+    /**
+     * @param records       training records with {@code class=} labels
+     * @param datasetDigest SHA-256 of the dataset, recorded in the model's provenance
+     * @return the trained model
+     */
+    public Model<Label> train(List<FastaRecord> records, String datasetDigest) {
+        List<FastaRecord> all = new ArrayList<>(records);
+        all.addAll(config.augmentation().sampler(config.seed())
+                .sampleAll(records, config.augmentation().fragmentsPerRecord()));
+        List<String> sequences = all.stream().map(FastaRecord::sequence).toList();
+        List<String> labels = all.stream().map(RrnaDataset::label).toList();
+        return train(sequences, labels, datasetDigest);
+    }
+
+    /**
+     * Trains on the given examples as they are (no augmentation).
+     *
+     * @param sequences     nucleotides
+     * @param labels        one label per sequence
+     * @param datasetDigest recorded in the provenance
+     * @return the trained model
+     */
+    public Model<Label> train(List<String> sequences, List<String> labels, String datasetDigest) {
+        LabelFactory factory = new LabelFactory();
+        SimpleDataSourceProvenance source = new SimpleDataSourceProvenance(
+                "rrna k=" + config.k() + " sha256=" + datasetDigest, DATA_TIME, factory);
+        List<Example<Label>> built = examples.examples(sequences, labels);
+        MutableDataset<Label> dataset = new MutableDataset<>(built, source, factory);
+        if (config.balanceClasses()) {
+            dataset.setWeights(inverseFrequencyWeights(labels));
+        }
+        return TribuoTrainers.create(config).train(dataset);
+    }
+
+    /**
+     * Weight of class c is n / (classes * n_c): every class then carries the same total weight,
+     * which keeps the mean weight 1 and so the learning rate meaningful.
+     */
+    static Map<Label, Float> inverseFrequencyWeights(List<String> labels) {
+        Map<String, Integer> counts = new HashMap<>();
+        labels.forEach(l -> counts.merge(l, 1, Integer::sum));
+        Map<Label, Float> weights = new HashMap<>();
+        counts.forEach((label, count) -> weights.put(new Label(label),
+                (float) labels.size() / (counts.size() * (float) count)));
+        return weights;
+    }
+}

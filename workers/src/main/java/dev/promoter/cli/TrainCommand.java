@@ -1,0 +1,71 @@
+package dev.promoter.cli;
+
+import dev.promoter.experiment.TrainingResult;
+import dev.promoter.experiment.TrainingRun;
+import dev.promoter.features.KmerFeaturizer;
+import dev.promoter.training.Augmentation;
+import dev.promoter.training.RrnaDataset;
+import dev.promoter.training.TrainerConfig;
+import dev.promoter.training.TrainerKind;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code promoter train}: no server; reads a dataset folder, writes a model directory. */
+@Command(name = "train", description = "Train an rRNA type classifier and evaluate it on the held-out set.")
+final class TrainCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR",
+      description = "dataset folder with train.fasta[.gz] and test.fasta[.gz] (headers carry class=LABEL)")
+  Path data;
+
+  @Option(names = "--trainer", defaultValue = "logreg", paramLabel = "NAME",
+      description = "logreg, xgboost or forest (default: ${DEFAULT-VALUE})")
+  String trainer;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "model directory to write")
+  Path out;
+
+  @Option(names = "--k", defaultValue = "" + KmerFeaturizer.DEFAULT_K, description = "k-mer length (default: ${DEFAULT-VALUE})")
+  int k;
+
+  @Option(names = "--seed", defaultValue = "" + TrainerConfig.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--canonical", description = "count a k-mer and its reverse complement together")
+  boolean canonical;
+
+  @Option(names = "--fragments", defaultValue = "-1", paramLabel = "N",
+      description = "150-500 bp fragments added per training record (default: the trainer's default)")
+  int fragments;
+
+  @Override
+  public Integer call() throws Exception {
+    TrainerKind kind;
+    try {
+      kind = TrainerKind.parse(trainer);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    TrainerConfig defaults = TrainerConfig.defaults(kind).withK(k).withSeed(seed);
+    TrainerConfig config = new TrainerConfig(defaults.trainer(), k, canonical, seed, defaults.hyperparameters(),
+        fragments < 0 ? defaults.augmentation() : Augmentation.reads(fragments), defaults.balanceClasses());
+    RrnaDataset dataset = RrnaDataset.load(data);
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf(Locale.ROOT, "training %s on %d records (k=%d, %d fragments each), dataset sha256 %s%n",
+        config.trainer().id(), dataset.train().size(), k, config.augmentation().fragmentsPerRecord(), dataset.digest());
+    TrainingResult result = TrainingRun.run(dataset, config);
+    result.bundle().write(out);
+    o.printf(Locale.ROOT, "trained in %.1f s; model written to %s%n", result.trainingTime().toMillis() / 1000.0, out);
+    o.println("held-out test set, full length:");
+    o.print(result.fullLength().toTable());
+    o.println("held-out test set, 150-500 bp fragments (seed " + TrainingRun.TEST_FRAGMENT_SEED + "):");
+    o.print(result.fragments().toTable());
+    return 0;
+  }
+}
