@@ -1,0 +1,98 @@
+package dev.promoter.experiment;
+
+import dev.promoter.artifact.ArtifactStore;
+import dev.promoter.artifact.StoredArtifact;
+import dev.promoter.bundle.ModelBundle;
+import dev.promoter.training.RrnaDataset;
+import dev.promoter.training.TrainerConfig;
+import dev.promoter.workflows.activities.TrainedCandidate;
+import dev.promoter.workflows.activities.TrainingActivities;
+import dev.promoter.workflows.activities.TrainingTask;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The CPU pool's training: Tribuo k-mer classifiers. Stateless and thread-safe; the model goes
+ * into the content-addressed store, so a retried attempt stores the same bytes at the same
+ * address. Heartbeats every 10 s while Tribuo trains (its trainers have no progress hook).
+ */
+public final class KmerTrainingActivities implements TrainingActivities {
+  private final ArtifactStore store;
+  private final DatasetResolver datasets;
+
+  /** Training that stores models in {@code store} and reads datasets through {@code datasets}. */
+  public KmerTrainingActivities(ArtifactStore store, DatasetResolver datasets) {
+    this.store = store;
+    this.datasets = datasets;
+  }
+
+  @Override
+  public TrainedCandidate trainAndEvaluate(TrainingTask task) {
+    TrainerConfig config;
+    RrnaDataset dataset;
+    try {
+      config = CandidateTrainerConfig.of(task.candidate());
+      dataset = datasets.load(task.dataset());
+    } catch (IllegalArgumentException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadInput");
+    }
+    TrainingResult result = withHeartbeats(task, () -> TrainingRun.run(dataset, config));
+    StoredArtifact artifact = store(result.bundle());
+    Map<String, String> params = new TreeMap<>(task.candidate().params());
+    params.put("trainer", task.candidate().trainer());
+    params.put("k", Integer.toString(config.k()));
+    params.put("seed", Long.toString(config.seed()));
+    return new TrainedCandidate(task.candidate().name(), task.candidate().trainer(),
+        artifact.uri().toString(), artifact.sha256(), "tribuo",
+        result.bundle().metadata().metrics(), params, result.provenanceJson(), dataset.digest());
+  }
+
+  private StoredArtifact store(ModelBundle bundle) {
+    try {
+      Path dir = Files.createTempDirectory("promoter-model-");
+      Path archive = Files.createTempFile("promoter-model-", ".zip");
+      try {
+        bundle.write(dir);
+        try (OutputStream out = Files.newOutputStream(archive)) {
+          ModelBundle.writeArchive(dir, out);
+        }
+        return store.put(archive);
+      } finally {
+        Files.deleteIfExists(archive);
+        try (var files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the trained model", e);
+    }
+  }
+
+  private static <T> T withHeartbeats(TrainingTask task, java.util.function.Supplier<T> work) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "heartbeat-" + task.candidate().name());
+      t.setDaemon(true);
+      return t;
+    });
+    long start = System.nanoTime();
+    beat.scheduleAtFixedRate(() -> context.heartbeat("training " + task.candidate().name() + " for "
+        + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s"), 0, 10, TimeUnit.SECONDS);
+    try {
+      return work.get();
+    } finally {
+      beat.shutdownNow();
+    }
+  }
+}
