@@ -30,7 +30,23 @@ final class Json {
     return read(json, PARAMS);
   }
 
-  /** Refuses text that is not a JSON object, so a provenance column never holds garbage. */
+  /** Refuses text that is not JSON (object or array), so a provenance column never holds garbage. */
+  static String requireJson(String what, String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      var node = MAPPER.readTree(json);
+      if (node == null || !(node.isObject() || node.isArray())) {
+        throw RegistryException.invalid(what + " must be a JSON object or array");
+      }
+      return json;
+    } catch (JsonProcessingException e) {
+      throw RegistryException.invalid(what + " is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** Refuses text that is not a JSON object. */
   static String requireObject(String what, String json) {
     if (json == null) {
       return null;

@@ -31,7 +31,7 @@ final class Registration {
         throw RegistryException.invalid("metric '" + name + "' is " + value + "; metrics must be finite numbers");
       }
     });
-    Json.requireObject("provenance", v.provenanceJson());
+    Json.requireJson("provenance", v.provenanceJson());
     return v;
   }
 

@@ -1,6 +1,7 @@
 package dev.promoter.app;
 
 import dev.promoter.stack.StackConfiguration;
+import dev.promoter.worker.WorkerConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.SpringBootConfiguration;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-@Import(StackConfiguration.class)
+@Import({StackConfiguration.class, WorkerConfiguration.class})
 public class PromoterApplication {
 
   /** Starts a context for a CLI command: no web server, beans created only when asked for. */

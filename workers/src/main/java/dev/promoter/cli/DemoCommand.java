@@ -1,86 +1,138 @@
 package dev.promoter.cli;
 
-import dev.promoter.artifact.ArtifactStore;
-import dev.promoter.artifact.StoredArtifact;
-import dev.promoter.registry.AliasMove;
-import dev.promoter.registry.AuditEntry;
-import dev.promoter.registry.Lineage;
-import dev.promoter.registry.ModelRegistry;
-import dev.promoter.registry.NewVersion;
+import dev.promoter.client.PromoterClient;
+import dev.promoter.client.ScheduleHandle;
+import dev.promoter.registry.RegistryDatabase;
 import dev.promoter.stack.TemporalConnection;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import dev.promoter.worker.WorkerPools;
+import dev.promoter.worker.WorkerProperties;
+import dev.promoter.workflows.lifecycle.ApprovalPolicy;
+import dev.promoter.workflows.lifecycle.CandidateConfig;
+import dev.promoter.workflows.lifecycle.LifecycleProgress;
+import dev.promoter.workflows.lifecycle.LifecycleRequest;
+import dev.promoter.workflows.lifecycle.LifecycleResult;
+import dev.promoter.workflows.lifecycle.LifecycleStatus;
+import dev.promoter.workflows.retrain.OverlapPolicy;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code promoter demo}: the main job on the embedded default. Starts the stack, makes sure the
- * registry exists, stores an artifact, registers it as a new version and promotes it to
- * production, printing each step.
+ * {@code promoter demo}: the whole lifecycle on the embedded stack and the bundled rRNA data.
+ * Three candidates train in parallel, the best is registered and staged, a reviewer approves
+ * (from another terminal, or with {@code --auto-approve}), it is promoted, and a weekly
+ * retraining schedule is registered.
  */
-@Command(name = "demo", description = "Run the main job on the embedded stack and print what it did.")
-final class DemoCommand implements Runnable {
+@Command(name = "demo", description = "Run the whole model lifecycle on the embedded stack and the bundled rRNA data.")
+final class DemoCommand implements Callable<Integer> {
   static final String MODEL = "rrna-classifier";
+  static final String SUBMITTER = "demo";
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--as", defaultValue = "demo", paramLabel = "USER", description = "who acts (default: ${DEFAULT-VALUE})")
-  String actor;
+  @Option(names = "--auto-approve", description = "approve as --as instead of waiting for someone to")
+  boolean autoApprove;
+
+  @Option(names = "--as", defaultValue = "reviewer", paramLabel = "USER",
+      description = "the approver for --auto-approve (default: ${DEFAULT-VALUE}); the run is submitted by 'demo'")
+  String approver;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "dataset folder (default: the bundled data/rrna)")
+  String data;
+
+  @Option(names = "--candidates", split = ",", defaultValue = "logreg,xgboost,forest",
+      description = "trainers to compare (default: ${DEFAULT-VALUE})")
+  List<String> candidates;
 
   @Override
-  public void run() {
+  public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (StackSession stack = StackSession.open()) {
       out.println("1. stack");
       TemporalConnection temporal = stack.get(TemporalConnection.class);
-      out.println("   Temporal  " + temporal.address() + " answered its health check");
-      ModelRegistry registry = stack.get(ModelRegistry.class);
-      int before = registry.models().stream().filter(m -> m.name().equals(MODEL))
-          .mapToInt(m -> m.latestVersion()).findFirst().orElse(0);
-      out.println("   registry  migrated; " + MODEL + " has " + before + " version(s) from earlier runs");
+      out.println("   Temporal  " + temporal.address() + " (embedded test server unless TEMPORAL_ADDRESS is set)");
+      WorkerPools pools = stack.get(WorkerPools.class);
+      pools.started().forEach(p -> out.println("   polling   " + p));
+      PromoterClient client = new PromoterClient(temporal.client(),
+          stack.get(RegistryDatabase.class).dataSource(), stack.get(WorkerProperties.class).taskQueues());
       out.flush();
 
-      out.println("2. artifact");
-      StoredArtifact artifact = storeModelCard(stack.get(ArtifactStore.class));
-      out.println("   stored " + artifact.size() + " bytes at " + artifact.uri());
+      out.println("2. lifecycle");
+      LifecycleRequest request = request();
+      String runId = client.startLifecycle(request);
+      out.println("   started " + runId + " on " + request.dataset() + " with " + candidates);
+      out.flush();
+      LifecycleProgress progress = follow(client, runId, out);
+      if (progress.status() == LifecycleStatus.AWAITING_APPROVAL) {
+        out.println("3. approval: v" + progress.version() + " is staged and waits for a reviewer");
+        if (autoApprove) {
+          out.println("   approving as " + approver);
+          client.approve(runId, approver, "demo --auto-approve");
+        } else {
+          out.println("   approve from another terminal (this process hosts the embedded stack):");
+          out.println("   ./promoter approve " + runId + " --as reviewer --reason \"metrics look right\"");
+        }
+        out.flush();
+      }
+      LifecycleResult result = client.awaitResult(runId, Duration.ofDays(8));
+      out.println("4. result: " + result.status() + ": " + result.verdict());
+      if (result.status() == LifecycleStatus.PROMOTED) {
+        printMetrics(out, result);
+      }
 
-      out.println("3. register");
-      String key = "demo-" + UUID.randomUUID();
-      int version = registry.register(new NewVersion(MODEL, key, artifact.uri().toString(),
-          artifact.sha256(), "model-card", Map.of(), Map.of("source", "promoter demo"), null,
-          new Lineage(null, "0.1.0", key), actor));
-      int again = registry.register(new NewVersion(MODEL, key, artifact.uri().toString(),
-          artifact.sha256(), "model-card", Map.of(), Map.of("source", "promoter demo"), null,
-          new Lineage(null, "0.1.0", key), actor));
-      out.println("   registered " + MODEL + " v" + version + " (idempotency key " + key
-          + "; registering again returned v" + again + ")");
-
-      out.println("4. promote");
-      AliasMove move = registry.promote(MODEL, version, "production", actor, "promoter demo");
-      out.println("   " + AliasMoves.describe(move, "promoted"));
-
-      out.println("5. audit (last entries)");
-      List<AuditEntry> audit = registry.audit(MODEL);
-      audit.subList(Math.max(0, audit.size() - 3), audit.size())
-          .forEach(e -> out.println("   " + AuditCommand.format(e)));
-      out.println("done: " + MODEL + "@production is v" + move.toVersion());
+      out.println("5. retraining");
+      ScheduleHandle schedule = client.createRetrainSchedule(MODEL + "-weekly", "0 2 * * SUN",
+          OverlapPolicy.SKIP, request);
+      out.println("   " + ScheduleCommand.describe(schedule, "0 2 * * SUN", OverlapPolicy.SKIP));
+      return result.status() == LifecycleStatus.PROMOTED ? 0 : 1;
+    } catch (TimeoutException e) {
+      out.println("the run did not end in time");
+      return 1;
     }
   }
 
-  // Until the training issue lands, the demo's artifact is a small model card, not a model.
-  private StoredArtifact storeModelCard(ArtifactStore store) {
-    String card = "{\"model\":\"" + MODEL + "\",\"kind\":\"model-card\",\"created\":\""
-        + Instant.now() + "\",\"by\":\"" + actor.replace("\"", "") + "\"}\n";
-    try {
-      return store.put(new ByteArrayInputStream(card.getBytes(StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot store the demo artifact", e);
+  private LifecycleRequest request() {
+    String dataset = data != null ? data : System.getProperty("promoter.repo", ".") + "/data/rrna";
+    List<CandidateConfig> configs = candidates.stream()
+        .map(t -> new CandidateConfig(t, t, null, Map.of())).toList();
+    return new LifecycleRequest(MODEL, dataset, configs, "macro_f1", 0.9, 0.0,
+        new ApprovalPolicy("approver", Duration.ofDays(7)), SUBMITTER, null);
+  }
+
+  // Prints each candidate once as it finishes, until the run waits for approval or ends.
+  private static LifecycleProgress follow(PromoterClient client, String runId, PrintWriter out)
+      throws InterruptedException {
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    while (true) {
+      LifecycleProgress p = client.progress(runId);
+      p.candidates().stream().filter(c -> !c.state().equals("TRAINING") && reported.add(c.name()))
+          .forEach(c -> out.printf("   %-8s on %-3s %s%s%n", c.name(), c.taskQueue(), c.state(),
+              c.metrics().isEmpty() ? (c.error() == null ? "" : ": " + c.error())
+                  : String.format(": macro-F1 %.4f, fragments %.4f", c.metrics().get("macro_f1"),
+                      c.metrics().getOrDefault("fragments.macro_f1", Double.NaN))));
+      out.flush();
+      if (p.status() != LifecycleStatus.RUNNING || !client.isOpen(runId)) {
+        if (p.best() != null) {
+          out.println("   best: " + p.verdict());
+        }
+        return p;
+      }
+      Thread.sleep(500);
     }
+  }
+
+  private static void printMetrics(PrintWriter out, LifecycleResult result) {
+    out.println("   " + MODEL + "@production is v" + result.version());
+    Map<String, Double> m = new TreeMap<>(result.metrics());
+    out.printf("   accuracy %.4f, macro-F1 %.4f, fragments macro-F1 %.4f%n", m.get("accuracy"),
+        m.get("macro_f1"), m.getOrDefault("fragments.macro_f1", Double.NaN));
+    m.entrySet().stream().filter(e -> e.getKey().startsWith("f1."))
+        .forEach(e -> out.printf("     F1 %-9s %.4f%n", e.getKey().substring(3), e.getValue()));
   }
 }

@@ -2,6 +2,7 @@ package dev.promoter.cli;
 
 import dev.promoter.bundle.ModelFormatException;
 import dev.promoter.evaluation.TrainTestOverlapException;
+import dev.promoter.client.PromoterClientException;
 import dev.promoter.registry.RegistryException;
 import dev.promoter.sequence.FastaFormatException;
 import dev.promoter.training.DatasetException;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
     description = "Model lifecycles (train, register, approve, promote, roll back) on Temporal and Camunda.",
     subcommands = {DemoCommand.class, ServerCommand.class, ModelsCommand.class, PromoteCommand.class,
         RollbackCommand.class, AuditCommand.class, TrainCommand.class, ClassifyCommand.class,
-        FeaturizeCommand.class, CommandLine.HelpCommand.class},
+        FeaturizeCommand.class, LifecycleCommand.class, DecisionCommands.Approve.class,
+        DecisionCommands.Reject.class, ScheduleCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 done, 1 failed, 2 bad input, 3 not found, 4 conflict with the "
         + "registry's state, 5 stack unavailable."})
 public final class PromoterCli implements Runnable {
@@ -62,6 +64,13 @@ public final class PromoterCli implements Runnable {
     if (cause instanceof StackException) {
       return UNAVAILABLE;
     }
+    if (cause instanceof PromoterClientException c) {
+      return switch (c.kind()) {
+        case REFUSED -> CONFLICT;
+        case NOT_FOUND -> NOT_FOUND;
+        case UNAVAILABLE -> UNAVAILABLE;
+      };
+    }
     if (isBadInput(cause)) {
       return CommandLine.ExitCode.USAGE;
     }
@@ -71,7 +80,8 @@ public final class PromoterCli implements Runnable {
   // Spring wraps bean-creation failures; the user needs the one underneath.
   private static Throwable rootPromoterFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RegistryException || t instanceof StackException || isBadInput(t)) {
+      if (t instanceof RegistryException || t instanceof StackException
+          || t instanceof PromoterClientException || isBadInput(t)) {
         return t;
       }
     }
@@ -82,7 +92,7 @@ public final class PromoterCli implements Runnable {
   private static boolean isBadInput(Throwable t) {
     return t instanceof FastaFormatException || t instanceof ModelFormatException
         || t instanceof DatasetException || t instanceof TrainTestOverlapException
-        || t instanceof NoSuchFileException;
+        || t instanceof NoSuchFileException || t instanceof BadInputException;
   }
 
   private static String message(Throwable cause) {

@@ -72,6 +72,11 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     return builder.addService(health.getHealthService()).build();
   }
 
+  /** Whether a server (ours or another Promoter process's) answers on the local port. */
+  public static boolean serving(int port) {
+    return Ports.listening(port);
+  }
+
   /** host:port of the server. */
   public String address() {
     return "localhost:" + port;

@@ -7,32 +7,42 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's main job and the registry commands, run as a user runs them, on the real embedded
- * stack: Temporal's test server on a port and Postgres over a data folder that outlives the run.
+ * End to end, as a user runs it: the README's main job on the embedded stack (Temporal's test
+ * server on a port, the worker pools as real pollers, Postgres over a data folder that outlives
+ * the run), then the registry commands on what it left.
  */
 class DemoAndRegistryCommandsTest {
   @TempDir Path home;
+  @TempDir Path data;
 
   @Test
-  void demoRunsTwiceAndTheSecondRunSeesTheFirstRunsRegistry() throws Exception {
+  void demoRunsTheLifecycleTwiceAndTheRegistryCommandsWorkOnWhatItLeft() throws Exception {
+    Path dataset = SyntheticFasta.dataset(data.resolve("rrna"));
     try (StackProperties stack = new StackProperties(home)) {
-      CliRun first = CliRun.of("demo");
+      CliRun first = CliRun.of("demo", "--auto-approve", "--as", "reviewer", "--data", dataset.toString());
       assertThat(first.exitCode()).as(first.toString()).isZero();
       assertThat(first.out())
-          .contains("Temporal  localhost:" + stack.temporalPort + " answered its health check")
-          .contains("rrna-classifier has 0 version(s) from earlier runs")
-          .contains("registered rrna-classifier v1")
-          .contains("registering again returned v1")
-          .contains("promoted rrna-classifier@production: (unset) -> v1")
-          .contains("done: rrna-classifier@production is v1");
+          .contains("Temporal  localhost:" + stack.temporalPort)
+          .contains("polling   cpu pool on task queue 'cpu'")
+          .containsPattern("logreg\\s+on cpu DONE: macro-F1 \\d\\.\\d{4}, fragments \\d\\.\\d{4}")
+          .containsPattern("xgboost\\s+on cpu DONE")
+          .containsPattern("forest\\s+on cpu DONE")
+          .contains("3. approval: v1 is staged")
+          .contains("approving as reviewer")
+          .contains("4. result: PROMOTED: v1 promoted to production by reviewer")
+          .contains("rrna-classifier@production is v1")
+          .contains("via a cron workflow (this Temporal server has no Schedules API)");
 
-      CliRun second = CliRun.of("demo", "--as", "erin");
+      // the registry persists; Temporal (in memory) starts afresh; the champion is v1 now
+      CliRun second = CliRun.of("demo", "--auto-approve", "--as", "reviewer", "--data", dataset.toString());
       assertThat(second.exitCode()).as(second.toString()).isZero();
-      assertThat(second.out()).contains("rrna-classifier has 1 version(s) from earlier runs")
-          .contains("promoted rrna-classifier@production: v1 -> v2");
+      assertThat(second.out()).contains("rrna-classifier@production is v2");
 
       CliRun list = CliRun.of("models", "list");
-      assertThat(list.out()).containsPattern("rrna-classifier\\s+2\\s+production=v2");
+      assertThat(list.out()).containsPattern("rrna-classifier\\s+2\\s+production=v2 staging=v2");
+
+      CliRun runs = CliRun.of("lifecycle", "list");
+      assertThat(runs.out().lines().filter(l -> l.contains("PROMOTED"))).hasSize(2);
 
       CliRun rollback = CliRun.of("rollback", "rrna-classifier", "--alias", "production",
           "--as", "carol", "--reason", "v2 misclassifies 5.8S");
@@ -49,19 +59,20 @@ class DemoAndRegistryCommandsTest {
 
       CliRun show = CliRun.of("models", "show", "rrna-classifier");
       assertThat(show.out()).contains("2 version(s)").containsPattern("v1\\s+ARCHIVED")
-          .containsPattern("v2\\s+ACTIVE\\s+production");
+          .containsPattern("v2\\s+ACTIVE\\s+production,staging").contains("metrics  {")
+          .contains("lineage  run=rrna-classifier-");
 
       CliRun audit = CliRun.of("audit", "rrna-classifier");
-      assertThat(audit.out().lines().filter(l -> l.contains(" promote ") || l.contains(" rollback ")))
-          .hasSize(4);
-      assertThat(audit.out()).contains("carol rollback production v2 -> v1: v2 misclassifies 5.8S");
+      assertThat(audit.out()).contains("reviewer approved v1: demo --auto-approve")
+          .contains("carol rollback production v2 -> v1: v2 misclassifies 5.8S");
     }
   }
 
   @Test
   void badInputGetsOneLineNamingTheProblemAndItsExitCode() throws Exception {
+    Path dataset = SyntheticFasta.dataset(data.resolve("rrna"));
     try (StackProperties stack = new StackProperties(home)) {
-      assertThat(CliRun.of("demo").exitCode()).isZero();
+      assertThat(CliRun.of("demo", "--auto-approve", "--data", dataset.toString()).exitCode()).isZero();
 
       CliRun unknownModel = CliRun.of("models", "show", "nope");
       assertThat(unknownModel.exitCode()).isEqualTo(PromoterCli.NOT_FOUND);
@@ -82,6 +93,10 @@ class DemoAndRegistryCommandsTest {
       CliRun stale = CliRun.of("promote", "rrna-classifier", "1", "--as", "x", "--reason", "y", "--if-current", "5");
       assertThat(stale.exitCode()).isEqualTo(PromoterCli.CONFLICT);
       assertThat(stale.err()).contains("is now held by version 1, not version 5");
+
+      CliRun noServer = CliRun.of("lifecycle", "status", "some-run");
+      assertThat(noServer.exitCode()).isEqualTo(PromoterCli.UNAVAILABLE);
+      assertThat(noServer.err()).contains("no Promoter server is running on localhost:" + stack.temporalPort);
     }
   }
 }

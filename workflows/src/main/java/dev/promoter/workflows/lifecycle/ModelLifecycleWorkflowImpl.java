@@ -34,7 +34,20 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
     approval = new Approval(request, state);
     registry.runStarted(runId, "LIFECYCLE", request.modelName(), request.submittedBy(),
         RunJson.request(request));
-    LifecycleResult result = lifecycle(runId, request, registry, evaluation);
+    LifecycleResult result;
+    try {
+      result = lifecycle(runId, request, registry, evaluation);
+    } catch (ActivityFailure e) {
+      // a step failed for good: take the half-made version out of staging, record the end, rethrow
+      if (state.progress().version() != null) {
+        registry.withdraw(request.modelName(), state.progress().version(), "staging", SYSTEM_ACTOR,
+            "run failed: " + RunJson.cause(e));
+      }
+      state.finish(end(LifecycleStatus.FAILED, request, state.progress().version(), null,
+          "failed: " + RunJson.cause(e)));
+      registry.runFinished(runId, LifecycleStatus.FAILED.name(), RunJson.result(state.result()));
+      throw e;
+    }
     state.finish(result);
     registry.runFinished(runId, result.status().name(), RunJson.result(result));
     log.info("run {} ended {}: {}", runId, result.status(), result.verdict());

@@ -40,7 +40,14 @@ final class RunState {
     version = v;
   }
 
+  private LifecycleResult result;
+
+  LifecycleResult result() {
+    return result;
+  }
+
   void finish(LifecycleResult result) {
+    this.result = result;
     status = result.status();
     step = Steps.DONE;
     verdict = result.verdict();

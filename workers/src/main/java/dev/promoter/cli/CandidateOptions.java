@@ -1,0 +1,58 @@
+package dev.promoter.cli;
+
+import dev.promoter.workflows.lifecycle.ApprovalPolicy;
+import dev.promoter.workflows.lifecycle.CandidateConfig;
+import dev.promoter.workflows.lifecycle.LifecycleRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options that describe a lifecycle run, shared by {@code lifecycle start} and {@code schedule create}. */
+final class CandidateOptions {
+  @Option(names = "--model", required = true, description = "the model the run may produce a version of")
+  String model;
+
+  @Option(names = "--data", defaultValue = "data/rrna", description = "dataset folder (default: ${DEFAULT-VALUE})")
+  String data;
+
+  @Option(names = "--candidates", split = ",", defaultValue = "logreg,xgboost,forest",
+      description = "trainers to compare: logreg, xgboost, forest, cnn (default: ${DEFAULT-VALUE})")
+  List<String> candidates;
+
+  @Option(names = "--param", paramLabel = "CANDIDATE.KEY=VALUE",
+      description = "a trainer parameter, e.g. logreg.epochs=4 or forest.trees=100")
+  List<String> params = new ArrayList<>();
+
+  @Option(names = "--metric", defaultValue = "macro_f1", description = "deciding metric (default: ${DEFAULT-VALUE})")
+  String metric;
+
+  @Option(names = "--min", defaultValue = "0.9", description = "minimum metric to register (default: ${DEFAULT-VALUE})")
+  double minimum;
+
+  @Option(names = "--margin", defaultValue = "0.0", description = "how much to beat the champion by (default: ${DEFAULT-VALUE})")
+  double margin;
+
+  @Option(names = "--approval-timeout", defaultValue = "P7D", description = "ISO-8601 duration (default: ${DEFAULT-VALUE})")
+  Duration approvalTimeout;
+
+  LifecycleRequest request(String submittedBy) {
+    Map<String, Map<String, String>> byCandidate = new HashMap<>();
+    for (String p : params) {
+      int dot = p.indexOf('.');
+      int eq = p.indexOf('=');
+      if (dot < 1 || eq < dot + 2) {
+        throw new BadInputException("--param '" + p + "' is not CANDIDATE.KEY=VALUE");
+      }
+      byCandidate.computeIfAbsent(p.substring(0, dot), k -> new HashMap<>())
+          .put(p.substring(dot + 1, eq), p.substring(eq + 1));
+    }
+    List<CandidateConfig> configs = candidates.stream()
+        .map(name -> new CandidateConfig(name, name, null, byCandidate.getOrDefault(name, Map.of())))
+        .toList();
+    return new LifecycleRequest(model, data, configs, metric, minimum, margin,
+        new ApprovalPolicy("approver", approvalTimeout), submittedBy, null);
+  }
+}
