@@ -23,8 +23,13 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "model directory written by train")
-  Path model;
+  @Option(names = "--model", required = true, paramLabel = "MODEL",
+      description = "a model directory written by train, or a registry reference NAME@ALIAS or NAME@vN; "
+          + "repeat it to classify with a soft-vote ensemble of the models")
+  List<String> models;
+
+  @Option(names = "--weights", split = ",", paramLabel = "W", description = "ensemble weights, one per --model")
+  List<Double> weights;
 
   @Option(names = "--fasta", required = true, paramLabel = "FILE", description = "FASTA file, plain or gzip")
   Path fasta;
@@ -34,8 +39,9 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SequenceClassifier classifier = SequenceClassifier.load(model);
-    try (FastaReader reader = FastaReader.open(fasta); Output output = Output.open(outFile, spec)) {
+    try (ModelReferences refs = new ModelReferences();
+        FastaReader reader = FastaReader.open(fasta); Output output = Output.open(outFile, spec)) {
+      LabelClassifier classifier = refs.classifier(models, weights);
       List<FastaRecord> batch = new ArrayList<>(BATCH);
       long records = 0;
       while (reader.hasNext()) {
@@ -54,6 +60,7 @@ final class ClassifyCommand implements Callable<Integer> {
   }
 
   private static void write(PrintWriter out, List<FastaRecord> records, List<Prediction> predictions) {
+    // one line per record: id, label, confidence
     for (int i = 0; i < records.size(); i++) {
       Prediction p = predictions.get(i);
       out.printf(Locale.ROOT, "%s\t%s\t%.4f%n", records.get(i).id(), p.label(), p.confidence());

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     subcommands = {DemoCommand.class, ServerCommand.class, ModelsCommand.class, PromoteCommand.class,
         RollbackCommand.class, AuditCommand.class, TrainCommand.class, ClassifyCommand.class,
         FeaturizeCommand.class, LifecycleCommand.class, DecisionCommands.Approve.class,
-        DecisionCommands.Reject.class, ScheduleCommand.class, CommandLine.HelpCommand.class},
+        DecisionCommands.Reject.class, ScheduleCommand.class, ConsensusCommand.class, RfCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 done, 1 failed, 2 bad input, 3 not found, 4 conflict with the "
         + "registry's state, 5 stack unavailable."})
 public final class PromoterCli implements Runnable {
@@ -92,7 +93,9 @@ public final class PromoterCli implements Runnable {
   private static boolean isBadInput(Throwable t) {
     return t instanceof FastaFormatException || t instanceof ModelFormatException
         || t instanceof DatasetException || t instanceof TrainTestOverlapException
-        || t instanceof NoSuchFileException || t instanceof BadInputException;
+        || t instanceof NoSuchFileException || t instanceof BadInputException
+        || t instanceof dev.promoter.consensus.newick.NewickFormatException
+        || t instanceof dev.promoter.consensus.TaxonSetMismatchException;
   }
 
   private static String message(Throwable cause) {

@@ -1,6 +1,7 @@
 package dev.promoter.worker;
 
 import dev.promoter.artifact.ArtifactStore;
+import dev.promoter.consensus.ConsensusActivitiesImpl;
 import dev.promoter.deploy.DeploymentActivitiesImpl;
 import dev.promoter.deploy.RegisteredModels;
 import dev.promoter.experiment.DatasetResolver;
@@ -43,7 +44,8 @@ public final class WorkerPools implements AutoCloseable {
       cpu.registerActivitiesImplementations(
           new RegistryActivitiesImpl(database.dataSource(), CODE_VERSION),
           new DeploymentActivitiesImpl(new RegisteredModels(registry, store), datasets),
-          new KmerTrainingActivities(store, datasets));
+          new KmerTrainingActivities(store, datasets),
+          new ConsensusActivitiesImpl());
       started.add("cpu pool on task queue '" + props.cpuQueue() + "'");
     }
     if (props.pools().contains("gpu")) {

@@ -1,0 +1,75 @@
+package dev.promoter.cli;
+
+import dev.promoter.artifact.ArtifactStore;
+import dev.promoter.consensus.ensemble.EnsemblePrediction;
+import dev.promoter.consensus.ensemble.SoftVoteEnsemble;
+import dev.promoter.deploy.RegisteredModels;
+import dev.promoter.inference.Prediction;
+import dev.promoter.inference.SequenceClassifier;
+import dev.promoter.registry.ModelRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves {@code --model} values: a model directory loads directly (no server); a registry
+ * reference ({@code NAME@ALIAS} or {@code NAME@vN}) opens the registry, which in dev mode starts
+ * the embedded Postgres, and loads the version's verified artifact.
+ */
+final class ModelReferences implements AutoCloseable {
+  private static final Pattern REFERENCE = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)@(v(\\d+)|[a-z][a-z0-9_-]*)");
+  private StackSession stack;
+
+  LabelClassifier classifier(List<String> refs, List<Double> weights) throws IOException {
+    if (weights != null && weights.size() != refs.size()) {
+      throw new BadInputException(refs.size() + " models but " + weights.size() + " weights");
+    }
+    List<SequenceClassifier> loaded = new ArrayList<>();
+    for (String ref : refs) {
+      loaded.add(load(ref));
+    }
+    if (loaded.size() == 1) {
+      return loaded.getFirst()::classify;
+    }
+    SoftVoteEnsemble ensemble = new SoftVoteEnsemble();
+    return sequences -> {
+      List<List<Prediction>> each = loaded.stream().map(c -> c.classify(sequences)).toList();
+      List<Prediction> combined = new ArrayList<>(sequences.size());
+      for (int i = 0; i < sequences.size(); i++) {
+        int row = i;
+        List<Map<String, Double>> votes = each.stream().map(p -> p.get(row).probabilities()).toList();
+        EnsemblePrediction vote = weights == null ? ensemble.vote(votes) : ensemble.vote(votes, weights);
+        combined.add(new Prediction(vote.label(), vote.probabilities().get(vote.label()), vote.probabilities()));
+      }
+      return combined;
+    };
+  }
+
+  private SequenceClassifier load(String ref) throws IOException {
+    if (Files.isDirectory(Path.of(ref))) {
+      return SequenceClassifier.load(Path.of(ref));
+    }
+    Matcher m = REFERENCE.matcher(ref);
+    if (!m.matches()) {
+      throw new BadInputException("--model '" + ref + "' is neither a model directory nor NAME@ALIAS / NAME@vN");
+    }
+    if (stack == null) {
+      stack = StackSession.open();
+    }
+    RegisteredModels models = new RegisteredModels(stack.get(ModelRegistry.class), stack.get(ArtifactStore.class));
+    return m.group(3) != null ? models.classifier(m.group(1), Integer.parseInt(m.group(3)))
+        : models.classifier(m.group(1), m.group(2));
+  }
+
+  @Override
+  public void close() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+}
