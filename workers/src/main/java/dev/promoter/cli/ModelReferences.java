@@ -51,12 +51,10 @@ final class ModelReferences implements AutoCloseable {
   }
 
   private SequenceClassifier load(String ref) throws IOException {
-    if (Files.isDirectory(Path.of(ref))) {
-      return SequenceClassifier.load(Path.of(ref));
-    }
     Matcher m = REFERENCE.matcher(ref);
-    if (!m.matches()) {
-      throw new BadInputException("--model '" + ref + "' is neither a model directory nor NAME@ALIAS / NAME@vN");
+    if (Files.isDirectory(Path.of(ref)) || !m.matches()) {
+      // not a registry reference: a directory, and the loader names what is wrong with it
+      return SequenceClassifier.load(Path.of(ref));
     }
     if (stack == null) {
       stack = StackSession.open();

@@ -19,13 +19,13 @@ class DemoAndRegistryCommandsTest {
   void demoRunsTheLifecycleTwiceAndTheRegistryCommandsWorkOnWhatItLeft() throws Exception {
     Path dataset = SyntheticFasta.dataset(data.resolve("rrna"));
     try (StackProperties stack = new StackProperties(home)) {
-      CliRun first = CliRun.of("demo", "--auto-approve", "--as", "reviewer", "--data", dataset.toString());
+      CliRun first = CliRun.of("demo", "--auto-approve", "--as", "reviewer", "--data", dataset.toString(),
+          "--candidates", "logreg,forest");
       assertThat(first.exitCode()).as(first.toString()).isZero();
       assertThat(first.out())
           .contains("Temporal  localhost:" + stack.temporalPort)
           .contains("polling   cpu pool on task queue 'cpu'")
           .containsPattern("logreg\\s+on cpu DONE: macro-F1 \\d\\.\\d{4}, fragments \\d\\.\\d{4}")
-          .containsPattern("xgboost\\s+on cpu DONE")
           .containsPattern("forest\\s+on cpu DONE")
           .contains("3. approval: v1 is staged")
           .contains("approving as reviewer")
@@ -34,7 +34,8 @@ class DemoAndRegistryCommandsTest {
           .contains("via a cron workflow (this Temporal server has no Schedules API)");
 
       // the registry persists; Temporal (in memory) starts afresh; the champion is v1 now
-      CliRun second = CliRun.of("demo", "--auto-approve", "--as", "reviewer", "--data", dataset.toString());
+      CliRun second = CliRun.of("demo", "--auto-approve", "--as", "reviewer", "--data", dataset.toString(),
+          "--candidates", "logreg,forest");
       assertThat(second.exitCode()).as(second.toString()).isZero();
       assertThat(second.out()).contains("rrna-classifier@production is v2");
 
@@ -72,7 +73,8 @@ class DemoAndRegistryCommandsTest {
   void badInputGetsOneLineNamingTheProblemAndItsExitCode() throws Exception {
     Path dataset = SyntheticFasta.dataset(data.resolve("rrna"));
     try (StackProperties stack = new StackProperties(home)) {
-      assertThat(CliRun.of("demo", "--auto-approve", "--data", dataset.toString()).exitCode()).isZero();
+      assertThat(CliRun.of("demo", "--auto-approve", "--data", dataset.toString(), "--candidates", "logreg")
+          .exitCode()).isZero();
 
       CliRun unknownModel = CliRun.of("models", "show", "nope");
       assertThat(unknownModel.exitCode()).isEqualTo(PromoterCli.NOT_FOUND);
