@@ -23,7 +23,7 @@ CLASSES = ["5S", "5.8S", "16S", "18S", "23S", "28S", "mt-SSU", "non-rRNA"]
 
 # Target number of distinct sequences per class (before the split).  Classes with
 # fewer candidates keep all of them.
-TARGET = {"16S": 800, "18S": 800, "23S": 800, "28S": 800, "non-rRNA": 800,
+TARGET = {"16S": 900, "18S": 900, "23S": 900, "28S": 900, "non-rRNA": 900,
           "mt-SSU": 600, "5S": 100000, "5.8S": 100000}
 TEST_FRACTION = 0.25
 
@@ -110,7 +110,7 @@ def revcomp(s):
 
 
 def safe(x):
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", x).strip("_")
+    return re.sub(r"[^A-Za-z0-9._:+-]+", "_", x).strip("_")
 
 
 def sh(cmd, **kw):
@@ -365,7 +365,7 @@ def main():
     has58 = set()
     for label, contig, a, b, strand, s in small_rna_hits(hits, lengths, seqs):
         desc = ssu_sub_seqs[contig][0]
-        if PLASTID.search(desc):
+        if PLASTID.search(desc) or (label == "5.8S" and MITO.search(desc)):
             continue
         has58.add(contig)
         add(f"{contig}:{a}-{b}{strand}", label, "barrnap:silva-ssu-93", genus_group(desc, contig), s)
@@ -435,6 +435,9 @@ def main():
         hits = nhmmer(small_hmm, fa, os.path.join(gdir, name + ".small.tbl"), args.threads)
         for label, contig, a, b, strand, s in small_rna_hits(hits, lengths, seqs):
             mask.setdefault(contig, []).append((a, b))
+            if label == "5.8S" and kingdom != "euk":
+                # the 5.8S profile also matches the 5' end of bacterial 23S (5.8S is homologous to it)
+                continue
             add(f"{name}:{contig}:{a}-{b}{strand}", label, f"barrnap:{pkg}", group, s)
     # annotated rRNA features of the Leptospira GenBank file are masked too
     for locus, s, feats in lepto_recs:
@@ -461,10 +464,10 @@ def main():
                 elif ftype != "CDS" and len(fs) >= 50:
                     rnas.append((f"{locus}:{tag}", ftype, fs))
     for i, ftype, fs in rnas:
-        nonr.append((i, f"{ftype.lower()}:any2fasta-examples", "Leptospira", fs))
+        nonr.append((i, f"{ftype.lower()}:any2fasta-examples", i, fs))  # own group: split record by record
     rng.shuffle(cds)
     for i, fs in cds[:300]:
-        nonr.append((i, "cds:any2fasta-examples", "Leptospira", fs))
+        nonr.append((i, "cds:any2fasta-examples", i, fs))
     n_windows = TARGET["non-rRNA"] - len(nonr) + 150  # spare for BLAST filtering
     names = sorted(genome_seqs)
     contigs = [(n, c, len(s)) for n in names for c, s in sorted(genome_seqs[n][3].items()) if len(s) >= 5000]
@@ -497,7 +500,10 @@ def main():
             strand = "-"
         else:
             strand = "+"
-        windows.append((f"{n}:{c}:{a}-{b}{strand}", f"window:{genome_seqs[n][0]}", genome_seqs[n][2], s))
+        # bacterial strains of one species are near-identical: group by species; eukaryotic
+        # windows are grouped by chromosome/contig
+        grp = genome_seqs[n][2] if genome_seqs[n][1] == "bac" else f"{n}:{c}"
+        windows.append((f"{n}:{c}:{a}-{b}{strand}", f"window:{genome_seqs[n][0]}", grp, s))
     nonr.extend(windows)
     # drop any non-rRNA candidate with a BLAST hit to SILVA SSU/LSU or the mito rRNA databases
     q = os.path.join(W, "nonrrna_candidates.fa")
@@ -538,12 +544,42 @@ def main():
         ids.add(r["id"])
         uniq.append(r)
 
-    # ---- sample and split -------------------------------------------------
-    train, test = [], []
+    # ---- sample, check SSU labels with profile HMMs, split ------------------
+    pools = {}
     for cls in CLASSES:
         rs = [r for r in uniq if r["label"] == cls]
         random.Random(f"{args.seed}:{cls}:sample").shuffle(rs)
-        rs = rs[:TARGET[cls]]
+        pools[cls] = rs[:int(TARGET[cls] * 1.5)] if cls in ("16S", "18S") else rs
+    # SSU consistency check: best-scoring of barrnap's bac/arc 16S, euk 18S and mito 12S profiles.
+    # 16S must look bacterial/archaeal, 18S eukaryotic; an "mt-SSU" record that scores best as
+    # eukaryotic nuclear 18S (e.g. insect "mitochondrial 18S" entries of nuclear length) is dropped.
+    ssu_hmm = os.path.join(W, "ssu.hmm")
+    with open(ssu_hmm, "w") as f:
+        for k, names in (("bac", ["16S_rRNA"]), ("arc", ["16S_rRNA"]), ("euk", ["18S_rRNA"]), ("mito", ["12S_rRNA"])):
+            for m in open(f"{BARRNAP_DB}/{k}.hmm").read().split("//\n"):
+                mm = re.search(r"^NAME\s+(\S+)", m, re.M)
+                if mm and mm.group(1) in names:
+                    f.write(re.sub(r"^NAME\s+\S+", f"NAME  {mm.group(1)}_{k}", m, flags=re.M) + "//\n")
+    check = os.path.join(W, "ssu_check.fa")
+    with open(check, "w") as f:
+        for cls in ("16S", "18S", "mt-SSU"):
+            for r in pools[cls]:
+                f.write(f">{r['id']}\n{r['seq']}\n")
+    best = {}
+    for h in nhmmer(ssu_hmm, check, os.path.join(W, "ssu_check.tbl"), args.threads):
+        if h["strand"] == "+" and h["score"] > best.get(h["target"], ("", 0.0))[1]:
+            best[h["target"]] = (h["model"], h["score"])
+    rejected = {}
+    for cls, ok in (("16S", lambda m: m in ("16S_rRNA_bac", "16S_rRNA_arc")),
+                    ("18S", lambda m: m == "18S_rRNA_euk"),
+                    ("mt-SSU", lambda m: m != "18S_rRNA_euk")):
+        keep = [r for r in pools[cls] if ok(best.get(r["id"], ("none", 0))[0])]
+        rejected[cls] = len(pools[cls]) - len(keep)
+        pools[cls] = keep
+    log(f"rejected by the SSU profile check (of the checked pool): {rejected}")
+    train, test = [], []
+    for cls in CLASSES:
+        rs = pools[cls][:TARGET[cls]]
         groups = {}
         for r in rs:
             groups.setdefault(r["group"], []).append(r)
@@ -565,7 +601,7 @@ def main():
             tr_cls = tr_cls[need:]
         train.extend(tr_cls)
         test.extend(t_cls)
-        log(f"{cls}: candidates={len([r for r in uniq if r['label'] == cls])} train={len(tr_cls)} test={len(t_cls)}")
+        log(f"{cls}: distinct candidates={len([r for r in uniq if r['label'] == cls])} train={len(tr_cls)} test={len(t_cls)}")
 
     def write(path, rs):
         rs = sorted(rs, key=lambda r: (CLASSES.index(r["label"]), r["id"]))
