@@ -4,7 +4,7 @@ import dev.promoter.registry.AliasMove;
 import dev.promoter.registry.ModelRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code promoter promote NAME VERSION --alias A --as USER --reason TEXT}. */
@@ -18,24 +18,14 @@ final class PromoteCommand implements Runnable {
   @Parameters(index = "1", paramLabel = "VERSION", description = "the version number")
   int version;
 
-  @Option(names = "--alias", defaultValue = "production", description = "alias to move (default: ${DEFAULT-VALUE})")
-  String alias;
-
-  @Option(names = "--as", required = true, paramLabel = "USER", description = "who is promoting")
-  String actor;
-
-  @Option(names = "--reason", required = true, description = "why, for the audit log")
-  String reason;
-
-  @Option(names = "--if-current", paramLabel = "VERSION",
-      description = "only if the alias is held by this version now")
-  Integer expected;
+  @Mixin AliasMoveOptions move = new AliasMoveOptions();
 
   @Override
   public void run() {
     try (StackSession stack = StackSession.open()) {
-      AliasMove move = stack.get(ModelRegistry.class).promote(name, version, alias, actor, reason, expected);
-      spec.commandLine().getOut().println(AliasMoves.describe(move, "promoted"));
+      AliasMove result = stack.get(ModelRegistry.class)
+          .promote(name, version, move.alias, move.actor, move.reason, move.expected);
+      spec.commandLine().getOut().println(AliasMoves.describe(result, "promoted"));
     }
   }
 }

@@ -4,7 +4,7 @@ import dev.promoter.registry.AliasMove;
 import dev.promoter.registry.ModelRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code promoter rollback NAME --alias A --as USER --reason TEXT}. */
@@ -15,24 +15,14 @@ final class RollbackCommand implements Runnable {
   @Parameters(index = "0", paramLabel = "NAME", description = "the model")
   String name;
 
-  @Option(names = "--alias", defaultValue = "production", description = "alias to roll back (default: ${DEFAULT-VALUE})")
-  String alias;
-
-  @Option(names = "--as", required = true, paramLabel = "USER", description = "who is rolling back")
-  String actor;
-
-  @Option(names = "--reason", required = true, description = "why, for the audit log")
-  String reason;
-
-  @Option(names = "--if-current", paramLabel = "VERSION",
-      description = "only if the alias is held by this version now")
-  Integer expected;
+  @Mixin AliasMoveOptions move = new AliasMoveOptions();
 
   @Override
   public void run() {
     try (StackSession stack = StackSession.open()) {
-      AliasMove move = stack.get(ModelRegistry.class).rollback(name, alias, actor, reason, expected);
-      spec.commandLine().getOut().println(AliasMoves.describe(move, "rolled back"));
+      AliasMove result = stack.get(ModelRegistry.class)
+          .rollback(name, move.alias, move.actor, move.reason, move.expected);
+      spec.commandLine().getOut().println(AliasMoves.describe(result, "rolled back"));
     }
   }
 }
