@@ -24,7 +24,8 @@ final class LifecycleHarness implements AutoCloseable {
 
   LifecycleHarness() {
     Worker cpu = env.newWorker(TaskQueues.CPU);
-    cpu.registerWorkflowImplementationTypes(ModelLifecycleWorkflowImpl.class, RollbackWorkflowImpl.class);
+    cpu.registerWorkflowImplementationTypes(ModelLifecycleWorkflowImpl.class, RollbackWorkflowImpl.class,
+        dev.promoter.workflows.retrain.RetrainScheduleWorkflowImpl.class);
     cpu.registerActivitiesImplementations(registry, evaluation, new FakeTraining("cpu", trainedBy));
     Worker gpu = env.newWorker(TaskQueues.GPU);
     gpu.registerActivitiesImplementations(new FakeTraining("gpu", trainedBy));

@@ -37,6 +37,20 @@ public final class LifecycleHarnessAccess implements AutoCloseable {
     h.evaluation.failingVersions = versions;
   }
 
+  /** Starts a daily retraining schedule whose runs wait 36 h for approval, and lets 3 days pass. */
+  public void runSchedule(String scheduleId) {
+    LifecycleRequest run = new LifecycleRequest("rrna", "data/rrna",
+        java.util.List.of(candidate("a", "logreg", 0.95)), "macro_f1", 0.9, 0.0,
+        new ApprovalPolicy("approver", java.time.Duration.ofHours(36)), "alice", null);
+    dev.promoter.workflows.retrain.RetrainScheduleWorkflow schedule = h.client.newWorkflowStub(
+        dev.promoter.workflows.retrain.RetrainScheduleWorkflow.class,
+        io.temporal.client.WorkflowOptions.newBuilder().setWorkflowId(scheduleId)
+            .setTaskQueue(dev.promoter.workflows.TaskQueues.CPU).build());
+    io.temporal.client.WorkflowClient.start(schedule::run, new dev.promoter.workflows.retrain.RetrainScheduleRequest(
+        scheduleId, "@daily", dev.promoter.workflows.retrain.OverlapPolicy.SKIP, run, 100));
+    h.env.sleep(java.time.Duration.ofHours(24 * 3 + 1));
+  }
+
   public String history(String workflowId) {
     return h.client.fetchHistory(workflowId).toJson(true);
   }

@@ -49,6 +49,9 @@ class HistoryRecorder {
       h.result("rolled-back");
       write(h, "rolled-back", "lifecycle-rolled-back.json");
       write(h, "rolled-back/rollback", "rollback.json");
+
+      h.runSchedule("retrain-rrna");
+      write(h, "retrain-rrna", "retrain-schedule.json");
     }
   }
 
