@@ -34,7 +34,16 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (java.nio.file.Files.isRegularFile(model.resolve(dev.promoter.gpu.model.CnnModelDirectory.METADATA))) {
+      try (dev.promoter.gpu.inference.CnnClassifier cnn = dev.promoter.gpu.inference.CnnClassifier.load(model)) {
+        return classify(cnn::classify);
+      }
+    }
     SequenceClassifier classifier = SequenceClassifier.load(model);
+    return classify(classifier::classify);
+  }
+
+  private int classify(java.util.function.Function<List<String>, List<Prediction>> classifier) throws Exception {
     try (FastaReader reader = FastaReader.open(fasta); Output output = Output.open(outFile, spec)) {
       List<FastaRecord> batch = new ArrayList<>(BATCH);
       long records = 0;
@@ -42,7 +51,7 @@ final class ClassifyCommand implements Callable<Integer> {
         batch.add(reader.next());
         records++;
         if (batch.size() == BATCH || !reader.hasNext()) {
-          write(output.writer(), batch, classifier.classify(batch.stream().map(FastaRecord::sequence).toList()));
+          write(output.writer(), batch, classifier.apply(batch.stream().map(FastaRecord::sequence).toList()));
           batch.clear();
         }
       }

@@ -4,10 +4,10 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
-import dev.promoter.evaluation.LabelPredictor;
 import dev.promoter.gpu.Devices;
 import dev.promoter.gpu.model.CnnMetadata;
 import dev.promoter.gpu.model.CnnModelDirectory;
+import dev.promoter.inference.Classifier;
 import dev.promoter.inference.Prediction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.Map;
  * per model version and share: a predictor is not thread-safe, so calls take turns (the network
  * already uses every core, or the GPU, for one batch). Close it to free the native memory.
  */
-public final class CnnClassifier implements LabelPredictor, AutoCloseable {
+public final class CnnClassifier implements Classifier, AutoCloseable {
 
   /** Sequences per forward pass: large enough to keep the device busy, small enough for memory. */
   public static final int BATCH = 64;
@@ -83,7 +83,7 @@ public final class CnnClassifier implements LabelPredictor, AutoCloseable {
     return metadata;
   }
 
-  /** @return the classes this model answers, in output order */
+  @Override
   public List<String> labels() {
     return metadata.labels();
   }
@@ -92,6 +92,7 @@ public final class CnnClassifier implements LabelPredictor, AutoCloseable {
    * @param sequences nucleotides
    * @return one prediction per sequence, in input order
    */
+  @Override
   public synchronized List<Prediction> classify(List<String> sequences) {
     List<Prediction> out = new ArrayList<>(sequences.size());
     try {
@@ -104,11 +105,6 @@ public final class CnnClassifier implements LabelPredictor, AutoCloseable {
       throw new IllegalStateException("CNN inference failed: " + e.getMessage(), e);
     }
     return out;
-  }
-
-  @Override
-  public List<String> predictLabels(List<String> sequences) {
-    return classify(sequences).stream().map(Prediction::label).toList();
   }
 
   private Prediction prediction(float[] row) {

@@ -69,6 +69,9 @@ class CnnTrainingRunTest {
       assertThat(loaded.classify(sequences)).isEqualTo(before);
       assertThat(loaded.labels()).isEqualTo(result.metadata().labels());
     }
+    var viaRegistryHook = new dev.promoter.gpu.inference.DjlModelLoader().load(archive, "registered v1");
+    assertThat(viaRegistryHook.classify(sequences)).isEqualTo(before);
+    ((CnnClassifier) viaRegistryHook).close();
     assertThat(before.get(0).probabilities().values().stream().mapToDouble(Double::doubleValue).sum())
         .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
   }
