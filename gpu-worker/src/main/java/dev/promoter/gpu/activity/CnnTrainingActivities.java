@@ -29,12 +29,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The GPU pool's training: the CNN, on whatever device {@link Devices} selects. Heartbeats after
- * every epoch with a {@link CnnProgress} whose checkpoints are in the artifact store; a retried
+ * every epoch with a {@link CnnProgress} whose checkpoints are in the artifact store (and every
+ * 10 s within an epoch with the same details, since a CPU epoch can outlast the 2-minute
+ * heartbeat timeout); a retried
  * attempt reads the last heartbeat and resumes after its epoch, so no epoch is trained twice.
  * The model goes into the content-addressed store as one deterministic archive, so a retry that
  * reaches the end again stores the same bytes at the same address.
@@ -82,11 +85,24 @@ public final class CnnTrainingActivities implements TrainingActivities {
     Path work = null;
     try {
       work = Files.createTempDirectory("promoter-cnn-");
-      TrainingState resume = resume(context, work);
+      AtomicReference<CnnProgress> latest = new AtomicReference<>(
+          context.getHeartbeatDetails(CnnProgress.class).orElse(null));
+      TrainingState resume = resume(context, latest.get(), work);
       CnnRunResult result = CnnTrainingRun.run(dataset.train(), dataset.test(), dataset.digest(), config,
-          devices, work, resume, state -> {
-            context.heartbeat(checkpoint(state));
-            afterEpoch.afterEpoch(state);
+          devices, work, resume, new EpochListener() {
+            @Override
+            public void afterEpoch(TrainingState state) {
+              latest.set(checkpoint(state));
+              context.heartbeat(latest.get());
+              afterEpoch.afterEpoch(state);
+            }
+
+            @Override
+            public void duringEpoch(int epoch, int examples, int total) {
+              // keep the activity alive with the checkpoint that is still the latest; a retry
+              // resumes from it even if this attempt's first epoch never finished
+              context.heartbeat(latest.get());
+            }
           });
       StoredArtifact artifact = store.put(new ByteArrayInputStream(CnnModelDirectory.archive(result.modelDirectory())));
       Map<String, String> params = new TreeMap<>(config.toParams());
@@ -102,12 +118,10 @@ public final class CnnTrainingActivities implements TrainingActivities {
   }
 
   /** The state to start from: the last heartbeat's checkpoint, fetched from the store, or fresh. */
-  private TrainingState resume(ActivityExecutionContext context, Path work) throws IOException {
-    var details = context.getHeartbeatDetails(CnnProgress.class);
-    if (details.isEmpty()) {
+  private TrainingState resume(ActivityExecutionContext context, CnnProgress p, Path work) throws IOException {
+    if (p == null) {
       return TrainingState.fresh();
     }
-    CnnProgress p = details.get();
     log.info("attempt {} resumes after epoch {} (checkpoint sha256:{})", context.getInfo().getAttempt(),
         p.epoch(), p.lastCheckpointSha256());
     Path last = restore(p.lastCheckpointSha256(), work.resolve("resumed-last"));

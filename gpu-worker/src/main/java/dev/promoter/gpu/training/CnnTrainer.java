@@ -79,7 +79,7 @@ public final class CnnTrainer {
         }
         long epochStart = System.nanoTime();
         List<Example> examples = data.epoch(epoch);
-        double trainLoss = trainEpoch(trainer, encoder, examples);
+        double trainLoss = trainEpoch(trainer, encoder, examples, epoch, listener);
         double seconds = (System.nanoTime() - epochStart) / 1e9;
         double validationLoss = validationLoss(trainer, encoder, data.validation());
         EpochStats stats = new EpochStats(epoch, trainLoss, validationLoss,
@@ -126,9 +126,15 @@ public final class CnnTrainer {
         .optDevices(devices);
   }
 
-  private double trainEpoch(Trainer trainer, OneHotEncoder encoder, List<Example> examples) {
+  private double trainEpoch(Trainer trainer, OneHotEncoder encoder, List<Example> examples, int epoch,
+      EpochListener listener) {
     double lossSum = 0;
+    long nextProgress = System.nanoTime() + EpochListener.PROGRESS_INTERVAL_SECONDS * 1_000_000_000L;
     for (int from = 0; from < examples.size(); from += config.batchSize()) {
+      if (System.nanoTime() > nextProgress) {
+        listener.duringEpoch(epoch, from, examples.size());
+        nextProgress = System.nanoTime() + EpochListener.PROGRESS_INTERVAL_SECONDS * 1_000_000_000L;
+      }
       List<Example> chunk = examples.subList(from, Math.min(examples.size(), from + config.batchSize()));
       try (NDManager scope = trainer.getManager().newSubManager()) {
         Batch batch = new Batch(scope, new NDList(input(scope, encoder, chunk)), new NDList(labels(scope, chunk)),
