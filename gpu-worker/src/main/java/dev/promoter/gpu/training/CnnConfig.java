@@ -38,6 +38,9 @@ public record CnnConfig(int sequenceLength, List<Integer> channels, int kernel, 
   /** Validates and copies. */
   public CnnConfig {
     channels = List.copyOf(channels);
+    if (channels.size() != 3 || channels.stream().anyMatch(c -> c < 1)) {
+      throw new IllegalArgumentException("channels needs three positive filter counts, e.g. 16,32,64; got " + channels);
+    }
     if (epochs < 1 || batchSize < 1 || patience < 1 || fragmentsPerRecord < 0 || maxPerClass < 0) {
       throw new IllegalArgumentException("epochs, batch-size, patience must be >= 1; fragments, max-per-class >= 0");
     }
