@@ -20,4 +20,4 @@ mkdir -p bench/out
   -Dmdep.outputFile="$PWD/bench/out/cnn.classpath" -Dmdep.includeScope=runtime >/dev/null
 cp="gpu-worker/target/classes:activities/target/classes:workflows/target/classes:$(cat bench/out/cnn.classpath)"
 exec "$JAVA_HOME/bin/java" -Xmx4g --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" bench/CnnBench.java "$data" "$epochs" "$@"
+  -Dlogback.configurationFile=bench/logback-bench.xml -cp "$cp" bench/CnnBench.java "$data" "$epochs" "$@"

@@ -62,6 +62,7 @@ public final class CnnCommandLine {
       o.print(result.fullLength().toTable());
       o.println("held-out test set, 150-500 bp fragments (seed " + TrainingRun.TEST_FRAGMENT_SEED + "):");
       o.print(result.fragments().toTable());
+      o.flush(); // picocli's writer is not flushed on exit
       return 0;
     } finally {
       CnnModelDirectory.deleteQuietly(work);

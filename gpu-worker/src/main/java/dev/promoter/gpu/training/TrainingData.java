@@ -39,10 +39,25 @@ record TrainingData(List<String> labels, List<FastaRecord> fit, List<Example> va
     return new TrainingData(labels, fit, examples(validation, labels), config);
   }
 
-  /** @return examples per epoch: records plus their fragments */
+  /** @return examples per epoch (the same every epoch), for the learning-rate schedule */
   int examplesPerEpoch() {
-    long cuttable = fit.stream().filter(r -> r.length() >= FragmentSampler.DEFAULT_MIN_LENGTH).count();
-    return fit.size() + (int) cuttable * config.fragmentsPerRecord();
+    return epoch(1).size();
+  }
+
+  /** Repeats random examples of each class below {@code balance} times the largest class's count. */
+  private void oversampleRareClasses(List<Example> examples, Random random) {
+    if (config.balance() == 0) {
+      return;
+    }
+    Map<Integer, List<Example>> byClass = new LinkedHashMap<>();
+    examples.forEach(e -> byClass.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(e));
+    int largest = byClass.values().stream().mapToInt(List::size).max().orElse(0);
+    int floor = (int) Math.ceil(config.balance() * largest);
+    for (List<Example> members : byClass.values()) {
+      for (int i = members.size(); i < floor; i++) {
+        examples.add(members.get(random.nextInt(members.size())));
+      }
+    }
   }
 
   /** @param epoch 1-based @return that epoch's examples, shuffled; the same for the same epoch */
@@ -51,6 +66,7 @@ record TrainingData(List<String> labels, List<FastaRecord> fit, List<Example> va
     records.addAll(FragmentSampler.withDefaultLengths(config.seed() * 1_000_003L + epoch)
         .sampleAll(fit, config.fragmentsPerRecord()));
     List<Example> examples = new ArrayList<>(examples(records, labels));
+    oversampleRareClasses(examples, new Random(config.seed() * 17 + epoch));
     Collections.shuffle(examples, new Random(config.seed() * 31 + epoch));
     return examples;
   }
