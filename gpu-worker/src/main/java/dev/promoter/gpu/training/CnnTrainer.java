@@ -92,6 +92,10 @@ public final class CnnTrainer {
     Path modelDir = workDir.resolve("model");
     CnnModelDirectory.deleteQuietly(modelDir);
     Files.createDirectories(modelDir);
+    if (state.bestParameters() == null) {
+      throw new IllegalStateException("no epoch improved on an infinite validation loss (NaN losses?): "
+          + state.log());
+    }
     try (var files = Files.list(state.bestParameters())) {
       for (Path p : files.filter(f -> f.toString().endsWith(".params")).toList()) {
         Files.copy(p, modelDir.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
