@@ -58,9 +58,9 @@ public record CnnConfig(int sequenceLength, List<Integer> channels, int kernel, 
     }
   }
 
-  /** @return the defaults: 2,000 positions, channels 16/32/64, 8 epochs, balance 0.25, seed 42 */
+  /** @return the defaults: 2,000 positions, channels 16/32/64, 10 epochs (patience 3), balance 0.25, seed 42 */
   public static CnnConfig defaults() {
-    return new CnnConfig(2000, List.of(16, 32, 64), 9, 64, 0.3f, 8, 32, 2e-3f, 0.7f, 2, 2, 0.1, 0, 0.25, 42);
+    return new CnnConfig(2000, List.of(16, 32, 64), 9, 64, 0.3f, 10, 32, 2e-3f, 0.7f, 3, 2, 0.1, 0, 0.25, 42);
   }
 
   /**
