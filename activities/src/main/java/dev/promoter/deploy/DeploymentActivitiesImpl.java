@@ -5,7 +5,7 @@ import dev.promoter.evaluation.Evaluator;
 import dev.promoter.experiment.DatasetResolver;
 import dev.promoter.experiment.TrainingRun;
 import dev.promoter.inference.Prediction;
-import dev.promoter.inference.SequenceClassifier;
+import dev.promoter.inference.Classifier;
 import dev.promoter.registry.RegistryException;
 import dev.promoter.sequence.FastaRecord;
 import dev.promoter.training.RrnaDataset;
@@ -33,7 +33,7 @@ public final class DeploymentActivitiesImpl implements EvaluationActivities {
   @Override
   public Map<String, Double> evaluateVersion(String modelName, int version, String dataset) {
     try {
-      SequenceClassifier classifier = models.classifier(modelName, version);
+      Classifier classifier = models.classifier(modelName, version);
       List<FastaRecord> test = datasets.load(dataset).test();
       EvaluationReport full = Evaluator.evaluate(classifier, test, RrnaDataset::label);
       EvaluationReport fragments = Evaluator.evaluate(classifier, TrainingRun.testFragments(test),
@@ -56,7 +56,7 @@ public final class DeploymentActivitiesImpl implements EvaluationActivities {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadInput");
     }
     try {
-      SequenceClassifier classifier = models.classifier(modelName, version);
+      Classifier classifier = models.classifier(modelName, version);
       List<Prediction> predictions = classifier.classify(batch.stream().map(FastaRecord::sequence).toList());
       long right = 0;
       for (int i = 0; i < batch.size(); i++) {

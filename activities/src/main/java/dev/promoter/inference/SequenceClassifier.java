@@ -1,7 +1,6 @@
 package dev.promoter.inference;
 
 import dev.promoter.bundle.ModelBundle;
-import dev.promoter.evaluation.LabelPredictor;
 import dev.promoter.training.KmerExamples;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ import org.tribuo.classification.LabelFactory;
  * class, which already sum to 1. For a model that reports neither (Tribuo's
  * {@code generatesProbabilities()} false) the scores are turned into probabilities by a softmax.
  */
-public final class SequenceClassifier implements LabelPredictor {
+public final class SequenceClassifier implements Classifier {
 
     private final Model<Label> model;
     private final KmerExamples examples;
@@ -46,7 +45,7 @@ public final class SequenceClassifier implements LabelPredictor {
         return new SequenceClassifier(ModelBundle.read(modelDirectory));
     }
 
-    /** @return the classes this model answers */
+    @Override
     public List<String> labels() {
         return labels;
     }
@@ -55,6 +54,7 @@ public final class SequenceClassifier implements LabelPredictor {
      * @param sequences nucleotides
      * @return one prediction per sequence, in input order (computed in parallel)
      */
+    @Override
     public List<Prediction> classify(List<String> sequences) {
         return IntStream.range(0, sequences.size()).parallel()
                 .mapToObj(i -> classify(sequences.get(i))).toList();

@@ -39,6 +39,13 @@ final class CandidateOptions {
   Duration approvalTimeout;
 
   LifecycleRequest request(String submittedBy) {
+    List<CandidateConfig> configs = candidates(candidates, params);
+    return new LifecycleRequest(model, data, configs, metric, minimum, margin,
+        new ApprovalPolicy("approver", approvalTimeout), submittedBy, null);
+  }
+
+  /** Candidates named by trainer, with {@code CANDIDATE.KEY=VALUE} parameters. */
+  static List<CandidateConfig> candidates(List<String> trainers, List<String> params) {
     Map<String, Map<String, String>> byCandidate = new HashMap<>();
     for (String p : params) {
       int dot = p.indexOf('.');
@@ -49,10 +56,8 @@ final class CandidateOptions {
       byCandidate.computeIfAbsent(p.substring(0, dot), k -> new HashMap<>())
           .put(p.substring(dot + 1, eq), p.substring(eq + 1));
     }
-    List<CandidateConfig> configs = candidates.stream()
+    return trainers.stream()
         .map(name -> new CandidateConfig(name, name, null, byCandidate.getOrDefault(name, Map.of())))
         .toList();
-    return new LifecycleRequest(model, data, configs, metric, minimum, margin,
-        new ApprovalPolicy("approver", approvalTimeout), submittedBy, null);
   }
 }

@@ -50,6 +50,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "trainers to compare (default: ${DEFAULT-VALUE})")
   List<String> candidates;
 
+  @Option(names = "--param", paramLabel = "CANDIDATE.KEY=VALUE",
+      description = "a trainer parameter, e.g. cnn.epochs=3 or forest.trees=100")
+  List<String> params = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -99,8 +103,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private LifecycleRequest request() {
     String dataset = data != null ? data : System.getProperty("promoter.repo", ".") + "/data/rrna";
-    List<CandidateConfig> configs = candidates.stream()
-        .map(t -> new CandidateConfig(t, t, null, Map.of())).toList();
+    List<CandidateConfig> configs = CandidateOptions.candidates(candidates, params);
     return new LifecycleRequest(MODEL, dataset, configs, "macro_f1", 0.9, 0.0,
         new ApprovalPolicy("approver", Duration.ofDays(7)), SUBMITTER, null);
   }

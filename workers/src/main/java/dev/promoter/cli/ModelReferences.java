@@ -4,6 +4,10 @@ import dev.promoter.artifact.ArtifactStore;
 import dev.promoter.consensus.ensemble.EnsemblePrediction;
 import dev.promoter.consensus.ensemble.SoftVoteEnsemble;
 import dev.promoter.deploy.RegisteredModels;
+import dev.promoter.gpu.inference.CnnClassifier;
+import dev.promoter.gpu.inference.DjlModelLoader;
+import dev.promoter.gpu.model.CnnModelDirectory;
+import dev.promoter.inference.Classifier;
 import dev.promoter.inference.Prediction;
 import dev.promoter.inference.SequenceClassifier;
 import dev.promoter.registry.ModelRegistry;
@@ -24,12 +28,13 @@ import java.util.regex.Pattern;
 final class ModelReferences implements AutoCloseable {
   private static final Pattern REFERENCE = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)@(v(\\d+)|[a-z][a-z0-9_-]*)");
   private StackSession stack;
+  private final List<AutoCloseable> opened = new ArrayList<>();
 
   LabelClassifier classifier(List<String> refs, List<Double> weights) throws IOException {
     if (weights != null && weights.size() != refs.size()) {
       throw new BadInputException(refs.size() + " models but " + weights.size() + " weights");
     }
-    List<SequenceClassifier> loaded = new ArrayList<>();
+    List<Classifier> loaded = new ArrayList<>();
     for (String ref : refs) {
       loaded.add(load(ref));
     }
@@ -50,22 +55,32 @@ final class ModelReferences implements AutoCloseable {
     };
   }
 
-  private SequenceClassifier load(String ref) throws IOException {
+  private Classifier load(String ref) throws IOException {
     Matcher m = REFERENCE.matcher(ref);
-    if (Files.isDirectory(Path.of(ref)) || !m.matches()) {
+    Path dir = Path.of(ref);
+    if (Files.isRegularFile(dir.resolve(CnnModelDirectory.METADATA))) {
+      CnnClassifier cnn = CnnClassifier.load(dir);
+      opened.add(cnn);
+      return cnn;
+    }
+    if (Files.isDirectory(dir) || !m.matches()) {
       // not a registry reference: a directory, and the loader names what is wrong with it
-      return SequenceClassifier.load(Path.of(ref));
+      return SequenceClassifier.load(dir);
     }
     if (stack == null) {
       stack = StackSession.open();
     }
-    RegisteredModels models = new RegisteredModels(stack.get(ModelRegistry.class), stack.get(ArtifactStore.class));
+    RegisteredModels models = new RegisteredModels(stack.get(ModelRegistry.class),
+        stack.get(ArtifactStore.class), new DjlModelLoader());
     return m.group(3) != null ? models.classifier(m.group(1), Integer.parseInt(m.group(3)))
         : models.classifier(m.group(1), m.group(2));
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
+    for (AutoCloseable c : opened) {
+      c.close();
+    }
     if (stack != null) {
       stack.close();
     }

@@ -3,6 +3,7 @@ package dev.promoter.cli;
 import dev.promoter.experiment.TrainingResult;
 import dev.promoter.experiment.TrainingRun;
 import dev.promoter.features.KmerFeaturizer;
+import dev.promoter.gpu.training.CnnCommandLine;
 import dev.promoter.training.Augmentation;
 import dev.promoter.training.RrnaDataset;
 import dev.promoter.training.TrainerConfig;
@@ -25,7 +26,7 @@ final class TrainCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--trainer", defaultValue = "logreg", paramLabel = "NAME",
-      description = "logreg, xgboost or forest (default: ${DEFAULT-VALUE})")
+      description = "logreg, xgboost, forest or cnn (default: ${DEFAULT-VALUE})")
   String trainer;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "model directory to write")
@@ -44,8 +45,25 @@ final class TrainCommand implements Callable<Integer> {
       description = "150-500 bp fragments added per training record (default: the trainer's default)")
   int fragments;
 
+  @Option(names = "--cnn-param", paramLabel = "KEY=VALUE",
+      description = "CNN setting, repeatable, e.g. --cnn-param epochs=4 --cnn-param max-per-class=200")
+  java.util.Map<String, String> cnnParams = new java.util.LinkedHashMap<>();
+
   @Override
   public Integer call() throws Exception {
+    if (CnnCommandLine.TRAINER.equals(trainer)) {
+      // the CNN trains through DJL in this process, on the GPU if the engine has one
+      java.util.Map<String, String> params = new java.util.LinkedHashMap<>(cnnParams);
+      params.putIfAbsent("seed", Long.toString(seed));
+      if (fragments >= 0) {
+        params.putIfAbsent("fragments", Integer.toString(fragments));
+      }
+      try {
+        return CnnCommandLine.train(data, out, params, spec.commandLine().getOut());
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
     TrainerKind kind;
     try {
       kind = TrainerKind.parse(trainer);

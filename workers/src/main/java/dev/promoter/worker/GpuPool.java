@@ -5,8 +5,8 @@ import dev.promoter.experiment.DatasetResolver;
 import io.temporal.worker.WorkerFactory;
 
 /**
- * Registers the GPU pool's activities on a queue. Provided by the gpu-worker module; until a
- * GPU pool implementation is on the class path there is none and no GPU poller starts.
+ * Registers the GPU pool's activities on a queue ({@link CnnGpuPool} in this build). A build
+ * without a GPU pool uses {@link #NONE}, and then no GPU poller starts.
  */
 @FunctionalInterface
 public interface GpuPool {

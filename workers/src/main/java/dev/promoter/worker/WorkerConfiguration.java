@@ -15,6 +15,11 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties(WorkerProperties.class)
 public class WorkerConfiguration {
 
+  @Bean
+  GpuPool gpuPool() {
+    return new CnnGpuPool();
+  }
+
   @Bean(destroyMethod = "close")
   @Lazy
   WorkerPools workerPools(TemporalConnection temporal, WorkerProperties props,

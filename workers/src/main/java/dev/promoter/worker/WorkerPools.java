@@ -6,6 +6,7 @@ import dev.promoter.deploy.DeploymentActivitiesImpl;
 import dev.promoter.deploy.RegisteredModels;
 import dev.promoter.experiment.DatasetResolver;
 import dev.promoter.experiment.KmerTrainingActivities;
+import dev.promoter.gpu.inference.DjlModelLoader;
 import dev.promoter.registry.ModelRegistry;
 import dev.promoter.registry.RegistryActivitiesImpl;
 import dev.promoter.registry.RegistryDatabase;
@@ -43,7 +44,7 @@ public final class WorkerPools implements AutoCloseable {
       ModelRegistry registry = new ModelRegistry(database.dataSource());
       cpu.registerActivitiesImplementations(
           new RegistryActivitiesImpl(database.dataSource(), CODE_VERSION),
-          new DeploymentActivitiesImpl(new RegisteredModels(registry, store), datasets),
+          new DeploymentActivitiesImpl(new RegisteredModels(registry, store, new DjlModelLoader()), datasets),
           new KmerTrainingActivities(store, datasets),
           new ConsensusActivitiesImpl());
       started.add("cpu pool on task queue '" + props.cpuQueue() + "'");

@@ -19,14 +19,18 @@ class DemoAndRegistryCommandsTest {
   void demoRunsTheLifecycleTwiceAndTheRegistryCommandsWorkOnWhatItLeft() throws Exception {
     Path dataset = SyntheticFasta.dataset(data.resolve("rrna"));
     try (StackProperties stack = new StackProperties(home)) {
+      // three candidates on two pools: the CNN goes to the gpu queue (DJL on the CPU here)
       CliRun first = CliRun.of("demo", "--auto-approve", "--as", "reviewer", "--data", dataset.toString(),
-          "--candidates", "logreg,forest");
+          "--candidates", "logreg,forest,cnn", "--param", "cnn.epochs=2", "--param", "cnn.sequence-length=256",
+          "--param", "cnn.channels=8,8,8", "--param", "cnn.dense=8");
       assertThat(first.exitCode()).as(first.toString()).isZero();
       assertThat(first.out())
           .contains("Temporal  localhost:" + stack.temporalPort)
           .contains("polling   cpu pool on task queue 'cpu'")
           .containsPattern("logreg\\s+on cpu DONE: macro-F1 \\d\\.\\d{4}, fragments \\d\\.\\d{4}")
           .containsPattern("forest\\s+on cpu DONE")
+          .containsPattern("cnn\\s+on gpu DONE: macro-F1 \\d\\.\\d{4}")
+          .contains("polling   gpu pool on task queue 'gpu'")
           .contains("3. approval: v1 is staged")
           .contains("approving as reviewer")
           .contains("4. result: PROMOTED: v1 promoted to production by reviewer")

@@ -1,0 +1,65 @@
+import dev.promoter.gpu.Devices;
+import dev.promoter.gpu.inference.CnnClassifier;
+import dev.promoter.gpu.training.CnnConfig;
+import dev.promoter.gpu.training.CnnRunResult;
+import dev.promoter.gpu.training.CnnTrainingRun;
+import dev.promoter.gpu.training.EpochStats;
+import dev.promoter.gpu.training.TrainingState;
+import dev.promoter.sequence.FastaRecord;
+import dev.promoter.training.RrnaDataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * CNN throughput: training sequences/s per epoch and inference sequences/s, on the device DJL's
+ * engine selects (the CPU here). Run by bench/run-cnn-bench.sh, not by the Maven build.
+ *
+ *   java -cp CLASSPATH bench/CnnBench.java DATASET_DIR EPOCHS [KEY=VALUE ...]
+ */
+public class CnnBench {
+  public static void main(String[] args) throws Exception {
+    System.setProperty("ai.djl.offline", "true");
+    Path data = Path.of(args[0]);
+    int epochs = Integer.parseInt(args[1]);
+    Map<String, String> params = new HashMap<>();
+    params.put("epochs", Integer.toString(epochs));
+    params.put("patience", Integer.toString(epochs));
+    Arrays.stream(args).skip(2).map(a -> a.split("=", 2)).forEach(kv -> params.put(kv[0], kv[1]));
+    CnnConfig config = CnnConfig.fromParams(params);
+    RrnaDataset dataset = RrnaDataset.load(data);
+    var devices = Devices.select();
+    System.out.printf(Locale.ROOT, "device=%s train_records=%d test_records=%d cores=%d%n", Devices.describe(devices),
+        dataset.train().size(), dataset.test().size(), Runtime.getRuntime().availableProcessors());
+    System.out.println("settings " + config.toParams());
+    Path work = Files.createTempDirectory("cnn-bench-");
+    CnnRunResult result = CnnTrainingRun.run(dataset.train(), dataset.test(), dataset.digest(), config, devices,
+        work, TrainingState.fresh(), state -> {
+          EpochStats e = state.log().get(state.log().size() - 1);
+          System.out.printf(Locale.ROOT, "train epoch=%d examples=%d seconds=%.1f seq_per_s=%.1f train_loss=%.4f val_loss=%.4f%n",
+              e.epoch(), e.examples(), e.seconds(), e.sequencesPerSecond(), e.trainLoss(), e.validationLoss());
+        });
+    System.out.printf(Locale.ROOT, "cnn full-length macro_f1=%.4f accuracy=%.4f | fragments macro_f1=%.4f accuracy=%.4f%n",
+        result.fullLength().macroF1(), result.fullLength().accuracy(), result.fragments().macroF1(),
+        result.fragments().accuracy());
+
+    List<String> sequences = new ArrayList<>(dataset.test().stream().map(FastaRecord::sequence).toList());
+    try (CnnClassifier classifier = CnnClassifier.load(result.modelDirectory(), devices[0])) {
+      classifier.classify(sequences.subList(0, Math.min(256, sequences.size()))); // warm-up
+      double best = 0;
+      for (int pass = 1; pass <= 3; pass++) {
+        long start = System.nanoTime();
+        classifier.classify(sequences);
+        double rate = sequences.size() / ((System.nanoTime() - start) / 1e9);
+        best = Math.max(best, rate);
+        System.out.printf(Locale.ROOT, "infer pass=%d sequences=%d seq_per_s=%.1f%n", pass, sequences.size(), rate);
+      }
+      System.out.printf(Locale.ROOT, "infer best_seq_per_s=%.1f batch=%d%n", best, CnnClassifier.BATCH);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# CNN training throughput (sequences/s per epoch) and inference throughput on the device DJL's
+# engine selects (CPU unless a CUDA libtorch and a GPU are present), with the CNN's macro-F1 on
+# the full-length and fragment test sets. Not part of the Maven build or its tests.
+#
+#   bench/run-cnn-bench.sh [DATASET_DIR] [EPOCHS] [KEY=VALUE ...]   default: data/rrna, 2 epochs
+#   e.g. bench/run-cnn-bench.sh data/rrna 8                          # the default CNN, full run
+#        bench/run-cnn-bench.sh data/rrna 2 max-per-class=200         # quicker
+#        PROMOTER_MAX_GPUS=0 bench/run-cnn-bench.sh                   # force the CPU on a GPU node
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/find-jdk.sh
+promoter_find_jdk >/dev/null
+
+data=${1:-data/rrna}
+epochs=${2:-2}
+shift $(( $# > 2 ? 2 : $# )) || true
+mkdir -p bench/out
+./mvnw -q -B -pl gpu-worker -am compile dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/bench/out/cnn.classpath" -Dmdep.includeScope=runtime >/dev/null
+cp="gpu-worker/target/classes:activities/target/classes:workflows/target/classes:$(cat bench/out/cnn.classpath)"
+exec "$JAVA_HOME/bin/java" -Xmx4g --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \
+  -Dlogback.configurationFile=bench/logback-bench.xml -cp "$cp" bench/CnnBench.java "$data" "$epochs" "$@"

@@ -1,0 +1,150 @@
+package dev.promoter.gpu.training;
+
+import dev.promoter.gpu.model.CnnArchitecture;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Everything that decides a CNN training run. Defaults keep CPU training modest: small channel
+ * counts, few epochs.
+ *
+ * @param sequenceLength     positions per input
+ * @param channels           filters of the three conv blocks
+ * @param kernel             conv kernel width (odd)
+ * @param dense              hidden dense units
+ * @param dropout            dropout rate
+ * @param epochs             most epochs to train
+ * @param batchSize          examples per step
+ * @param learningRate       Adam's initial learning rate
+ * @param learningRateDecay  factor applied to the learning rate per epoch
+ * @param patience           epochs without a better validation loss before stopping
+ * @param fragmentsPerRecord random 150-500 bp windows per training record, fresh each epoch
+ * @param validationFraction share of training records held back for validation loss
+ * @param maxPerClass        cap on training records per class (0: all); speeds up CPU runs and
+ *                           evens out the classes
+ * @param balance            every class gets at least this share of the largest class's examples
+ *                           per epoch, by repeating its examples (0: off); without it a class of
+ *                           23 short 5S genes among 9,500 examples is never predicted
+ * @param seed               seed of every random choice
+ */
+public record CnnConfig(int sequenceLength, List<Integer> channels, int kernel, int dense, float dropout,
+    int epochs, int batchSize, float learningRate, float learningRateDecay, int patience,
+    int fragmentsPerRecord, double validationFraction, int maxPerClass, double balance, long seed) {
+
+  private static final Set<String> KNOWN = Set.of("sequence-length", "channels", "kernel", "dense",
+      "dropout", "epochs", "batch-size", "learning-rate", "lr-decay", "patience", "fragments",
+      "validation-fraction", "max-per-class", "balance", "seed");
+
+  /** Validates and copies. */
+  public CnnConfig {
+    channels = List.copyOf(channels);
+    if (channels.size() != 3 || channels.stream().anyMatch(c -> c < 1)) {
+      throw new IllegalArgumentException("channels needs three positive filter counts, e.g. 16,32,64; got " + channels);
+    }
+    if (epochs < 1 || batchSize < 1 || patience < 1 || fragmentsPerRecord < 0 || maxPerClass < 0) {
+      throw new IllegalArgumentException("epochs, batch-size, patience must be >= 1; fragments, max-per-class >= 0");
+    }
+    if (!(learningRate > 0) || !(learningRateDecay > 0 && learningRateDecay <= 1)) {
+      throw new IllegalArgumentException("need learning-rate > 0 and 0 < lr-decay <= 1");
+    }
+    if (!(balance >= 0 && balance <= 1)) {
+      throw new IllegalArgumentException("balance must be in [0, 1], got " + balance);
+    }
+    if (!(validationFraction > 0 && validationFraction < 1)) {
+      throw new IllegalArgumentException("validation-fraction must be in (0, 1), got " + validationFraction);
+    }
+  }
+
+  /** @return the defaults: 2,000 positions, channels 16/32/64, 10 epochs (patience 3), balance 0.25, seed 42 */
+  public static CnnConfig defaults() {
+    return new CnnConfig(2000, List.of(16, 32, 64), 9, 64, 0.3f, 10, 32, 2e-3f, 0.7f, 3, 2, 0.1, 0, 0.25, 42);
+  }
+
+  /**
+   * @param params candidate parameters by name (as a workflow carries them), e.g. {@code epochs=4}
+   * @return the defaults with those replaced
+   * @throws IllegalArgumentException naming an unknown or malformed parameter
+   */
+  public static CnnConfig fromParams(Map<String, String> params) {
+    for (String key : params.keySet()) {
+      if (!KNOWN.contains(key)) {
+        throw new IllegalArgumentException("unknown cnn parameter '" + key + "'; known: " + new java.util.TreeSet<>(KNOWN));
+      }
+    }
+    CnnConfig d = defaults();
+    Parser p = new Parser(params);
+    return new CnnConfig(p.integer("sequence-length", d.sequenceLength()),
+        p.integers("channels", d.channels()), p.integer("kernel", d.kernel()), p.integer("dense", d.dense()),
+        (float) p.decimal("dropout", d.dropout()), p.integer("epochs", d.epochs()),
+        p.integer("batch-size", d.batchSize()), (float) p.decimal("learning-rate", d.learningRate()),
+        (float) p.decimal("lr-decay", d.learningRateDecay()), p.integer("patience", d.patience()),
+        p.integer("fragments", d.fragmentsPerRecord()), p.decimal("validation-fraction", d.validationFraction()),
+        p.integer("max-per-class", d.maxPerClass()), p.decimal("balance", d.balance()),
+        (long) p.decimal("seed", d.seed()));
+  }
+
+  /** @return every setting by its parameter name, for the registry */
+  public Map<String, String> toParams() {
+    Map<String, String> out = new TreeMap<>();
+    out.put("sequence-length", Integer.toString(sequenceLength));
+    out.put("channels", String.join(",", channels.stream().map(String::valueOf).toList()));
+    out.put("kernel", Integer.toString(kernel));
+    out.put("dense", Integer.toString(dense));
+    out.put("dropout", Float.toString(dropout));
+    out.put("epochs", Integer.toString(epochs));
+    out.put("batch-size", Integer.toString(batchSize));
+    out.put("learning-rate", Float.toString(learningRate));
+    out.put("lr-decay", Float.toString(learningRateDecay));
+    out.put("patience", Integer.toString(patience));
+    out.put("fragments", Integer.toString(fragmentsPerRecord));
+    out.put("validation-fraction", Double.toString(validationFraction));
+    out.put("max-per-class", Integer.toString(maxPerClass));
+    out.put("balance", Double.toString(balance));
+    out.put("seed", Long.toString(seed));
+    return out;
+  }
+
+  /** @param classes output classes @return the network for them */
+  public CnnArchitecture architecture(int classes) {
+    return new CnnArchitecture(sequenceLength, channels, kernel, 4, dense, dropout, classes);
+  }
+
+  /** @param n epochs @return this config with at most {@code n} epochs */
+  public CnnConfig withEpochs(int n) {
+    return new CnnConfig(sequenceLength, channels, kernel, dense, dropout, n, batchSize, learningRate,
+        learningRateDecay, patience, fragmentsPerRecord, validationFraction, maxPerClass, balance, seed);
+  }
+
+  private record Parser(Map<String, String> params) {
+    int integer(String key, int fallback) {
+      return (int) decimal(key, fallback);
+    }
+
+    double decimal(String key, double fallback) {
+      String v = params.get(key);
+      if (v == null) {
+        return fallback;
+      }
+      try {
+        return Double.parseDouble(v.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("cnn parameter '" + key + "' is '" + v + "', not a number");
+      }
+    }
+
+    List<Integer> integers(String key, List<Integer> fallback) {
+      String v = params.get(key);
+      if (v == null) {
+        return fallback;
+      }
+      try {
+        return Arrays.stream(v.split(",")).map(s -> Integer.parseInt(s.trim())).toList();
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("cnn parameter '" + key + "' is '" + v + "', not e.g. 16,32,64");
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.promoter.gpu.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CnnConfigTest {
+
+  @Test
+  void candidateParamsOverrideTheDefaultsAndRoundTrip() {
+    CnnConfig config = CnnConfig.fromParams(Map.of("epochs", "3", "channels", "8, 16,32", "seed", "7"));
+    assertThat(config.epochs()).isEqualTo(3);
+    assertThat(config.channels()).containsExactly(8, 16, 32);
+    assertThat(config.seed()).isEqualTo(7);
+    assertThat(config.sequenceLength()).isEqualTo(CnnConfig.defaults().sequenceLength());
+    assertThat(CnnConfig.fromParams(config.toParams())).isEqualTo(config);
+  }
+
+  @Test
+  void refusesUnknownAndMalformedParams() {
+    assertThatThrownBy(() -> CnnConfig.fromParams(Map.of("epoch", "3"))).hasMessageContaining("unknown cnn parameter 'epoch'");
+    assertThatThrownBy(() -> CnnConfig.fromParams(Map.of("epochs", "many"))).hasMessageContaining("'epochs'");
+    assertThatThrownBy(() -> CnnConfig.fromParams(Map.of("channels", "8,16"))).hasMessageContaining("three");
+  }
+
+  @Test
+  void theArchitectureHasOneOutputPerClass() {
+    assertThat(CnnConfig.defaults().architecture(8).classes()).isEqualTo(8);
+    assertThat(CnnConfig.defaults().architecture(8).channels()).isEqualTo(List.of(16, 32, 64));
+  }
+}
