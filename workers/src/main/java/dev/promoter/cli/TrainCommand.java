@@ -66,6 +66,7 @@ final class TrainCommand implements Callable<Integer> {
     o.print(result.fullLength().toTable());
     o.println("held-out test set, 150-500 bp fragments (seed " + TrainingRun.TEST_FRAGMENT_SEED + "):");
     o.print(result.fragments().toTable());
+    o.flush(); // print() does not flush picocli's auto-flushing writer, and main() exits right after
     return 0;
   }
 }
