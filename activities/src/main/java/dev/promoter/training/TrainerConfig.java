@@ -34,11 +34,11 @@ public record TrainerConfig(TrainerKind trainer, int k, boolean canonical, long 
 
     /**
      * @param trainer the learner
-     * @return k = 6, strand-specific, seed 42, default settings, 4 fragments per record, balanced
+     * @return k = 6, strand-specific, seed 42, default settings, 4 fragments per record and shuffled negatives, balanced
      */
     public static TrainerConfig defaults(TrainerKind trainer) {
         return new TrainerConfig(trainer, KmerFeaturizer.DEFAULT_K, false, DEFAULT_SEED,
-                Hyperparameters.defaults(), Augmentation.reads(4), true);
+                Hyperparameters.defaults(), Augmentation.defaults(4), true);
     }
 
     /** @return a copy with another k */

@@ -3,7 +3,6 @@ package dev.promoter.cli;
 import dev.promoter.experiment.TrainingResult;
 import dev.promoter.experiment.TrainingRun;
 import dev.promoter.features.KmerFeaturizer;
-import dev.promoter.training.Augmentation;
 import dev.promoter.training.RrnaDataset;
 import dev.promoter.training.TrainerConfig;
 import dev.promoter.training.TrainerKind;
@@ -54,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     TrainerConfig defaults = TrainerConfig.defaults(kind).withK(k).withSeed(seed);
     TrainerConfig config = new TrainerConfig(defaults.trainer(), k, canonical, seed, defaults.hyperparameters(),
-        fragments < 0 ? defaults.augmentation() : Augmentation.reads(fragments), defaults.balanceClasses());
+        fragments < 0 ? defaults.augmentation() : defaults.augmentation().withFragmentsPerRecord(fragments), defaults.balanceClasses());
     RrnaDataset dataset = RrnaDataset.load(data);
     PrintWriter o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "training %s on %d records (k=%d, %d fragments each), dataset sha256 %s%n",
