@@ -2,7 +2,6 @@ package dev.promoter.cli;
 
 import dev.promoter.experiment.TrainingResult;
 import dev.promoter.experiment.TrainingRun;
-import dev.promoter.features.KmerFeaturizer;
 import dev.promoter.training.RrnaDataset;
 import dev.promoter.training.TrainerConfig;
 import dev.promoter.training.TrainerKind;
@@ -30,7 +29,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "model directory to write")
   Path out;
 
-  @Option(names = "--k", defaultValue = "" + KmerFeaturizer.DEFAULT_K, description = "k-mer length (default: ${DEFAULT-VALUE})")
+  @Option(names = "--k", defaultValue = "-1", description = "k-mer length (default: the trainer's default: 6 for logreg, 5 for xgboost, 4 for forest)")
   int k;
 
   @Option(names = "--seed", defaultValue = "" + TrainerConfig.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
@@ -51,7 +50,10 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    TrainerConfig defaults = TrainerConfig.defaults(kind).withK(k).withSeed(seed);
+    TrainerConfig defaults = TrainerConfig.defaults(kind).withSeed(seed);
+    if (k < 0) {
+      k = defaults.k();
+    }
     TrainerConfig config = new TrainerConfig(defaults.trainer(), k, canonical, seed, defaults.hyperparameters(),
         fragments < 0 ? defaults.augmentation() : defaults.augmentation().withFragmentsPerRecord(fragments), defaults.balanceClasses());
     RrnaDataset dataset = RrnaDataset.load(data);
