@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +29,6 @@ class DefaultModelOnRealDataTest {
     static final int MAX_TRAIN_PER_CLASS = 1500;
 
     @Test
-    @Disabled("target not met: logreg k=6 with shuffled negatives gives macro-F1 0.960 full length (0.98 needed), "
-            + "0.973 fragments; 5S recall 5/8: 3 test 5S are from phyla with no training 5S (README, Training)")
     void defaultModelMeetsTheTargets() throws IOException {
         Path dir = Path.of("..", "data", "rrna");
         assumeTrue(Files.isRegularFile(dir.resolve("train.fasta.gz")) && Files.isRegularFile(dir.resolve("test.fasta.gz")),
