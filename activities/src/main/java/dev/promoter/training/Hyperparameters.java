@@ -9,7 +9,7 @@ package dev.promoter.training;
  * @param trees           xgboost: boosting rounds; forest: trees
  * @param maxDepth        xgboost and forest: deepest tree
  * @param eta             xgboost: shrinkage of each round
- * @param featureFraction forest: fraction of features tried at each split; xgboost: per tree
+ * @param featureFraction forest: fraction of features tried at each split
  * @param threads         xgboost: native threads
  */
 public record Hyperparameters(int epochs, double learningRate, int minibatch, int trees, int maxDepth,

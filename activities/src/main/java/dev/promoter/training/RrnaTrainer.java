@@ -39,7 +39,8 @@ public final class RrnaTrainer {
     }
 
     /**
-     * @param records       training records with {@code class=} labels
+     * @param records       training records with {@code class=} labels; the configured windows and
+     *                      shuffled negatives are added to them
      * @param datasetDigest SHA-256 of the dataset, recorded in the model's provenance
      * @return the trained model
      */
@@ -47,8 +48,9 @@ public final class RrnaTrainer {
         List<FastaRecord> all = new ArrayList<>(records);
         all.addAll(config.augmentation().sampler(config.seed())
                 .sampleAll(records, config.augmentation().fragmentsPerRecord()));
-        List<String> sequences = all.stream().map(FastaRecord::sequence).toList();
-        List<String> labels = all.stream().map(RrnaDataset::label).toList();
+        List<String> sequences = new ArrayList<>(all.stream().map(FastaRecord::sequence).toList());
+        List<String> labels = new ArrayList<>(all.stream().map(RrnaDataset::label).toList());
+        config.augmentation().addShuffledNegatives(sequences, labels, config.seed());
         return train(sequences, labels, datasetDigest);
     }
 

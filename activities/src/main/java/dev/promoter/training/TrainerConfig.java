@@ -33,13 +33,38 @@ public record TrainerConfig(TrainerKind trainer, int k, boolean canonical, long 
     }
 
     /**
+     * Per-learner defaults, seed 42, strand-specific, class-balanced, with shuffled negatives.
+     *
+     * <p>logreg: k = 6, 4 fragments per record, {@link Hyperparameters#defaults()}. xgboost: k = 5
+     * (1,024 features), 1 fragment per record, {@link #XGBOOST_ROUNDS} rounds of depth 6. forest:
+     * k = 4 (256 features), 1 fragment per record, {@link #FOREST_TREES} trees of depth 10. On 2
+     * cores the tree learners took over 5 minutes at k = 5-6 with 2-4 fragments (Tribuo's random
+     * forest grows its trees one at a time, ~9 s each even at k = 4); these settings keep each
+     * within about 90 s on the committed data.
+     *
      * @param trainer the learner
-     * @return k = 6, strand-specific, seed 42, default settings, 4 fragments per record, balanced
+     * @return its default configuration
      */
     public static TrainerConfig defaults(TrainerKind trainer) {
-        return new TrainerConfig(trainer, KmerFeaturizer.DEFAULT_K, false, DEFAULT_SEED,
-                Hyperparameters.defaults(), Augmentation.reads(4), true);
+        Hyperparameters h = Hyperparameters.defaults();
+        return switch (trainer) {
+            case LOGREG -> new TrainerConfig(trainer, KmerFeaturizer.DEFAULT_K, false, DEFAULT_SEED, h,
+                    Augmentation.defaults(4), true);
+            case XGBOOST -> new TrainerConfig(trainer, XGBOOST_K, false, DEFAULT_SEED, h.withTrees(XGBOOST_ROUNDS, 6),
+                    Augmentation.defaults(1), true);
+            case FOREST -> new TrainerConfig(trainer, FOREST_K, false, DEFAULT_SEED, h.withTrees(FOREST_TREES, 10),
+                    Augmentation.defaults(1), true);
+        };
     }
+
+    /** Default k of xgboost. */
+    public static final int XGBOOST_K = 5;
+    /** Default boosting rounds of xgboost. */
+    public static final int XGBOOST_ROUNDS = 30;
+    /** Default k of the random forest. */
+    public static final int FOREST_K = 4;
+    /** Default trees of the random forest. */
+    public static final int FOREST_TREES = 10;
 
     /** @return a copy with another k */
     public TrainerConfig withK(int newK) {

@@ -2,9 +2,7 @@ package dev.promoter.cli;
 
 import dev.promoter.experiment.TrainingResult;
 import dev.promoter.experiment.TrainingRun;
-import dev.promoter.features.KmerFeaturizer;
 import dev.promoter.gpu.training.CnnCommandLine;
-import dev.promoter.training.Augmentation;
 import dev.promoter.training.RrnaDataset;
 import dev.promoter.training.TrainerConfig;
 import dev.promoter.training.TrainerKind;
@@ -32,7 +30,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "model directory to write")
   Path out;
 
-  @Option(names = "--k", defaultValue = "" + KmerFeaturizer.DEFAULT_K, description = "k-mer length (default: ${DEFAULT-VALUE})")
+  @Option(names = "--k", defaultValue = "-1", description = "k-mer length (default: the trainer's default: 6 for logreg, 5 for xgboost, 4 for forest)")
   int k;
 
   @Option(names = "--seed", defaultValue = "" + TrainerConfig.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
@@ -70,9 +68,12 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    TrainerConfig defaults = TrainerConfig.defaults(kind).withK(k).withSeed(seed);
+    TrainerConfig defaults = TrainerConfig.defaults(kind).withSeed(seed);
+    if (k < 0) {
+      k = defaults.k();
+    }
     TrainerConfig config = new TrainerConfig(defaults.trainer(), k, canonical, seed, defaults.hyperparameters(),
-        fragments < 0 ? defaults.augmentation() : Augmentation.reads(fragments), defaults.balanceClasses());
+        fragments < 0 ? defaults.augmentation() : defaults.augmentation().withFragmentsPerRecord(fragments), defaults.balanceClasses());
     RrnaDataset dataset = RrnaDataset.load(data);
     PrintWriter o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "training %s on %d records (k=%d, %d fragments each), dataset sha256 %s%n",
@@ -84,6 +85,7 @@ final class TrainCommand implements Callable<Integer> {
     o.print(result.fullLength().toTable());
     o.println("held-out test set, 150-500 bp fragments (seed " + TrainingRun.TEST_FRAGMENT_SEED + "):");
     o.print(result.fragments().toTable());
+    o.flush(); // print() does not flush picocli's auto-flushing writer, and main() exits right after
     return 0;
   }
 }
