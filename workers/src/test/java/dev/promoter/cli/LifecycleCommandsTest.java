@@ -1,0 +1,83 @@
+package dev.promoter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.promoter.app.PromoterApplication;
+import dev.promoter.worker.WorkerPools;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The lifecycle commands against a running server, as a second terminal uses `promoter server`:
+ * the server's context runs here (embedded Temporal on a port, both pools, Postgres), and every
+ * command opens its own connection to it, attaching to its Postgres.
+ */
+class LifecycleCommandsTest {
+  @TempDir Path home;
+  @TempDir Path data;
+
+  @Test
+  void startFollowApproveScheduleAndClassifyAgainstARunningServer() throws Exception {
+    Path dataset = SyntheticFasta.dataset(data.resolve("rrna"));
+    try (StackProperties stack = new StackProperties(home);
+        ConfigurableApplicationContext server = PromoterApplication.startForCommand()) {
+      assertThat(server.getBean(WorkerPools.class).started()).hasSize(2);
+
+      CliRun start = CliRun.of("lifecycle", "start", "--model", "rrna", "--data", dataset.toString(),
+          "--candidates", "logreg", "--as", "alice");
+      assertThat(start.exitCode()).as(start.toString()).isZero();
+      Matcher id = Pattern.compile("started (\\S+)").matcher(start.out());
+      assertThat(id.find()).as(start.out()).isTrue();
+      String run = id.group(1);
+
+      CliRun status = awaitApproval(run);
+      assertThat(status.out()).contains("logreg").contains("registered v1");
+
+      CliRun selfApproval = CliRun.of("approve", run, "--as", "alice", "--reason", "mine is great");
+      assertThat(selfApproval.exitCode()).isEqualTo(PromoterCli.CONFLICT);
+      assertThat(selfApproval.err().strip())
+          .isEqualTo("promoter: alice submitted this run and cannot also decide on it (four eyes)");
+      CliRun noRole = CliRun.of("approve", run, "--as", "demo", "--reason", "lgtm");
+      assertThat(noRole.err()).contains("demo does not hold the 'approver' role");
+
+      CliRun approve = CliRun.of("approve", run, "--as", "bob", "--reason", "metrics look right");
+      assertThat(approve.exitCode()).as(approve.toString()).isZero();
+      assertThat(approve.out()).contains(run + ": PROMOTED");
+
+      CliRun list = CliRun.of("lifecycle", "list");
+      assertThat(list.out()).containsPattern(Pattern.quote(run) + "\\s+LIFECYCLE\\s+PROMOTED\\s+rrna\\s+by alice");
+
+      CliRun schedule = CliRun.of("schedule", "create", "nightly", "--cron", "0 3 * * *", "--overlap",
+          "BUFFER_ONE", "--model", "rrna", "--data", dataset.toString(), "--candidates", "logreg", "--as", "alice");
+      assertThat(schedule.exitCode()).as(schedule.toString()).isZero();
+      assertThat(schedule.out()).contains("schedule retrain-nightly: \"0 3 * * *\" (UTC), overlap BUFFER_ONE, "
+          + "via a cron workflow");
+      CliRun again = CliRun.of("schedule", "create", "nightly", "--cron", "0 3 * * *", "--model", "rrna", "--as", "alice");
+      assertThat(again.exitCode()).isEqualTo(PromoterCli.CONFLICT);
+      assertThat(again.err()).contains("schedule 'retrain-nightly' already exists");
+
+      CliRun classify = CliRun.of("classify", "--model", "rrna@production", "--fasta",
+          dataset.resolve("test.fasta").toString());
+      assertThat(classify.exitCode()).as(classify.toString()).isZero();
+      assertThat(classify.out().lines()).hasSize(24)
+          .allMatch(l -> l.matches("te\\d_\\d\\t(5S|5\\.8S|16S|18S|23S|28S|mt-SSU|non-rRNA)\\t[01]\\.\\d{4}"));
+    }
+  }
+
+  private static CliRun awaitApproval(String run) throws InterruptedException {
+    CliRun status = null;
+    for (int i = 0; i < 240; i++) {
+      status = CliRun.of("lifecycle", "status", run);
+      if (!status.out().contains(": RUNNING")) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(status.out()).as(status.toString()).contains(run + ": AWAITING_APPROVAL");
+    return status;
+  }
+}
