@@ -68,6 +68,31 @@ class LifecycleCommandsTest {
     }
   }
 
+  @Test
+  void theCnnTrainsOnTheGpuPoolIsRegisteredAndServesLikeAnyModel() throws Exception {
+    Path dataset = SyntheticFasta.dataset(data.resolve("rrna"));
+    try (StackProperties stack = new StackProperties(home);
+        ConfigurableApplicationContext server = PromoterApplication.startForCommand()) {
+      server.getBean(WorkerPools.class);
+      CliRun start = CliRun.of("lifecycle", "start", "--model", "rrna-cnn", "--data", dataset.toString(),
+          "--candidates", "cnn", "--param", "cnn.epochs=8", "--param", "cnn.sequence-length=256",
+          "--param", "cnn.channels=16,16,16", "--param", "cnn.dense=16", "--param", "cnn.patience=8",
+          "--min", "0", "--as", "alice");
+      Matcher id = Pattern.compile("started (\\S+)").matcher(start.out());
+      assertThat(id.find()).as(start.toString()).isTrue();
+      String run = id.group(1);
+      assertThat(awaitApproval(run).out()).containsPattern("cnn\\s+cnn\\s+on gpu\\s+DONE");
+      assertThat(CliRun.of("approve", run, "--as", "bob", "--reason", "ok").out()).contains(run + ": PROMOTED");
+
+      CliRun show = CliRun.of("models", "show", "rrna-cnn");
+      assertThat(show.out()).containsPattern("v1\\s+ACTIVE\\s+production,staging").contains(", djl)");
+      CliRun classify = CliRun.of("classify", "--model", "rrna-cnn@production", "--fasta",
+          dataset.resolve("test.fasta").toString());
+      assertThat(classify.exitCode()).as(classify.toString()).isZero();
+      assertThat(classify.out().lines()).hasSize(24);
+    }
+  }
+
   private static CliRun awaitApproval(String run) throws InterruptedException {
     CliRun status = null;
     for (int i = 0; i < 240; i++) {
