@@ -30,6 +30,9 @@ final class Approval {
     long expiresAt = Workflow.currentTimeMillis() + request.approval().timeout().toMillis();
     approvers = registry.openApproval(runId, request.modelName(), version, "production",
         request.submittedBy(), request.approval().approverRole(), expiresAt);
+    // only now, with the approvers known, does the run say it waits: an Update validated
+    // earlier would be checked against an empty list
+    state.step(Steps.APPROVAL);
     boolean decided = Workflow.await(request.approval().timeout(), () -> decision != null);
     if (!decided) {
       registry.decideApproval(runId, "EXPIRED", ModelLifecycleWorkflowImpl.SYSTEM_ACTOR,

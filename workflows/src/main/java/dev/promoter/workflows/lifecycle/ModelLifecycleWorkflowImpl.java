@@ -96,7 +96,6 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
           "v" + version + " failed its staging smoke check: " + smoke);
     }
 
-    state.step(Steps.APPROVAL);
     Decision decision = approval.await(runId, registry, version);
     if (decision == null) {
       registry.withdraw(model, version, "staging", SYSTEM_ACTOR, "approval expired");

@@ -21,6 +21,8 @@ class FakeRegistry implements RegistryActivities {
   final Map<String, Integer> keys = Collections.synchronizedMap(new HashMap<>());
   final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
   int versions;
+  /** Holds openApproval until released, to look at the run while approvers are unknown. */
+  volatile java.util.concurrent.CountDownLatch approvalGate = new java.util.concurrent.CountDownLatch(0);
   final Map<String, List<String>> principals = Map.of(
       "alice", List.of("submitter", "approver"),
       "reviewer", List.of("approver"),
@@ -85,6 +87,11 @@ class FakeRegistry implements RegistryActivities {
   @Override
   public List<String> openApproval(String runId, String modelName, int version, String alias,
       String requestedBy, String approverRole, long expiresAtEpochMillis) {
+    try {
+      approvalGate.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     approvals.put(runId, "PENDING");
     return principals.entrySet().stream()
         .filter(e -> e.getValue().contains(approverRole) && !e.getKey().equals(requestedBy))

@@ -88,6 +88,21 @@ class ModelLifecycleWorkflowTest {
   }
 
   @Test
+  void theRunSaysItWaitsOnlyOnceItsApproversAreKnown() throws Exception {
+    h.registry.approvalGate = new java.util.concurrent.CountDownLatch(1);
+    ModelLifecycleWorkflow run = h.start("run-11", request("alice", candidate("a", "logreg", 0.95)));
+    for (int i = 0; i < 20; i++) {
+      assertThat(run.progress().status()).isEqualTo(LifecycleStatus.RUNNING);
+      Thread.sleep(50);
+    }
+    assertThatThrownBy(() -> run.approve(new Decision("reviewer", "early")))
+        .hasStackTraceContaining("is not waiting for approval (it is RUNNING)");
+    h.registry.approvalGate.countDown();
+    assertThat(h.awaitApprovalStep(run).status()).isEqualTo(LifecycleStatus.AWAITING_APPROVAL);
+    assertThat(run.approve(new Decision("reviewer", "now"))).isEqualTo(LifecycleStatus.PROMOTED);
+  }
+
+  @Test
   void theChampionKeepsProductionWhenTheChallengerDoesNotBeatItByTheMargin() {
     h.registry.aliases.put("production", 7);
     h.evaluation.championScore = 0.948;
