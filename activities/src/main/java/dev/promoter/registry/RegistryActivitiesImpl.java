@@ -59,8 +59,10 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
 
   @Override
   public Integer aliasHolder(String modelName, String alias) {
-    return call(() -> models.models().stream().filter(m -> m.name().equals(modelName)).findFirst()
-        .map(m -> m.aliases().get(alias)).orElse(null));
+    return call(() -> {
+      ModelVersion holder = holderOrNull(modelName, alias);
+      return holder == null ? null : holder.version();
+    });
   }
 
   @Override
