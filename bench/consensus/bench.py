@@ -13,6 +13,7 @@ import splits as sp
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 CP = os.path.join(ROOT, 'activities', 'target', 'classes')
 HERE = os.path.dirname(os.path.abspath(__file__))
+PROMOTER = os.path.join(ROOT, 'promoter')  # what users run: launcher, JDK lookup, JVM start and all
 
 
 def java():
@@ -71,14 +72,15 @@ def ape(f, wd, strict, reps):
 
 def ours(jv, f, wd, method, reps):
     out = os.path.join(wd, 'ours_%s.nwk' % method)
-    t, text = timed([jv, '-cp', CP,
-                     'dev.promoter.consensus.cli.ConsensusMain', 'consensus', '--method', method, '--input', f], wd, reps=reps)
+    t, text = timed([PROMOTER, 'consensus', '--method', method, '--input', f], wd, reps=reps)
     open(out, 'w').write(text)
     return t, out
 
 
-def ours_injvm(jv, f, wd, what):
-    _, text = timed([jv, '-cp', CP + os.pathsep + os.path.join(wd, '..', 'benchcls'), 'InJvmBench', f, what, '5'], wd)
+def ours_injvm(jv, f, wd, what, k, n):
+    # The same call a running worker's consensus activity makes: first call cold, then warm.
+    reps = max(3, min(20, int(2e7 / (k * n))))
+    _, text = timed([jv, '-cp', CP + os.pathsep + os.path.join(wd, '..', 'benchcls'), 'InJvmBench', f, what, str(reps)], wd)
     runs = [float(l.split()[2]) for l in text.splitlines() if l.startswith('run')]
     return runs[0], min(runs)
 
@@ -88,7 +90,7 @@ def rf0(a, b):
 
 
 def rf_matrix_checks(jv, f, wd, k, reps):
-    t_ours, tsv = timed([jv, '-cp', CP, 'dev.promoter.consensus.cli.ConsensusMain', 'rf', '--input', f], wd, reps=reps)
+    t_ours, tsv = timed([PROMOTER, 'rf', '--input', f], wd, reps=reps)
     ours = [list(map(int, l.split('\t')[1:])) for l in tsv.splitlines()[1:]]
     pout = os.path.join(wd, 'phangorn_rf.tsv')
     code = 'library(phangorn); t<-read.tree("%s"); m<-as.matrix(RF.dist(t)); write.table(m, "%s", sep="\\t", quote=FALSE, col.names=FALSE, row.names=FALSE)' % (f, pout)
@@ -108,7 +110,9 @@ def rf_matrix_checks(jv, f, wd, k, reps):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--sizes', default='100x50,500x100,1000x200,2000x400,5000x1000')
+    ap.add_argument('--sizes', default='100x50,500x100,1000x200,2000x400,5000x1000,10000x1000')
+    ap.add_argument('--scaling', action='store_true',
+                    help='ours only: time against k at n=200 and against n at k=1000, per tree-taxon')
     ap.add_argument('--reps', type=int, default=3)
     ap.add_argument('--out', default=os.path.join(ROOT, 'bench', 'out', 'consensus'))
     ap.add_argument('--rf-max-trees', type=int, default=1000)
@@ -117,17 +121,15 @@ def main():
     jv = java()
     cls = os.path.join(a.out, 'benchcls'); os.makedirs(cls, exist_ok=True)
     subprocess.run([jv.replace('/java', '/javac'), '-cp', CP, '-d', cls, os.path.join(HERE, 'InJvmBench.java')], check=True)
+    if a.scaling:
+        return scaling(jv, a.out)
     rows, checks = [], []
     for size in a.sizes.split(','):
         k, n = map(int, size.split('x'))
-        wd = os.path.join(a.out, size); os.makedirs(wd, exist_ok=True)
-        f = os.path.join(wd, 'trees.nwk')
-        if not os.path.exists(f):
-            with open(f, 'w') as fh:
-                subprocess.run([sys.executable, os.path.join(HERE, 'gen_trees.py'), str(k), str(n), str(k * 1000 + n)], stdout=fh, check=True)
+        wd, f = tree_file(a.out, k, n)
         for method, strict in (('majority', False), ('strict', True)):
             t_o, o = ours(jv, f, wd, method, a.reps)
-            cold, warm = ours_injvm(jv, f, wd, method)
+            cold, warm = ours_injvm(jv, f, wd, method, k, n)
             peers = [('RAxML', *raxml(f, wd, 'STRICT' if strict else 'MR', a.reps)),
                      ('PHYLIP', *phylip(f, wd, strict, a.reps)),
                      ('IQ-TREE', *iqtree(f, wd, strict, a.reps))]
@@ -139,17 +141,38 @@ def main():
             print_row(rows[-1], checks); sys.stdout.flush()
         if k <= a.rf_max_trees:
             t_o, t_ph, t_rx, same_ph, same_rx = rf_matrix_checks(jv, f, wd, k, a.reps)
-            cold, warm = ours_injvm(jv, f, wd, 'rf')
-            print('%-10s rf-matrix  ours %.2f s (in-JVM cold %.2f, warm %.2f) | phangorn RF.dist %.2f s equal=%s | RAxML -f r %.2f s equal=%s'
+            cold, warm = ours_injvm(jv, f, wd, 'rf', k, n)
+            print('%-10s rf-matrix  ours %.2f s (worker cold %.2f, warm %.3f) | phangorn RF.dist %.2f s equal=%s | RAxML -f r %.2f s equal=%s'
                   % (size, t_o, cold, warm, t_ph, same_ph, t_rx, same_rx)); sys.stdout.flush()
     bad = [c for c in checks if c[3] != 0]
     print('RF(ours, peer) checks: %d, non-zero: %s' % (len(checks), bad or 'none'))
 
 
+def tree_file(out, k, n):
+    wd = os.path.join(out, '%dx%d' % (k, n)); os.makedirs(wd, exist_ok=True)
+    f = os.path.join(wd, 'trees.nwk')
+    if not os.path.exists(f):
+        with open(f, 'w') as fh:
+            subprocess.run([sys.executable, os.path.join(HERE, 'gen_trees.py'), str(k), str(n), str(k * 1000 + n)], stdout=fh, check=True)
+    return wd, f
+
+
+def scaling(jv, out):
+    # Linear in k x n means the time per tree-taxon stays flat along both series.
+    print('%-10s %12s %12s %14s %14s' % ('k x n', 'process s', 'warm s', 'process ns/kn', 'warm ns/kn'))
+    for k, n in [(1000, 200), (2000, 200), (4000, 200), (8000, 200), (16000, 200),
+                 (1000, 100), (1000, 400), (1000, 800), (1000, 1600), (1000, 3200)]:
+        wd, f = tree_file(out, k, n)
+        t, _ = ours(jv, f, wd, 'majority', 3)
+        _, warm = ours_injvm(jv, f, wd, 'majority', k, n)
+        print('%-10s %12.3f %12.4f %14.1f %14.1f' % ('%dx%d' % (k, n), t, warm, t / (k * n) * 1e9, warm / (k * n) * 1e9))
+        sys.stdout.flush()
+
+
 def print_row(row, checks):
     size, method, t_o, cold, warm, peers = row
     cells = ' | '.join('%s %.2f s (RF %d)' % (nm, t, [c[3] for c in checks if c[:3] == (size, method, nm)][0]) for nm, t, _ in peers)
-    print('%-10s %-9s ours %.2f s (in-JVM cold %.2f, warm %.2f) | %s' % (size, method, t_o, cold, warm, cells))
+    print('%-10s %-9s ours %.2f s (worker cold %.2f, warm %.3f) | %s' % (size, method, t_o, cold, warm, cells))
 
 
 if __name__ == '__main__':

@@ -34,6 +34,9 @@ final class ConsensusCommand implements Callable<Integer> {
   @Option(names = "--percent", description = "support as percentages instead of proportions")
   boolean percent;
 
+  @Option(names = "--lengths", description = "write each kept split's mean branch length")
+  boolean lengths;
+
   @Override
   public Integer call() throws Exception {
     ConsensusMethod m = ConsensusMethod.valueOf(method.toUpperCase(java.util.Locale.ROOT));
@@ -43,7 +46,8 @@ final class ConsensusCommand implements Callable<Integer> {
     ConsensusOptions options = (weights != null ? ConsensusOptions.weighted(Weights.read(weights))
         : ConsensusOptions.of(m));
     options = options.withThreshold(threshold, keepAtThreshold)
-        .withSupport(percent ? SupportFormat.PERCENT : SupportFormat.PROPORTION);
+        .withSupport(percent ? SupportFormat.PERCENT : SupportFormat.PROPORTION)
+        .withMeanBranchLengths(lengths);
     spec.commandLine().getOut().println(new TreeConsensus().consensusNewick(input, options));
     return 0;
   }

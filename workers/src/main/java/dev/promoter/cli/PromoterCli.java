@@ -13,18 +13,19 @@ import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./promoter}. */
 @Command(name = "promoter", mixinStandardHelpOptions = true, version = "promoter 0.1.0",
+    scope = CommandLine.ScopeType.INHERIT, // --help and --version on every subcommand too
     description = "Model lifecycles (train, register, approve, promote, roll back) on Temporal and Camunda.",
-    subcommands = {DemoCommand.class, ServerCommand.class, ModelsCommand.class, PromoteCommand.class,
-        RollbackCommand.class, AuditCommand.class, TrainCommand.class, ClassifyCommand.class,
-        FeaturizeCommand.class, LifecycleCommand.class, DecisionCommands.Approve.class,
-        DecisionCommands.Reject.class, ScheduleCommand.class, ConsensusCommand.class, RfCommand.class,
-        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 done, 1 failed, 2 bad input, 3 not found, 4 conflict with the "
         + "registry's state, 5 stack unavailable."})
 public final class PromoterCli implements Runnable {
   static final int NOT_FOUND = 3;
   static final int CONFLICT = 4;
   static final int UNAVAILABLE = 5;
+
+  /** In the order {@code --help} lists them. */
+  private static final String[] SUBCOMMANDS = {"demo", "server", "models", "promote", "rollback",
+      "audit", "train", "classify", "featurize", "lifecycle", "approve", "reject", "schedule",
+      "consensus", "rf", "help"};
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -40,11 +41,53 @@ public final class PromoterCli implements Runnable {
 
   /** Runs the CLI and returns its exit code (tests call this). */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args).execute(args);
   }
 
+  /** The whole command tree, every subcommand built. */
   static CommandLine commandLine() {
-    return new CommandLine(new PromoterCli()).setExecutionExceptionHandler(PromoterCli::failed);
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The command tree needed for {@code args}. Building a picocli model reflects over every
+   * option of every command, a third of a short command's start-up on a cold JVM, so when the
+   * first argument names a subcommand only that one is built; help, versions and typos get all.
+   */
+  static CommandLine commandLine(String[] args) {
+    CommandLine cli = new CommandLine(new PromoterCli()).setExecutionExceptionHandler(PromoterCli::failed);
+    Object only = args.length > 0 && !args[0].equals("help") ? subcommand(args[0]) : null;
+    if (only != null) {
+      cli.addSubcommand(args[0], only);
+      return cli;
+    }
+    for (String name : SUBCOMMANDS) {
+      cli.addSubcommand(name, subcommand(name));
+    }
+    return cli;
+  }
+
+  // A switch, not a map of lambdas: each lambda would cost a bootstrap on a cold start.
+  private static Object subcommand(String name) {
+    return switch (name) {
+      case "demo" -> new DemoCommand();
+      case "server" -> new ServerCommand();
+      case "models" -> new ModelsCommand();
+      case "promote" -> new PromoteCommand();
+      case "rollback" -> new RollbackCommand();
+      case "audit" -> new AuditCommand();
+      case "train" -> new TrainCommand();
+      case "classify" -> new ClassifyCommand();
+      case "featurize" -> new FeaturizeCommand();
+      case "lifecycle" -> new LifecycleCommand();
+      case "approve" -> new DecisionCommands.Approve();
+      case "reject" -> new DecisionCommands.Reject();
+      case "schedule" -> new ScheduleCommand();
+      case "consensus" -> new ConsensusCommand();
+      case "rf" -> new RfCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> null;
+    };
   }
 
   // One line on stderr that names the problem; the stack trace only with PROMOTER_DEBUG set.

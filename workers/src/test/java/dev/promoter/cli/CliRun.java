@@ -10,7 +10,7 @@ record CliRun(int exitCode, String out, String err) {
   static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = PromoterCli.commandLine();
+    CommandLine cli = PromoterCli.commandLine(args); // as main builds it: only the named subcommand
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(args);

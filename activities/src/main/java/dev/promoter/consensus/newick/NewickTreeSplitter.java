@@ -46,6 +46,9 @@ public final class NewickTreeSplitter implements Iterator<TreeText> {
     return t;
   }
 
+  // One tight loop per buffer: the reading thread feeds every parser, so it must not be the
+  // bottleneck. Line and column are kept only for where each tree starts; a fault's exact
+  // position is recomputed from there (TreeText.error).
   private TreeText cut() {
     char[] cur = new char[256];
     int len = 0;
@@ -54,39 +57,44 @@ public final class NewickTreeSplitter implements Iterator<TreeText> {
     boolean quote = false;
     boolean comment = false;
     boolean content = false; // anything but whitespace and comments seen
-    int openLine = 0;
-    int openColumn = 0;
-    int c;
-    while ((c = read()) >= 0) {
-      int cl = line;
-      int cc = column;
-      advance((char) c);
-      if (!quote && !comment && c == ';') {
-        ordinal++;
-        return new TreeText(Arrays.copyOf(cur, len), len, startLine, startColumn, ordinal - 1);
+    int openAt = -1; // offset in cur of the last opening quote or '['
+    while (bufPos < bufLen || fill()) {
+      int from = bufPos;
+      int i = from;
+      boolean end = false;
+      for (; i < bufLen; i++) {
+        char c = buf[i];
+        if (quote) {
+          quote = c != '\''; // a doubled '' closes and reopens, which is equivalent
+        } else if (comment) {
+          comment = c != ']';
+        } else if (c == ';') {
+          end = true;
+          break;
+        } else if (c == '\'' || c == '[') {
+          quote = c == '\'';
+          comment = !quote;
+          content |= quote;
+          openAt = len + (i - from);
+        } else if (c > ' ') {
+          content = true;
+        }
       }
-      if (len == cur.length) {
-        cur = Arrays.copyOf(cur, len * 2);
+      int span = i - from;
+      if (len + span > cur.length) {
+        cur = Arrays.copyOf(cur, Math.max(cur.length * 2, len + span));
       }
-      cur[len++] = (char) c;
-      if (quote) {
-        quote = c != '\''; // a doubled '' closes and reopens, which is equivalent
-      } else if (comment) {
-        comment = c != ']';
-      } else if (c == '\'' || c == '[') {
-        quote = c == '\'';
-        comment = c == '[';
-        openLine = cl;
-        openColumn = cc;
-        content |= quote;
-      } else if (!Character.isWhitespace(c)) {
-        content = true;
+      System.arraycopy(buf, from, cur, len, span);
+      len += span;
+      advance(from, end ? i + 1 : i);
+      bufPos = end ? i + 1 : i;
+      if (end) {
+        return new TreeText(cur, len, startLine, startColumn, ordinal++);
       }
     }
     if (quote || comment) {
-      throw new NewickFormatException(
-          (quote ? "unterminated quoted label" : "unterminated [comment]") + " (tree " + (ordinal + 1) + ")",
-          openLine, openColumn);
+      throw new TreeText(cur, len, startLine, startColumn, ordinal).error(
+          quote ? "unterminated quoted label" : "unterminated [comment]", openAt);
     }
     if (content) {
       throw new NewickFormatException("missing ';' at end of input (tree " + (ordinal + 1) + ")", line, column);
@@ -94,32 +102,32 @@ public final class NewickTreeSplitter implements Iterator<TreeText> {
     return null;
   }
 
-  private void advance(char c) {
-    if (c == '\n') {
-      line++;
-      column = 1;
-    } else {
-      column++;
+  private void advance(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
     }
   }
 
-  private int read() {
-    if (bufPos == bufLen) {
-      if (eof) {
-        return -1;
-      }
-      try {
-        bufLen = in.read(buf, 0, buf.length);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      bufPos = 0;
-      if (bufLen <= 0) {
-        eof = true;
-        bufLen = 0;
-        return -1;
-      }
+  private boolean fill() {
+    if (eof) {
+      return false;
     }
-    return buf[bufPos++];
+    try {
+      bufLen = in.read(buf, 0, buf.length);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    bufPos = 0;
+    if (bufLen <= 0) {
+      eof = true;
+      bufLen = 0;
+      return false;
+    }
+    return true;
   }
 }
