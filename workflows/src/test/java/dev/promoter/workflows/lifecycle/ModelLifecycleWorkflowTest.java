@@ -4,7 +4,9 @@ import static dev.promoter.workflows.lifecycle.LifecycleHarness.candidate;
 import static dev.promoter.workflows.lifecycle.LifecycleHarness.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
 import java.util.Set;
@@ -83,8 +85,15 @@ class ModelLifecycleWorkflowTest {
         .hasStackTraceContaining("needs a reason");
     assertThat(run.progress().status()).isEqualTo(LifecycleStatus.AWAITING_APPROVAL);
     assertThat(run.approve(new Decision("reviewer", "ok"))).isEqualTo(LifecycleStatus.PROMOTED);
-    assertThatThrownBy(() -> run.approve(new Decision("reviewer", "again")))
-        .hasStackTraceContaining("is not waiting for approval");
+    // The run completes right after PROMOTED: a late decision meets either the validator (the
+    // run is still closing) or the server's refusal to update a closed workflow.
+    Throwable late = catchThrowable(() -> run.approve(new Decision("reviewer", "again")));
+    if (late instanceof WorkflowUpdateException) {
+      assertThat(late).hasStackTraceContaining("is not waiting for approval");
+    } else {
+      assertThat(late).isInstanceOf(WorkflowNotFoundException.class);
+    }
+    assertThat(h.result("run-4").status()).isEqualTo(LifecycleStatus.PROMOTED);
   }
 
   @Test
