@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.zip.GZIPInputStream;
@@ -177,6 +178,26 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         FastaRecord record = next;
         next = null;
         return record;
+    }
+
+    /**
+     * Hands the remaining records on in lists of {@code size}, the last one shorter. The list is
+     * reused between calls: copy what you keep.
+     *
+     * @return how many records there were
+     */
+    public long forEachBatch(int size, Consumer<List<FastaRecord>> action) {
+        List<FastaRecord> batch = new ArrayList<>(size);
+        long records = 0;
+        while (hasNext()) {
+            batch.add(next());
+            records++;
+            if (batch.size() == size || !hasNext()) {
+                action.accept(batch);
+                batch.clear();
+            }
+        }
+        return records;
     }
 
     @Override

@@ -46,6 +46,21 @@ class FastaReaderTest {
     }
 
     @Test
+    void handsRecordsOnInBatchesTheLastOneShorter() throws IOException {
+        byte[] text = ">a\nAC\n>b\nGT\n>c\nAA\n>d\nCC\n>e\nGG\n".getBytes(StandardCharsets.US_ASCII);
+        List<List<String>> batches = new java.util.ArrayList<>();
+        try (FastaReader reader = FastaReader.of(new ByteArrayInputStream(text), "five.fa")) {
+            long n = reader.forEachBatch(2, b -> batches.add(b.stream().map(FastaRecord::id).toList()));
+            assertThat(n).isEqualTo(5);
+        }
+        assertThat(batches).containsExactly(List.of("a", "b"), List.of("c", "d"), List.of("e"));
+        try (FastaReader empty = FastaReader.of(new ByteArrayInputStream(new byte[0]), "empty.fa")) {
+            assertThat(empty.forEachBatch(2, b -> batches.add(List.of("never")))).isZero();
+        }
+        assertThat(batches).hasSize(3);
+    }
+
+    @Test
     void readsIdDescriptionAndMultiLineSequence() throws IOException {
         Path file = write("ok.fasta", ">S1 class=16S source=silva-ssu-93\nACGT\nTTGG\n>S2\nNNNA\n");
         List<FastaRecord> records = FastaReader.readAll(file);

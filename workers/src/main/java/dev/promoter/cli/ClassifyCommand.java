@@ -7,7 +7,6 @@ import dev.promoter.sequence.FastaReader;
 import dev.promoter.sequence.FastaRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,16 +41,8 @@ final class ClassifyCommand implements Callable<Integer> {
     try (ModelReferences refs = new ModelReferences();
         FastaReader reader = FastaReader.open(fasta); Output output = Output.open(outFile, spec)) {
       LabelClassifier classifier = refs.classifier(models, weights);
-      List<FastaRecord> batch = new ArrayList<>(BATCH);
-      long records = 0;
-      while (reader.hasNext()) {
-        batch.add(reader.next());
-        records++;
-        if (batch.size() == BATCH || !reader.hasNext()) {
-          write(output.writer(), batch, classifier.classify(batch.stream().map(FastaRecord::sequence).toList()));
-          batch.clear();
-        }
-      }
+      long records = reader.forEachBatch(BATCH, batch -> write(output.writer(), batch,
+          classifier.classify(batch.stream().map(FastaRecord::sequence).toList())));
       if (records == 0) {
         throw new FastaFormatException(fasta.toString(), 1, "no FASTA records");
       }

@@ -6,7 +6,6 @@ import dev.promoter.sequence.FastaReader;
 import dev.promoter.sequence.FastaRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,16 +45,7 @@ final class FeaturizeCommand implements Callable<Integer> {
         header.append('\t').append(featurizer.kmer(i));
       }
       out.println(header);
-      List<FastaRecord> batch = new ArrayList<>(BATCH);
-      long records = 0;
-      while (reader.hasNext()) {
-        batch.add(reader.next());
-        records++;
-        if (batch.size() == BATCH || !reader.hasNext()) {
-          write(out, batch, featurizer.featurizeRecords(batch));
-          batch.clear();
-        }
-      }
+      long records = reader.forEachBatch(BATCH, batch -> write(out, batch, featurizer.featurizeRecords(batch)));
       if (records == 0) {
         throw new FastaFormatException(fasta.toString(), 1, "no FASTA records");
       }
