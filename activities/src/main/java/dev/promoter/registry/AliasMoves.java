@@ -15,7 +15,7 @@ final class AliasMoves {
   private AliasMoves() {}
 
   static AliasMove promote(Connection c, String modelName, int version, String alias, String actor,
-      String reason, Integer expectedHolder) throws SQLException {
+      String reason, Integer expectedHolder, String details) throws SQLException {
     ModelRows.LockedModel model = ModelRows.lockModel(c, modelName);
     ModelRows.VersionRow target = ModelRows.version(c, model, version);
     if (target.status() == VersionStatus.REJECTED) {
@@ -29,12 +29,12 @@ final class AliasMoves {
       return new AliasMove(modelName, alias, from, version, false, 0);
     }
     moveAlias(c, model, alias, target, holder);
-    long audit = AuditLog.append(c, actor, "promote", modelName, version, alias, from, reason);
+    long audit = AuditLog.append(c, actor, "promote", modelName, version, alias, from, reason, details);
     return new AliasMove(modelName, alias, from, version, true, audit);
   }
 
   static AliasMove rollback(Connection c, String modelName, String alias, String actor,
-      String reason, Integer expectedHolder) throws SQLException {
+      String reason, Integer expectedHolder, String details) throws SQLException {
     ModelRows.LockedModel model = ModelRows.lockModel(c, modelName);
     ModelRows.VersionRow holder = ModelRows.aliasHolder(c, model, alias);
     if (holder == null) {
@@ -53,7 +53,7 @@ final class AliasMoves {
     }
     moveAlias(c, model, alias, target, holder);
     long audit = AuditLog.append(c, actor, "rollback", modelName, target.version(), alias,
-        holder.version(), reason);
+        holder.version(), reason, details);
     return new AliasMove(modelName, alias, holder.version(), target.version(), true, audit);
   }
 
@@ -65,42 +65,54 @@ final class AliasMoves {
       String reason) throws SQLException {
     ModelRows.LockedModel model = ModelRows.lockModel(c, modelName);
     ModelRows.VersionRow row = ModelRows.version(c, model, version);
-    ModelRows.VersionRow holder = ModelRows.aliasHolder(c, model, alias);
-    if (holder != null && holder.id() == row.id()) {
-      AliasHistory history = AliasHistory.replay(AuditLog.aliasMoves(c, modelName, alias));
-      ModelRows.VersionRow target = restorable(c, model, history.earlier(), version);
-      if (target == null) {
-        try (PreparedStatement s = c.prepareStatement(
-            "DELETE FROM aliases WHERE model_id = ? AND alias = ?")) {
-          s.setLong(1, model.id());
-          s.setString(2, alias);
-          s.executeUpdate();
-        }
-      } else {
-        moveAlias(c, model, alias, target, row);
-      }
-      AuditLog.append(c, actor, "withdraw", modelName, target == null ? null : target.version(),
-          alias, version, reason);
-    }
-    if (row.status() != VersionStatus.REJECTED && ModelRows.aliasCount(c, row.id()) == 0) {
-      ModelRows.setStatus(c, row.id(), VersionStatus.REJECTED);
-      AuditLog.append(c, actor, "reject", modelName, version, null, null, reason);
-    }
+    takeAlias(c, model, row, alias, actor, reason);
+    rejectHeld(c, model, row, actor, reason);
   }
 
+  /**
+   * Rejects a version; any alias it holds (an operator may have promoted it by hand while it
+   * waited for review) goes back to its previous holder first, audited, so a rejected version
+   * never holds an alias. Idempotent.
+   */
   static void reject(Connection c, String modelName, int version, String actor, String reason)
       throws SQLException {
     ModelRows.LockedModel model = ModelRows.lockModel(c, modelName);
     ModelRows.VersionRow row = ModelRows.version(c, model, version);
-    if (row.status() == VersionStatus.REJECTED) {
+    rejectHeld(c, model, row, actor, reason);
+  }
+
+  private static void rejectHeld(Connection c, ModelRows.LockedModel model, ModelRows.VersionRow row,
+      String actor, String reason) throws SQLException {
+    for (String held : ModelRows.aliasesOf(c, row.id())) {
+      takeAlias(c, model, row, held, actor, reason);
+    }
+    if (row.status() != VersionStatus.REJECTED) {
+      ModelRows.setStatus(c, row.id(), VersionStatus.REJECTED);
+      AuditLog.append(c, actor, "reject", model.name(), row.version(), null, null, reason);
+    }
+  }
+
+  /** Takes {@code alias} from {@code row}, back to its previous restorable holder or unset. */
+  private static void takeAlias(Connection c, ModelRows.LockedModel model, ModelRows.VersionRow row,
+      String alias, String actor, String reason) throws SQLException {
+    ModelRows.VersionRow holder = ModelRows.aliasHolder(c, model, alias);
+    if (holder == null || holder.id() != row.id()) {
       return;
     }
-    if (ModelRows.aliasCount(c, row.id()) > 0) {
-      throw RegistryException.conflict("version " + version + " of '" + modelName
-          + "' holds an alias; roll it back before rejecting it");
+    AliasHistory history = AliasHistory.replay(AuditLog.aliasMoves(c, model.name(), alias));
+    ModelRows.VersionRow target = restorable(c, model, history.earlier(), row.version());
+    if (target == null) {
+      try (PreparedStatement s = c.prepareStatement(
+          "DELETE FROM aliases WHERE model_id = ? AND alias = ?")) {
+        s.setLong(1, model.id());
+        s.setString(2, alias);
+        s.executeUpdate();
+      }
+    } else {
+      moveAlias(c, model, alias, target, row);
     }
-    ModelRows.setStatus(c, row.id(), VersionStatus.REJECTED);
-    AuditLog.append(c, actor, "reject", modelName, version, null, null, reason);
+    AuditLog.append(c, actor, "withdraw", model.name(), target == null ? null : target.version(),
+        alias, row.version(), reason);
   }
 
   /** The most recent earlier holder that may hold an alias again (rejected ones are skipped). */

@@ -1,5 +1,7 @@
 package dev.promoter.registry;
 
+import dev.promoter.workflows.approval.ApprovalRefusedException;
+import dev.promoter.workflows.approval.ApprovalRule;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -71,10 +73,14 @@ public final class Approvals {
       String status;
       String model;
       int version;
-      try (PreparedStatement s = c.prepareStatement("SELECT r.id, r.status, m.name, v.version "
+      ApprovalRule.Case rule;
+      try (PreparedStatement s = c.prepareStatement("SELECT r.id, r.status, m.name, v.version, "
+          + "r.requested_by, r.approver_role, r.expires_at, now(), EXISTS (SELECT 1 FROM principals p "
+          + "WHERE p.name = ? AND r.approver_role = ANY(p.roles)) "
           + "FROM approval_requests r JOIN model_versions v ON v.id = r.model_version_id "
           + "JOIN models m ON m.id = v.model_id WHERE r.run_id = ? FOR UPDATE OF r")) {
-        s.setString(1, runId);
+        s.setString(1, who);
+        s.setString(2, runId);
         try (ResultSet rs = s.executeQuery()) {
           if (!rs.next()) {
             throw RegistryException.notFound("run '" + runId + "' has no approval request");
@@ -83,6 +89,8 @@ public final class Approvals {
           status = rs.getString(2);
           model = rs.getString(3);
           version = rs.getInt(4);
+          rule = new ApprovalRule.Case(runId, status, rs.getString(5), rs.getString(6), who,
+              rs.getBoolean(9), why, rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant());
         }
       }
       if (status.equals(decision)) {
@@ -90,6 +98,11 @@ public final class Approvals {
       }
       if (!status.equals("PENDING")) {
         throw RegistryException.conflict("run '" + runId + "' was already " + status);
+      }
+      if (!decision.equals("EXPIRED")) {
+        // the same rule the engine's validator applied, checked again against the registry's
+        // own roles and clock: no engine and no front door can record a decision it breaks
+        checkRule(rule);
       }
       try (PreparedStatement s = c.prepareStatement("UPDATE approval_requests SET status = ? WHERE id = ?")) {
         s.setString(1, decision);
@@ -108,6 +121,56 @@ public final class Approvals {
       }
       AuditLog.append(c, who, decision.toLowerCase(java.util.Locale.ROOT), model, version, null, null, why);
       return null;
+    });
+  }
+
+  private static void checkRule(ApprovalRule.Case rule) {
+    try {
+      ApprovalRule.check(rule);
+    } catch (ApprovalRefusedException e) {
+      throw switch (e.violation()) {
+        case FOUR_EYES, NO_ROLE -> RegistryException.forbidden(e.getMessage());
+        case NO_ACTOR, NO_REASON -> RegistryException.invalid(e.getMessage());
+        case NOT_WAITING, EXPIRED -> RegistryException.conflict(e.getMessage());
+      };
+    }
+  }
+
+  /** The approval request of a run (the latest, if a run ever opened several). */
+  public java.util.Optional<ApprovalRecord> find(String runId) {
+    List<ApprovalRecord> found = list(null, null, runId);
+    return found.stream().findFirst();
+  }
+
+  /** Requests, newest first, optionally only those of one status and one model. */
+  public List<ApprovalRecord> list(String status, String model) {
+    return list(status, model, null);
+  }
+
+  private List<ApprovalRecord> list(String status, String model, String runId) {
+    return tx.readOnly(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT r.run_id, m.name, v.version, "
+          + "r.target_alias, r.requested_by, r.approver_role, r.status, r.created_at, r.expires_at "
+          + "FROM approval_requests r JOIN model_versions v ON v.id = r.model_version_id "
+          + "JOIN models m ON m.id = v.model_id WHERE (?::text IS NULL OR r.status = ?) "
+          + "AND (?::text IS NULL OR m.name = ?) AND (?::text IS NULL OR r.run_id = ?) "
+          + "ORDER BY r.created_at DESC, r.id DESC LIMIT 1000")) {
+        s.setString(1, status);
+        s.setString(2, status);
+        s.setString(3, model);
+        s.setString(4, model);
+        s.setString(5, runId);
+        s.setString(6, runId);
+        List<ApprovalRecord> all = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            all.add(new ApprovalRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                rs.getTimestamp(9).toInstant()));
+          }
+        }
+        return all;
+      }
     });
   }
 

@@ -17,9 +17,16 @@ final class AuditLog {
 
   static long append(Connection c, String actor, String action, String model, Integer version,
       String alias, Integer fromVersion, String reason) throws SQLException {
+    return append(c, actor, action, model, version, alias, fromVersion, reason, "{}");
+  }
+
+  /** As above, with details (a JSON object), e.g. {@code {"operator": true}} for an operator's move. */
+  static long append(Connection c, String actor, String action, String model, Integer version,
+      String alias, Integer fromVersion, String reason, String details) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_log "
-        + "(actor, action, model_name, version, alias, from_version, reason) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+        + "(actor, action, model_name, version, alias, from_version, reason, details) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id")) {
+      s.setString(8, details);
       s.setString(1, actor);
       s.setString(2, action);
       s.setString(3, model);
@@ -37,6 +44,20 @@ final class AuditLog {
   static List<AuditEntry> forModel(Connection c, String model) throws SQLException {
     return query(c, "SELECT " + COLUMNS + " FROM audit_log WHERE model_name = ? ORDER BY id",
         model, null);
+  }
+
+  static Page<AuditEntry> page(Connection c, String model, int page, int size) throws SQLException {
+    long total;
+    try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM audit_log WHERE model_name = ?")) {
+      s.setString(1, model);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+    }
+    List<AuditEntry> items = query(c, "SELECT " + COLUMNS + " FROM audit_log WHERE model_name = ? "
+        + "ORDER BY id LIMIT " + size + " OFFSET " + ((long) page * size), model, null);
+    return new Page<>(items, page, size, total);
   }
 
   /** Alias moves (promote and rollback) of one alias, oldest first: what rollback replays. */

@@ -82,6 +82,34 @@ public final class LifecycleRuns {
     return found.getFirst();
   }
 
+  /** One page of runs, newest first, optionally of one model and one status. */
+  public Page<RunSummary> list(String model, String status, int page, int size) {
+    Page.check(page, size);
+    return tx.readOnly(c -> {
+      long total;
+      try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM lifecycle_runs "
+          + "WHERE (?::text IS NULL OR model_name = ?) AND (?::text IS NULL OR status = ?)")) {
+        s.setString(1, model);
+        s.setString(2, model);
+        s.setString(3, status);
+        s.setString(4, status);
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          total = rs.getLong(1);
+        }
+      }
+      PreparedStatement s = c.prepareStatement(SELECT + " WHERE (?::text IS NULL OR model_name = ?) "
+          + "AND (?::text IS NULL OR status = ?) ORDER BY started_at DESC, run_id LIMIT ? OFFSET ?");
+      s.setString(1, model);
+      s.setString(2, model);
+      s.setString(3, status);
+      s.setString(4, status);
+      s.setInt(5, size);
+      s.setLong(6, (long) page * size);
+      return new Page<>(query(s), page, size, total);
+    });
+  }
+
   private static final String SELECT = "SELECT run_id, kind, model_name, status, submitted_by, "
       + "started_at, ended_at, result::text FROM lifecycle_runs";
 

@@ -47,7 +47,7 @@ public final class ModelRegistry {
     String a = Names.alias(alias);
     String who = Names.actor(actor);
     String why = Names.reason(reason);
-    return tx.inTransaction(c -> AliasMoves.promote(c, m, v, a, who, why, expectedHolder));
+    return tx.inTransaction(c -> AliasMoves.promote(c, m, v, a, who, why, expectedHolder, "{}"));
   }
 
   /**
@@ -65,10 +65,40 @@ public final class ModelRegistry {
     String a = Names.alias(alias);
     String who = Names.actor(actor);
     String why = Names.reason(reason);
-    return tx.inTransaction(c -> AliasMoves.rollback(c, m, a, who, why, expectedHolder));
+    return tx.inTransaction(c -> AliasMoves.rollback(c, m, a, who, why, expectedHolder, "{}"));
   }
 
-  /** Marks a version rejected: it can never hold an alias. Refused while it holds one. */
+  /**
+   * An operator's promotion outside any lifecycle: the same transaction as
+   * {@link #promote(String, int, String, String, String, Integer)}, audited with
+   * {@code {"operator": true}}. The caller (the application layer) has checked the admin role.
+   */
+  public AliasMove promoteAsOperator(String model, int version, String alias, String actor,
+      String reason, Integer expectedHolder) {
+    String m = Names.model(model);
+    int v = Names.version(version);
+    String a = Names.alias(alias);
+    String who = Names.actor(actor);
+    String why = Names.reason(reason);
+    return tx.inTransaction(c -> AliasMoves.promote(c, m, v, a, who, why, expectedHolder, OPERATOR));
+  }
+
+  /** An operator's rollback, audited as such; see {@link #promoteAsOperator}. */
+  public AliasMove rollbackAsOperator(String model, String alias, String actor, String reason,
+      Integer expectedHolder) {
+    String m = Names.model(model);
+    String a = Names.alias(alias);
+    String who = Names.actor(actor);
+    String why = Names.reason(reason);
+    return tx.inTransaction(c -> AliasMoves.rollback(c, m, a, who, why, expectedHolder, OPERATOR));
+  }
+
+  private static final String OPERATOR = "{\"operator\": true}";
+
+  /**
+   * Marks a version rejected: it can never hold an alias again. An alias it holds goes back to
+   * its previous holder first (audited).
+   */
   public void reject(String model, int version, String actor, String reason) {
     String m = Names.model(model);
     int v = Names.version(version);
@@ -82,7 +112,7 @@ public final class ModelRegistry {
 
   /**
    * Compensation for a version that must not stay where it is: takes {@code alias} from it (back
-   * to the previous holder, or unset) and rejects it once it holds no alias. Idempotent.
+   * to the previous holder, or unset), then every other alias it holds, and rejects it. Idempotent.
    */
   public void withdraw(String model, int version, String alias, String actor, String reason) {
     String m = Names.model(model);
@@ -99,6 +129,22 @@ public final class ModelRegistry {
   /** Every model with its aliases, by name. */
   public List<ModelSummary> models() {
     return tx.readOnly(RegistryQueries::models);
+  }
+
+  /** One page of models, by name. */
+  public Page<ModelSummary> models(int page, int size) {
+    Page.check(page, size);
+    return tx.readOnly(c -> RegistryQueries.models(c, page, size));
+  }
+
+  /** One page of a model's audit log, oldest first. */
+  public Page<AuditEntry> audit(String model, int page, int size) {
+    String m = Names.model(model);
+    Page.check(page, size);
+    return tx.readOnly(c -> {
+      RegistryQueries.requireModel(c, m);
+      return AuditLog.page(c, m, page, size);
+    });
   }
 
   /** Every version of a model, oldest first. */

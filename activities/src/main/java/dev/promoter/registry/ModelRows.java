@@ -66,6 +66,20 @@ final class ModelRows {
     }
   }
 
+  static java.util.List<String> aliasesOf(Connection c, long versionId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT alias FROM aliases WHERE version_id = ? ORDER BY alias")) {
+      s.setLong(1, versionId);
+      java.util.List<String> aliases = new java.util.ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          aliases.add(rs.getString(1));
+        }
+      }
+      return aliases;
+    }
+  }
+
   static int aliasCount(Connection c, long versionId) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(
         "SELECT count(*) FROM aliases WHERE version_id = ?")) {

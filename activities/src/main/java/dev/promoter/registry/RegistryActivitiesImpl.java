@@ -153,6 +153,7 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
         case INVALID -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadInput");
         case NOT_FOUND -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), "NotFound");
         case CONFLICT -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), "Conflict");
+        case FORBIDDEN -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), "Forbidden");
         case UNAVAILABLE -> ApplicationFailure.newFailure(e.getMessage(), "Unavailable");
       };
     }

@@ -15,6 +15,8 @@ public final class RegistryException extends RuntimeException {
     INVALID,
     /** The request is well formed but the registry's state forbids it now. */
     CONFLICT,
+    /** The actor may not do this: a missing role, or four eyes. */
+    FORBIDDEN,
     /** The database could not be reached or failed. */
     UNAVAILABLE
   }
@@ -42,6 +44,10 @@ public final class RegistryException extends RuntimeException {
 
   static RegistryException invalid(String message) {
     return new RegistryException(Reason.INVALID, message);
+  }
+
+  static RegistryException forbidden(String message) {
+    return new RegistryException(Reason.FORBIDDEN, message);
   }
 
   static RegistryException conflict(String message) {

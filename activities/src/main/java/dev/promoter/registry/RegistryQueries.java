@@ -38,6 +38,49 @@ final class RegistryQueries {
     return models;
   }
 
+  /** One page of models by name: two indexed queries, whatever the registry's size. */
+  static Page<ModelSummary> models(Connection c, int page, int size) throws SQLException {
+    long total;
+    try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM models");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      total = rs.getLong(1);
+    }
+    List<Long> ids = new ArrayList<>();
+    List<Object[]> rows = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT id, name, last_version, created_at FROM models ORDER BY name LIMIT ? OFFSET ?")) {
+      s.setInt(1, size);
+      s.setLong(2, (long) page * size);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+          rows.add(new Object[] {rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant()});
+        }
+      }
+    }
+    Map<String, Map<String, Integer>> aliases = new LinkedHashMap<>();
+    if (!ids.isEmpty()) {
+      try (PreparedStatement s = c.prepareStatement("SELECT m.name, a.alias, v.version FROM aliases a "
+          + "JOIN models m ON m.id = a.model_id JOIN model_versions v ON v.id = a.version_id "
+          + "WHERE a.model_id = ANY(?) ORDER BY a.alias")) {
+        s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            aliases.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                .put(rs.getString(2), rs.getInt(3));
+          }
+        }
+      }
+    }
+    List<ModelSummary> models = new ArrayList<>();
+    for (Object[] r : rows) {
+      models.add(new ModelSummary((String) r[0], (Integer) r[1],
+          aliases.getOrDefault((String) r[0], Map.of()), (java.time.Instant) r[2]));
+    }
+    return new Page<>(models, page, size, total);
+  }
+
   static List<ModelVersion> versions(Connection c, String model, Integer onlyVersion)
       throws SQLException {
     requireModel(c, model);

@@ -84,6 +84,26 @@ class LifecycleRegistryTest {
   }
 
   @Test
+  void theRegistryAppliesTheApprovalRuleItselfWhateverEngineAsks() {
+    approvals.open("run-1", "rrna", 1, "production", "alice", "approver", Instant.parse("2030-01-01T00:00:00Z"));
+    assertThatThrownBy(() -> approvals.decide("run-1", "APPROVED", "alice", "mine"))
+        .isInstanceOf(RegistryException.class).hasMessageContaining("(four eyes)")
+        .extracting(e -> ((RegistryException) e).reason()).isEqualTo(RegistryException.Reason.FORBIDDEN);
+    assertThatThrownBy(() -> approvals.decide("run-1", "APPROVED", "mallory", "lgtm"))
+        .hasMessageContaining("mallory does not hold the 'approver' role")
+        .extracting(e -> ((RegistryException) e).reason()).isEqualTo(RegistryException.Reason.FORBIDDEN);
+    assertThat(approvals.pending()).hasSize(1);
+
+    runs.started("run-2", "LIFECYCLE", "rrna", "alice", "{}");
+    approvals.open("run-2", "rrna", 1, "production", "alice", "approver", Instant.parse("2001-01-01T00:00:00Z"));
+    assertThatThrownBy(() -> approvals.decide("run-2", "APPROVED", "bob", "late"))
+        .hasMessageContaining("expired at 2001-01-01T00:00:00Z")
+        .extracting(e -> ((RegistryException) e).reason()).isEqualTo(RegistryException.Reason.CONFLICT);
+    approvals.decide("run-2", "EXPIRED", "promoter", "no decision in time");
+    assertThat(models.audit("rrna")).extracting(AuditEntry::action).doesNotContain("approved");
+  }
+
+  @Test
   void withdrawRestoresThePreviousHolderOrUnsetsAndRejects() {
     models.register(Versions.of("rrna", "k2"));
     models.register(Versions.of("rrna", "k3"));

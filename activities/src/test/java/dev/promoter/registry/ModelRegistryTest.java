@@ -173,11 +173,40 @@ class ModelRegistryTest {
   }
 
   @Test
-  void rejectingAVersionThatHoldsAnAliasIsRefused() {
+  void rejectingAVersionThatHoldsAnAliasGivesTheAliasBackAndARollbackNeverRestoresIt() {
     registry.register(Versions.of("rrna", "k1"));
+    registry.register(Versions.of("rrna", "k2"));
     registry.promote("rrna", 1, "production", "bob", "v1");
-    assertRefused(() -> registry.reject("rrna", 1, "carol", "no"),
-        RegistryException.Reason.CONFLICT, "holds an alias");
+    // v2 waits for review in staging; someone promotes it by hand meanwhile
+    registry.promote("rrna", 2, "staging", "promoter", "staged");
+    registry.promote("rrna", 2, "production", "alice", "hand-promoted while waiting");
+    registry.reject("rrna", 2, "carol", "reviewer rejects");
+
+    assertThat(registry.holder("rrna", "production").version()).isEqualTo(1);
+    assertThat(registry.version("rrna", 2).status()).isEqualTo(VersionStatus.REJECTED);
+    assertThat(registry.version("rrna", 2).aliases()).isEmpty();
+    assertThat(registry.audit("rrna")).extracting(AuditEntry::action)
+        .containsSubsequence("withdraw", "withdraw", "reject");
+    // production is back on v1, and v1 is the first holder: nothing older to roll back to
+    assertRefused(() -> registry.rollback("rrna", "production", "bob", "again"),
+        RegistryException.Reason.CONFLICT, "has no earlier holder");
+    registry.reject("rrna", 2, "carol", "again");   // idempotent
+  }
+
+  @Test
+  void operatorMovesAreAuditedAsSuchAndModelsAndAuditArePaged() {
+    for (int i = 0; i < 7; i++) {
+      registry.register(Versions.of("m" + i, "k" + i));
+    }
+    registry.promoteAsOperator("m3", 1, "production", "ops", "hotfix", 0);
+    Page<ModelSummary> page = registry.models(1, 3);
+    assertThat(page.total()).isEqualTo(7);
+    assertThat(page.items()).extracting(ModelSummary::name).containsExactly("m3", "m4", "m5");
+    assertThat(page.items().getFirst().aliases()).containsEntry("production", 1);
+    assertThat(registry.audit("m3", 0, 1).total()).isEqualTo(registry.audit("m3").size());
+    assertThat(registry.audit("m3", 0, 1).items()).hasSize(1);
+    assertRefused(() -> registry.models(0, 0), RegistryException.Reason.INVALID, "size must be");
+    assertRefused(() -> registry.models(-1, 5), RegistryException.Reason.INVALID, "page must be");
   }
 
   private static void assertRefused(Runnable call, RegistryException.Reason reason, String message) {

@@ -7,7 +7,8 @@ final class AliasMoveOptions {
   @Option(names = "--alias", defaultValue = "production", description = "the alias (default: ${DEFAULT-VALUE})")
   String alias;
 
-  @Option(names = "--as", required = true, paramLabel = "USER", description = "who is acting")
+  @Option(names = "--as", paramLabel = "USER",
+      description = "dev mode only: the registry user to act as (with PROMOTER_URL, the token decides)")
   String actor;
 
   @Option(names = "--reason", required = true, description = "why, for the audit log")

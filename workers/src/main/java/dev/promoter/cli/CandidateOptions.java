@@ -1,8 +1,7 @@
 package dev.promoter.cli;
 
-import dev.promoter.workflows.lifecycle.ApprovalPolicy;
+import dev.promoter.service.LifecycleSpec;
 import dev.promoter.workflows.lifecycle.CandidateConfig;
-import dev.promoter.workflows.lifecycle.LifecycleRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,10 +37,12 @@ final class CandidateOptions {
   @Option(names = "--approval-timeout", defaultValue = "P7D", description = "ISO-8601 duration (default: ${DEFAULT-VALUE})")
   Duration approvalTimeout;
 
-  LifecycleRequest request(String submittedBy) {
-    List<CandidateConfig> configs = candidates(candidates, params);
-    return new LifecycleRequest(model, data, configs, metric, minimum, margin,
-        new ApprovalPolicy("approver", approvalTimeout), submittedBy, null);
+  /** The run as asked for; the application layer checks it and names the submitter. */
+  LifecycleSpec spec() {
+    List<LifecycleSpec.Candidate> specs = candidates(candidates, params).stream()
+        .map(c -> new LifecycleSpec.Candidate(c.name(), c.trainer(), null, c.params())).toList();
+    return new LifecycleSpec(model, data, specs, metric, minimum, margin,
+        new LifecycleSpec.Approval(approvalTimeout));
   }
 
   /** Candidates named by trainer, with {@code CANDIDATE.KEY=VALUE} parameters. */

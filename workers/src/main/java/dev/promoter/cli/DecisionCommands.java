@@ -1,5 +1,6 @@
 package dev.promoter.cli;
 
+import dev.promoter.service.RunView;
 import dev.promoter.workflows.lifecycle.LifecycleStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,20 +17,28 @@ final class DecisionCommands {
     @Parameters(index = "0", paramLabel = "RUN", description = "the waiting run")
     String runId;
 
-    @Option(names = "--as", required = true, paramLabel = "USER", description = "who decides (not the submitter)")
+    @Option(names = "--as", paramLabel = "USER",
+        description = "dev mode only: the registry user who decides (with PROMOTER_URL, the token decides)")
     String actor;
 
     @Option(names = "--reason", required = true, description = "why, for the audit log")
     String reason;
 
-    abstract LifecycleStatus decide(dev.promoter.client.PromoterClient client);
+    abstract boolean approve();
 
     @Override
     public void run() {
-      try (ClientSession session = ClientSession.open()) {
-        LifecycleStatus status = decide(session.client());
+      try (Operations ops = Operations.open(actor, true)) {
+        LifecycleStatus status = ops.decide(runId, approve(), reason);
+        // once: the run's status after it acted, then its verdict and version
+        RunView view = ops.run(runId);
         spec.commandLine().getOut().println(runId + ": " + status);
-        LifecycleCommand.print(spec.commandLine().getOut(), runId, session.client().progress(runId));
+        if (view.progress() != null) {
+          if (view.progress().version() != null) {
+            spec.commandLine().getOut().println("  registered v" + view.progress().version());
+          }
+          spec.commandLine().getOut().println("  " + view.progress().verdict());
+        }
       }
     }
   }
@@ -37,16 +46,16 @@ final class DecisionCommands {
   @Command(name = "approve", description = "Approve a staged version; the run promotes it to production.")
   static final class Approve extends Decide {
     @Override
-    LifecycleStatus decide(dev.promoter.client.PromoterClient client) {
-      return client.approve(runId, actor, reason);
+    boolean approve() {
+      return true;
     }
   }
 
   @Command(name = "reject", description = "Reject a staged version; the run withdraws it.")
   static final class Reject extends Decide {
     @Override
-    LifecycleStatus decide(dev.promoter.client.PromoterClient client) {
-      return client.reject(runId, actor, reason);
+    boolean approve() {
+      return false;
     }
   }
 }

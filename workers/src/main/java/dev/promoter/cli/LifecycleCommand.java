@@ -1,6 +1,7 @@
 package dev.promoter.cli;
 
 import dev.promoter.registry.RunSummary;
+import dev.promoter.service.RunView;
 import dev.promoter.workflows.lifecycle.CandidateProgress;
 import dev.promoter.workflows.lifecycle.LifecycleProgress;
 import java.io.PrintWriter;
@@ -27,13 +28,14 @@ final class LifecycleCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin CandidateOptions options = new CandidateOptions();
 
-    @Option(names = "--as", required = true, paramLabel = "USER", description = "who submits the run")
+    @Option(names = "--as", paramLabel = "USER",
+        description = "dev mode only: the registry user who submits (with PROMOTER_URL, the token decides)")
     String actor;
 
     @Override
     public void run() {
-      try (ClientSession session = ClientSession.open()) {
-        String runId = session.client().startLifecycle(options.request(actor));
+      try (Operations ops = Operations.open(actor, true)) {
+        String runId = ops.startLifecycle(options.spec());
         PrintWriter out = spec.commandLine().getOut();
         out.println("started " + runId);
         out.println("follow:  ./promoter lifecycle status " + runId);
@@ -50,8 +52,8 @@ final class LifecycleCommand implements Runnable {
 
     @Override
     public void run() {
-      try (ClientSession session = ClientSession.open()) {
-        print(spec.commandLine().getOut(), runId, session.client().progress(runId));
+      try (Operations ops = Operations.open(null, true)) {
+        print(spec.commandLine().getOut(), ops.run(runId));
       }
     }
   }
@@ -65,9 +67,8 @@ final class LifecycleCommand implements Runnable {
 
     @Override
     public void run() {
-      try (StackSession stack = StackSession.open()) {
-        List<RunSummary> runs = new dev.promoter.registry.LifecycleRuns(
-            stack.get(dev.promoter.registry.RegistryDatabase.class).dataSource()).recent(limit);
+      try (Operations ops = Operations.open(null, false)) {
+        List<RunSummary> runs = ops.runs(limit).items();
         PrintWriter out = spec.commandLine().getOut();
         if (runs.isEmpty()) {
           out.println("no runs yet (try: promoter demo)");
@@ -77,6 +78,19 @@ final class LifecycleCommand implements Runnable {
         }
       }
     }
+  }
+
+  /** A run as the registry and, while it is open, its workflow report it. */
+  static void print(PrintWriter out, RunView view) {
+    RunSummary r = view.run();
+    if (view.progress() == null) {
+      out.println(r.runId() + ": " + r.status() + (r.endedAt() == null ? "" : " (ended " + r.endedAt() + ")"));
+      if (r.resultJson() != null) {
+        out.println("  " + r.resultJson());
+      }
+      return;
+    }
+    print(out, r.runId(), view.progress());
   }
 
   static void print(PrintWriter out, String runId, LifecycleProgress p) {

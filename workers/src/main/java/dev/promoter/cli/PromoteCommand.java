@@ -1,14 +1,13 @@
 package dev.promoter.cli;
 
 import dev.promoter.registry.AliasMove;
-import dev.promoter.registry.ModelRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code promoter promote NAME VERSION --alias A --as USER --reason TEXT}. */
-@Command(name = "promote", description = "Point an alias at a version, archiving the previous holder.")
+@Command(name = "promote", description = "Point an alias at a version, archiving the previous holder (admin).")
 final class PromoteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -22,9 +21,8 @@ final class PromoteCommand implements Runnable {
 
   @Override
   public void run() {
-    try (StackSession stack = StackSession.open()) {
-      AliasMove result = stack.get(ModelRegistry.class)
-          .promote(name, version, move.alias, move.actor, move.reason, move.expected);
+    try (Operations ops = Operations.open(move.actor, false)) {
+      AliasMove result = ops.promote(name, move.alias, version, move.reason, move.expected);
       spec.commandLine().getOut().println(AliasMoves.describe(result, "promoted"));
     }
   }

@@ -91,29 +91,18 @@ public final class PromoterCli implements Runnable {
   }
 
   // One line on stderr that names the problem; the stack trace only with PROMOTER_DEBUG set.
+  // Service failures carry their kind; the mapping to exit codes lives in ErrorKind, once.
   private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     Throwable cause = rootPromoterFailure(e);
+    if (cause instanceof RuntimeException r && !isBadInput(cause)) {
+      cause = dev.promoter.service.Failures.translate(r);
+    }
     cmd.getErr().println("promoter: " + message(cause));
     if (System.getenv("PROMOTER_DEBUG") != null) {
       e.printStackTrace(cmd.getErr());
     }
-    if (cause instanceof RegistryException r) {
-      return switch (r.reason()) {
-        case INVALID -> CommandLine.ExitCode.USAGE;
-        case NOT_FOUND -> NOT_FOUND;
-        case CONFLICT -> CONFLICT;
-        case UNAVAILABLE -> UNAVAILABLE;
-      };
-    }
-    if (cause instanceof StackException) {
-      return UNAVAILABLE;
-    }
-    if (cause instanceof PromoterClientException c) {
-      return switch (c.kind()) {
-        case REFUSED -> CONFLICT;
-        case NOT_FOUND -> NOT_FOUND;
-        case UNAVAILABLE -> UNAVAILABLE;
-      };
+    if (cause instanceof dev.promoter.service.ServiceException s) {
+      return s.kind().exitCode();
     }
     if (isBadInput(cause)) {
       return CommandLine.ExitCode.USAGE;
@@ -125,7 +114,8 @@ public final class PromoterCli implements Runnable {
   private static Throwable rootPromoterFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof RegistryException || t instanceof StackException
-          || t instanceof PromoterClientException || isBadInput(t)) {
+          || t instanceof PromoterClientException || t instanceof dev.promoter.service.ServiceException
+          || t instanceof dev.promoter.workflows.approval.ApprovalRefusedException || isBadInput(t)) {
         return t;
       }
     }

@@ -1,14 +1,13 @@
 package dev.promoter.cli;
 
 import dev.promoter.registry.AliasMove;
-import dev.promoter.registry.ModelRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code promoter rollback NAME --alias A --as USER --reason TEXT}. */
-@Command(name = "rollback", description = "Give an alias back to its previous holder (from the audit log).")
+@Command(name = "rollback", description = "Give an alias back to its previous holder, from the audit log (admin).")
 final class RollbackCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -19,9 +18,8 @@ final class RollbackCommand implements Runnable {
 
   @Override
   public void run() {
-    try (StackSession stack = StackSession.open()) {
-      AliasMove result = stack.get(ModelRegistry.class)
-          .rollback(name, move.alias, move.actor, move.reason, move.expected);
+    try (Operations ops = Operations.open(move.actor, false)) {
+      AliasMove result = ops.rollback(name, move.alias, move.reason, move.expected);
       spec.commandLine().getOut().println(AliasMoves.describe(result, "rolled back"));
     }
   }

@@ -1,6 +1,7 @@
 package dev.promoter.cli;
 
 import dev.promoter.client.ScheduleHandle;
+import dev.promoter.service.ScheduleService;
 import dev.promoter.workflows.retrain.OverlapPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code promoter schedule create NAME --cron EXPR ...}. */
 @Command(name = "schedule", description = "Retrain on a cron schedule.",
-    subcommands = {ScheduleCommand.Create.class})
+    subcommands = {ScheduleCommand.Create.class, ScheduleCommand.ListSchedules.class, ScheduleCommand.Delete.class})
 final class ScheduleCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -33,16 +34,56 @@ final class ScheduleCommand implements Runnable {
     @Option(names = "--overlap", defaultValue = "SKIP", description = "SKIP or BUFFER_ONE (default: ${DEFAULT-VALUE})")
     OverlapPolicy overlap;
 
-    @Option(names = "--as", required = true, paramLabel = "USER", description = "who owns the schedule's runs")
+    @Option(names = "--as", paramLabel = "USER",
+        description = "dev mode only: the registry user who owns the schedule's runs")
     String actor;
 
     @Mixin CandidateOptions options = new CandidateOptions();
 
     @Override
     public void run() {
-      try (ClientSession session = ClientSession.open()) {
-        ScheduleHandle handle = session.client().createRetrainSchedule(name, cron, overlap, options.request(actor));
-        spec.commandLine().getOut().println(describe(handle, cron, overlap));
+      try (Operations ops = Operations.open(actor, true)) {
+        ScheduleService.ScheduleView view = ops.createSchedule(name, cron, overlap, options.spec());
+        spec.commandLine().getOut().println(describe(new ScheduleHandle(view.name(), view.mechanism()),
+            cron, overlap) + "; next run " + view.nextFireTime());
+      }
+    }
+  }
+
+  @Command(name = "list", description = "Retraining schedules with their next fire time (UTC).")
+  static final class ListSchedules implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      try (Operations ops = Operations.open(null, false)) {
+        var all = ops.schedules();
+        if (all.isEmpty()) {
+          spec.commandLine().getOut().println("no schedules");
+        }
+        for (ScheduleService.ScheduleView s : all) {
+          spec.commandLine().getOut().printf("%-32s %-16s %-10s %-24s next %s by %s%n", s.name(),
+              "\"" + s.cron() + "\"", s.overlap(), s.model(), s.nextFireTime(), s.createdBy());
+        }
+      }
+    }
+  }
+
+  @Command(name = "delete", description = "Delete a retraining schedule (admin); runs it started go on.")
+  static final class Delete implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--as", paramLabel = "USER", description = "dev mode only: the registry user who deletes it")
+    String actor;
+
+    @Override
+    public void run() {
+      try (Operations ops = Operations.open(actor, true)) {
+        ops.deleteSchedule(name);
+        spec.commandLine().getOut().println("deleted schedule " + name);
       }
     }
   }

@@ -24,13 +24,14 @@ final class ServerCommand implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
-    StackSession stack = StackSession.open("--logging.level.dev.promoter=INFO",
+    StackSession stack = StackSession.serve("--logging.level.dev.promoter=INFO",
         "--promoter.workers.pools=" + String.join(",", pools));
     TemporalConnection temporal = stack.get(TemporalConnection.class);
     stack.get(ModelRegistry.class).models();
     WorkerPools workers = stack.get(WorkerPools.class);
     out.println("Temporal  " + temporal.address());
     out.println("registry  ready");
+    out.println("REST API  " + stack.httpAddress() + "/api/v1 (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui/index.html)");
     workers.started().forEach(p -> out.println("polling   " + p));
     out.println("serving; Ctrl-C to stop");
     out.flush();

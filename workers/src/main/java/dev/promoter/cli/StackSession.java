@@ -18,6 +18,18 @@ final class StackSession implements AutoCloseable {
     return new StackSession(PromoterApplication.startForCommand(springArgs));
   }
 
+  /** The server's context: the stack plus the REST API. */
+  static StackSession serve(String... springArgs) {
+    return new StackSession(PromoterApplication.startServer(springArgs));
+  }
+
+  /** Where the REST API listens, e.g. {@code http://127.0.0.1:8080}. */
+  String httpAddress() {
+    org.springframework.core.env.Environment env = context.getEnvironment();
+    String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+    return "http://" + env.getProperty("server.address", "127.0.0.1") + ":" + port;
+  }
+
   <T> T get(Class<T> type) {
     return context.getBean(type);
   }

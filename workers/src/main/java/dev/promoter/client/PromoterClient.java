@@ -4,6 +4,7 @@ import dev.promoter.registry.Approvals;
 import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.registry.PendingApproval;
 import dev.promoter.registry.RunSummary;
+import dev.promoter.workflows.approval.ApprovalRefusedException;
 import dev.promoter.workflows.lifecycle.Decision;
 import dev.promoter.workflows.lifecycle.LifecycleProgress;
 import dev.promoter.workflows.lifecycle.LifecycleRequest;
@@ -100,11 +101,23 @@ public final class PromoterClient {
     return decide(runId, new Decision(actor, reason), false);
   }
 
-  private LifecycleStatus decide(String runId, Decision decision, boolean approve) {
+  /**
+   * Sends a decision; answers once the run has acted. A decision the run's validator refuses
+   * comes back as {@link ApprovalRefusedException} naming the broken rule.
+   */
+  public LifecycleStatus decide(String runId, Decision decision, boolean approve) {
     ModelLifecycleWorkflow workflow = stub(runId);
     try {
       return approve ? workflow.approve(decision) : workflow.reject(decision);
     } catch (WorkflowUpdateException e) {
+      ApplicationFailure failure = applicationFailure(e);
+      if (failure != null) {
+        for (ApprovalRefusedException.Violation v : ApprovalRefusedException.Violation.values()) {
+          if (v.name().equals(failure.getType())) {
+            throw new ApprovalRefusedException(v, failure.getOriginalMessage());
+          }
+        }
+      }
       throw new PromoterClientException(PromoterClientException.Kind.REFUSED, reason(e), e);
     } catch (WorkflowNotFoundException e) {
       throw new PromoterClientException(PromoterClientException.Kind.NOT_FOUND,
@@ -130,6 +143,11 @@ public final class PromoterClient {
     return new Schedules(client, taskQueues.get("cpu")).create(name, cron, overlap, routed);
   }
 
+  /** Deletes a retraining schedule by id. */
+  public void deleteRetrainSchedule(String id, String actor) {
+    new Schedules(client, taskQueues.get("cpu")).delete(id, actor);
+  }
+
   /** Recent runs, newest first, from the registry's run index. */
   public List<RunSummary> runs(int limit) {
     return runs.recent(limit);
@@ -142,6 +160,15 @@ public final class PromoterClient {
 
   private ModelLifecycleWorkflow stub(String runId) {
     return client.newWorkflowStub(ModelLifecycleWorkflow.class, runId);
+  }
+
+  private static ApplicationFailure applicationFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure a) {
+        return a;
+      }
+    }
+    return null;
   }
 
   // the validator's own words, without Temporal's wrapping

@@ -39,7 +39,7 @@ final class Schedules {
 
   ScheduleHandle create(String name, String cron, OverlapPolicy overlap, LifecycleRequest run) {
     CronSchedule.parse(cron);
-    String id = "retrain-" + name;
+    String id = name;
     try {
       ScheduleClient schedules = ScheduleClient.newInstance(client.getWorkflowServiceStubs(),
           ScheduleClientOptions.newBuilder().setNamespace(client.getOptions().getNamespace()).build());
@@ -59,6 +59,35 @@ final class Schedules {
           "schedule '" + id + "' already exists", e);
     }
     return new ScheduleHandle(id, "cron-workflow");
+  }
+
+  /** Deletes a schedule: the Temporal schedule, or the cron workflow's loop. Runs already started go on. */
+  void delete(String id, String actor) {
+    try {
+      ScheduleClient schedules = ScheduleClient.newInstance(client.getWorkflowServiceStubs(),
+          ScheduleClientOptions.newBuilder().setNamespace(client.getOptions().getNamespace()).build());
+      schedules.getHandle(id).delete();
+      return;
+    } catch (RuntimeException e) {
+      if (!unimplemented(e) && !notFound(e)) {
+        throw e;
+      }
+    }
+    try {
+      // the loop starts its lifecycle runs with ParentClosePolicy ABANDON: they finish
+      client.newUntypedWorkflowStub(id).terminate("schedule deleted by " + actor);
+    } catch (io.temporal.client.WorkflowNotFoundException e) {
+      // already gone (a restarted dev server): the registry row is all there is to delete
+    }
+  }
+
+  private static boolean notFound(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Schedule schedule(String id, String cron, OverlapPolicy overlap, LifecycleRequest run) {

@@ -1,7 +1,11 @@
 package dev.promoter.workflows.lifecycle;
 
 import dev.promoter.workflows.activities.RegistryActivities;
+import dev.promoter.workflows.approval.ApprovalRefusedException;
+import dev.promoter.workflows.approval.ApprovalRule;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,6 +19,7 @@ final class Approval {
   private List<String> approvers = List.of();
   private Decision decision;
   private boolean approved;
+  private long expiresAt = Long.MAX_VALUE;
 
   Approval(LifecycleRequest request, RunState state) {
     this.request = request;
@@ -27,7 +32,7 @@ final class Approval {
 
   /** Waits for a decision; null when the timeout passed first. */
   Decision await(String runId, RegistryActivities registry, int version) {
-    long expiresAt = Workflow.currentTimeMillis() + request.approval().timeout().toMillis();
+    expiresAt = Workflow.currentTimeMillis() + request.approval().timeout().toMillis();
     approvers = registry.openApproval(runId, request.modelName(), version, "production",
         request.submittedBy(), request.approval().approverRole(), expiresAt);
     // only now, with the approvers known, does the run say it waits: an Update validated
@@ -44,24 +49,24 @@ final class Approval {
     return decision;
   }
 
+  /**
+   * The {@link ApprovalRule}, with workflow time. A refusal is an ApplicationFailure whose type
+   * names the broken rule, so a client can tell four eyes from a run that no longer waits.
+   */
   void validate(Decision d) {
-    if (request == null || state.status() != LifecycleStatus.AWAITING_APPROVAL || decision != null) {
-      throw new IllegalStateException("run " + Workflow.getInfo().getWorkflowId()
-          + " is not waiting for approval (it is " + state.status() + ")");
-    }
-    if (d == null || d.actor() == null || d.actor().isBlank()) {
-      throw new IllegalArgumentException("a decision needs an actor");
-    }
-    if (d.reason() == null || d.reason().isBlank()) {
-      throw new IllegalArgumentException("a decision needs a reason for the audit log");
-    }
-    if (d.actor().equals(request.submittedBy())) {
-      throw new IllegalArgumentException(d.actor() + " submitted this run and cannot also decide "
-          + "on it (four eyes)");
-    }
-    if (!approvers.contains(d.actor())) {
-      throw new IllegalArgumentException(d.actor() + " does not hold the '"
-          + request.approval().approverRole() + "' role; approvers are " + approvers);
+    String status = request == null || state.status() != LifecycleStatus.AWAITING_APPROVAL
+        || decision != null ? String.valueOf(state.status()) : "PENDING";
+    String actor = d == null ? null : d.actor();
+    String role = request == null ? "approver" : request.approval().approverRole();
+    boolean holdsRole = actor != null && (approvers.contains(actor)
+        || (d.roles() != null && d.roles().contains(role)));
+    try {
+      ApprovalRule.check(new ApprovalRule.Case(Workflow.getInfo().getWorkflowId(), status,
+          request == null ? null : request.submittedBy(), role, actor, holdsRole,
+          d == null ? null : d.reason(), Instant.ofEpochMilli(expiresAt),
+          Instant.ofEpochMilli(Workflow.currentTimeMillis())));
+    } catch (ApprovalRefusedException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.violation().name());
     }
   }
 

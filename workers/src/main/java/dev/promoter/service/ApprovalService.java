@@ -1,0 +1,57 @@
+package dev.promoter.service;
+
+import dev.promoter.client.PromoterClient;
+import dev.promoter.registry.ApprovalRecord;
+import dev.promoter.registry.Approvals;
+import dev.promoter.workflows.approval.ApprovalRule;
+import dev.promoter.workflows.lifecycle.Decision;
+import dev.promoter.workflows.lifecycle.LifecycleStatus;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** The approval inbox, and decisions on it. */
+public final class ApprovalService {
+  private static final Set<String> STATUSES = Set.of("PENDING", "APPROVED", "REJECTED", "EXPIRED", "WITHDRAWN");
+  private final PromoterClient client;
+  private final Approvals approvals;
+  private final Clock clock;
+
+  /** A service over the engine's client and the registry's approvals. */
+  public ApprovalService(PromoterClient client, Approvals approvals, Clock clock) {
+    this.client = client;
+    this.approvals = approvals;
+    this.clock = clock;
+  }
+
+  /** Approval requests, newest first; {@code status} null for all. */
+  public List<ApprovalRecord> list(String status, String model) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw ServiceException.badInput("unknown approval status '" + status + "': use one of "
+          + STATUSES.stream().sorted().toList());
+    }
+    return Failures.translated(() -> approvals.list(status, model));
+  }
+
+  /**
+   * Decides on a waiting run as {@code actor}. The rule is checked here against the registry
+   * first, so a refusal is immediate and names the rule; the run's validator and the registry
+   * check it again when the decision lands. Answers with the run's status once it has acted.
+   */
+  public LifecycleStatus decide(Actor actor, String runId, boolean approve, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw ServiceException.badInput("a reason is required (--reason, or \"reason\" in the body): "
+          + "it goes into the audit log");
+    }
+    ApprovalRecord request = Failures.translated(() -> approvals.find(runId)).orElseThrow(() ->
+        ServiceException.notFound("run '" + runId + "' has no approval request (yet)"));
+    Failures.translated(() -> {
+      ApprovalRule.check(new ApprovalRule.Case(runId, request.status(), request.requestedBy(),
+          request.approverRole(), actor.name(), actor.has(request.approverRole()), reason,
+          request.expiresAt(), clock.instant()));
+      return null;
+    });
+    Decision decision = new Decision(actor.name(), reason, actor.roles().stream().sorted().toList());
+    return Failures.translated(() -> client.decide(runId, decision, approve));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.promoter.service;
+
+import dev.promoter.client.PromoterClient;
+import dev.promoter.client.PromoterClientException;
+import dev.promoter.registry.LifecycleRuns;
+import dev.promoter.registry.Page;
+import dev.promoter.registry.RunSummary;
+import dev.promoter.workflows.lifecycle.LifecycleProgress;
+import dev.promoter.workflows.lifecycle.LifecycleRequest;
+import java.util.Set;
+
+/** Starts lifecycle runs and shows them. */
+public final class LifecycleService {
+  private static final Set<String> STATUSES = Set.of("RUNNING", "AWAITING_APPROVAL", "PROMOTED",
+      "NOT_PROMOTED", "REJECTED", "EXPIRED", "FAILED", "ROLLED_BACK", "LOST");
+  private final PromoterClient client;
+  private final LifecycleRequests requests;
+  private final LifecycleRuns runs;
+
+  /** A service over the engine's client, the request checks and the registry's run index. */
+  public LifecycleService(PromoterClient client, LifecycleRequests requests, LifecycleRuns runs) {
+    this.client = client;
+    this.requests = requests;
+    this.runs = runs;
+  }
+
+  /** Checks the request completely, then starts the run; the submitter is {@code actor}. */
+  public String start(Actor actor, LifecycleSpec spec) {
+    actor.require(Roles.SUBMITTER, "start a lifecycle");
+    LifecycleRequest request = requests.build(spec, actor.name());
+    return Failures.translated(() -> client.startLifecycle(request));
+  }
+
+  /** Runs, newest first. */
+  public Page<RunSummary> list(String model, String status, int page, int size) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw ServiceException.badInput("unknown status '" + status + "': use one of "
+          + STATUSES.stream().sorted().toList());
+    }
+    return Failures.translated(() -> runs.list(model, status, page, size));
+  }
+
+  /** One run, with its live progress while the workflow is open. */
+  public RunView get(String runId) {
+    RunSummary run = Failures.translated(() -> runs.get(runId));
+    LifecycleProgress progress = null;
+    if (run.kind().equals("LIFECYCLE") || run.kind().equals("RETRAIN")) {
+      try {
+        progress = client.progress(runId);
+      } catch (PromoterClientException e) {
+        if (e.kind() != PromoterClientException.Kind.NOT_FOUND) {
+          throw Failures.translate(e);
+        }
+      } catch (RuntimeException e) {
+        throw Failures.translate(e);
+      }
+    }
+    return new RunView(run, progress);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.promoter.web;
+
+import dev.promoter.service.Actor;
+import dev.promoter.service.Roles;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** Between Spring Security's authorities and our {@link Actor}: {@code ROLE_x} is role x. */
+final class Actors {
+  private static final String PREFIX = "ROLE_";
+
+  private Actors() {}
+
+  /** Authorities for roles; every role also reads, so each implies {@code viewer}. */
+  static List<GrantedAuthority> authorities(Collection<String> roles) {
+    List<GrantedAuthority> authorities = new ArrayList<>();
+    roles.stream().filter(Roles.ALL::contains).distinct()
+        .forEach(r -> authorities.add(new SimpleGrantedAuthority(PREFIX + r)));
+    if (!authorities.isEmpty() && !roles.contains(Roles.VIEWER)) {
+      authorities.add(new SimpleGrantedAuthority(PREFIX + Roles.VIEWER));
+    }
+    return authorities;
+  }
+
+  /** The actor behind an authenticated request. */
+  static Actor of(Authentication authentication) {
+    Set<String> roles = authentication.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith(PREFIX))
+        .map(a -> a.substring(PREFIX.length())).collect(Collectors.toSet());
+    return new Actor(authentication.getName(), roles);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.promoter.web;
+
+import dev.promoter.service.Failures;
+import dev.promoter.service.ServiceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Every failure becomes a problem document carrying the message the CLI would print. */
+@RestControllerAdvice(basePackageClasses = ProblemAdvice.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+class ProblemAdvice extends org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  @ExceptionHandler(ServiceException.class)
+  ProblemDetail refused(ServiceException e) {
+    return Problems.of(HttpStatus.valueOf(e.kind().httpStatus()), e.getMessage());
+  }
+
+  @Override
+  protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, org.springframework.http.HttpHeaders headers,
+      org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+    Throwable cause = e.getMostSpecificCause();
+    String what = cause instanceof com.fasterxml.jackson.core.JsonProcessingException j
+        ? j.getOriginalMessage() : "the body is missing or not JSON";
+    return org.springframework.http.ResponseEntity.badRequest()
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable request body: " + what));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+    return Problems.of(HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' cannot be '"
+        + e.getValue() + "'");
+  }
+
+  @ExceptionHandler(RuntimeException.class)
+  ProblemDetail failed(RuntimeException e) {
+    RuntimeException translated = Failures.translate(e);
+    if (translated instanceof ServiceException s) {
+      return refused(s);
+    }
+    log.error("request failed", e);
+    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName());
+  }
+}
