@@ -1,5 +1,6 @@
 package dev.promoter.app;
 
+import dev.promoter.identity.IdentityConfiguration;
 import dev.promoter.stack.StackConfiguration;
 import dev.promoter.worker.WorkerConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-@Import({StackConfiguration.class, WorkerConfiguration.class})
+@Import({StackConfiguration.class, IdentityConfiguration.class, WorkerConfiguration.class})
 public class PromoterApplication {
 
   /** Starts a context for a CLI command: no web server, beans created only when asked for. */
