@@ -10,6 +10,7 @@ final class Names {
   private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   private static final Pattern ALIAS = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
   private static final Pattern FRAMEWORK = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+  private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final int MAX_TEXT = 2000;
 
@@ -29,6 +30,14 @@ final class Names {
           + "': use 1-64 lower-case letters, digits, '_' or '-', starting with a letter");
     }
     return alias;
+  }
+
+  static String user(String name) {
+    if (name == null || !USER.matcher(name).matches()) {
+      throw RegistryException.invalid("invalid user name '" + name
+          + "': use 1-128 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
+    }
+    return name;
   }
 
   static String framework(String framework) {

@@ -13,12 +13,11 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Who holds which role ({@code submitter}, {@code approver}, {@code admin}, or any other name).
- * Seeded from configuration at start-up; approval validation reads it.
+ * Who holds which role: the read side of {@link Users}, which approval validation uses. Roles
+ * are the four of {@link Roles}; users are added and changed through {@link Users}.
  */
 public final class Principals {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}");
-  private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
   private final Transactions tx;
 
   /** Principals in this database. */
@@ -26,17 +25,17 @@ public final class Principals {
     this.tx = new Transactions(dataSource);
   }
 
-  /** Sets each named principal's roles to exactly those given; others are left alone. */
+  /**
+   * Sets each named principal's roles to exactly those given, adding missing ones as token-only
+   * users; others are left alone. Unaudited: for test fixtures. Start-up no longer calls this
+   * (roles are not granted by a process's environment); use {@link Users} for real changes.
+   */
   public void seed(Map<String, Set<String>> rolesByName) {
     rolesByName.forEach((name, roles) -> {
       if (!NAME.matcher(name).matches()) {
         throw RegistryException.invalid("invalid principal name '" + name + "'");
       }
-      roles.forEach(role -> {
-        if (!ROLE.matcher(role).matches()) {
-          throw RegistryException.invalid("invalid role '" + role + "' for principal '" + name + "'");
-        }
-      });
+      Roles.validated(roles);
     });
     tx.inTransaction(c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO principals (name, roles) VALUES (?, ?) "

@@ -53,6 +53,19 @@ final class Transactions {
     }
   }
 
+  /**
+   * Each statement its own transaction: for a read that may be followed by one small,
+   * independent write, where the three round trips of {@link #inTransaction} would cost more
+   * than the work.
+   */
+  <T> T autoCommit(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
   static RegistryException translate(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (e instanceof SQLTransientConnectionException || state.startsWith("08")) {

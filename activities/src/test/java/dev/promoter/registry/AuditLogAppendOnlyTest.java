@@ -49,8 +49,9 @@ class AuditLogAppendOnlyTest {
             + "FROM information_schema.tables WHERE table_schema = 'public' "
             + "AND table_name <> 'flyway_schema_history'")) {
       rs.next();
-      assertThat(rs.getString(1)).isEqualTo("aliases,approval_decisions,approval_requests,"
-          + "audit_log,experiment_candidates,lifecycle_runs,model_versions,models,principals");
+      assertThat(rs.getString(1)).isEqualTo("aliases,api_tokens,approval_decisions,approval_requests,"
+          + "audit_log,experiment_candidates,lifecycle_runs,model_versions,models,principals,"
+          + "security_audit");
     }
   }
 }

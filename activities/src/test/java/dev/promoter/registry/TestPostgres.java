@@ -30,6 +30,18 @@ public final class TestPostgres {
     return RegistryDatabase.open(server().getJdbcUrl("postgres", name), "postgres", "postgres", 64);
   }
 
+  /** A new database with no schema at all, for tests that migrate it step by step. */
+  public static synchronized javax.sql.DataSource emptyDatabase() {
+    String name = "registry_test_" + COUNTER.incrementAndGet();
+    try (Connection c = server().getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return server().getDatabase("postgres", name);
+  }
+
   private static EmbeddedPostgres server() {
     if (server == null) {
       try {

@@ -1,5 +1,6 @@
 package dev.promoter.app;
 
+import dev.promoter.identity.IdentityConfiguration;
 import dev.promoter.service.ServiceConfiguration;
 import dev.promoter.stack.StackConfiguration;
 import dev.promoter.web.WebConfiguration;
@@ -19,8 +20,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-@Import({StackConfiguration.class, WorkerConfiguration.class, ServiceConfiguration.class,
-    WebConfiguration.class})
+@Import({StackConfiguration.class, IdentityConfiguration.class, WorkerConfiguration.class,
+    ServiceConfiguration.class, WebConfiguration.class})
 public class PromoterApplication {
 
   /** Starts a context for a CLI command: no web server, beans created only when asked for. */

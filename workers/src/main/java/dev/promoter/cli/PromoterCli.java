@@ -25,7 +25,7 @@ public final class PromoterCli implements Runnable {
   /** In the order {@code --help} lists them. */
   private static final String[] SUBCOMMANDS = {"demo", "server", "models", "promote", "rollback",
       "audit", "train", "classify", "featurize", "lifecycle", "approve", "reject", "schedule",
-      "consensus", "rf", "help"};
+      "consensus", "rf", "users", "token", "help"};
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -85,6 +85,8 @@ public final class PromoterCli implements Runnable {
       case "schedule" -> new ScheduleCommand();
       case "consensus" -> new ConsensusCommand();
       case "rf" -> new RfCommand();
+      case "users" -> new UsersCommand();
+      case "token" -> new TokenCommand();
       case "help" -> new CommandLine.HelpCommand();
       default -> null;
     };

@@ -1,19 +1,26 @@
 package dev.promoter.worker;
 
 import dev.promoter.artifact.ArtifactStore;
-import dev.promoter.registry.Principals;
+import dev.promoter.identity.IdentityService;
 import dev.promoter.registry.RegistryDatabase;
+import dev.promoter.stack.PromoterProperties;
 import dev.promoter.stack.TemporalConnection;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
-/** Wires the pools and seeds the principals. Lazy, like the stack: only what a command asks for. */
+/**
+ * Wires the pools and, in dev mode, seeds an empty registry's users. Lazy, like the stack: only
+ * what a command asks for.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerProperties.class)
 public class WorkerConfiguration {
+  /** The dev token file's name under the Promoter home folder. */
+  public static final String DEV_TOKEN_FILE = "dev-tokens";
 
   @Bean
   GpuPool gpuPool() {
@@ -23,8 +30,24 @@ public class WorkerConfiguration {
   @Bean(destroyMethod = "close")
   @Lazy
   WorkerPools workerPools(TemporalConnection temporal, WorkerProperties props,
-      RegistryDatabase database, ArtifactStore store, ObjectProvider<GpuPool> gpuPool) {
-    new Principals(database.dataSource()).seed(props.principalRoles());
+      RegistryDatabase database, ArtifactStore store, ObjectProvider<GpuPool> gpuPool,
+      PromoterProperties promoter, IdentityService identity) {
+    seedDevUsers(promoter, props, identity);
     return new WorkerPools(temporal.client(), props, database, store, gpuPool.getIfAvailable(() -> GpuPool.NONE));
+  }
+
+  /**
+   * Roles come from the registry, never from this process's environment: PROMOTER_PRINCIPALS
+   * only fills an empty dev registry (tokens in {@code <home>/dev-tokens}) and is otherwise
+   * ignored. Production seeds nothing; its users are added with {@code promoter users add}.
+   *
+   * @return the users created
+   */
+  static List<String> seedDevUsers(PromoterProperties promoter, WorkerProperties props,
+      IdentityService identity) {
+    if (promoter.production()) {
+      return List.of();
+    }
+    return identity.seedDev(props.principalRoles(), promoter.home().resolve(DEV_TOKEN_FILE));
   }
 }

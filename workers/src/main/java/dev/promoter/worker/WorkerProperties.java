@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param gpuQueue the GPU pool's task queue
  * @param pools which pools this process runs: {@code cpu}, {@code gpu}, or both
  * @param dataRoot the folder dataset references resolve against
- * @param principals roles by principal, {@code name=role,role;name=role}, seeded at start-up
+ * @param principals roles by user, {@code name=role,role;name=role}: in dev mode only, the users
+ *     an empty registry starts with; never re-granted once users exist, ignored in production
  */
 @ConfigurationProperties(prefix = "promoter.workers")
 public record WorkerProperties(String cpuQueue, String gpuQueue, Set<String> pools, Path dataRoot,

@@ -18,7 +18,8 @@ class CommandTreeTest {
   @Test
   void helpAndUnknownWordsGetEverySubcommand() {
     String[] all = {"demo", "server", "models", "promote", "rollback", "audit", "train", "classify",
-        "featurize", "lifecycle", "approve", "reject", "schedule", "consensus", "rf", "help"};
+        "featurize", "lifecycle", "approve", "reject", "schedule", "consensus", "rf", "users",
+        "token", "help"};
     assertThat(PromoterCli.commandLine(new String[] {"--help"}).getSubcommands()).containsOnlyKeys(all);
     assertThat(PromoterCli.commandLine(new String[] {"help", "rf"}).getSubcommands()).containsOnlyKeys(all);
     assertThat(PromoterCli.commandLine(new String[0]).getSubcommands()).containsOnlyKeys(all);
