@@ -51,7 +51,7 @@ class AuditLogAppendOnlyTest {
       rs.next();
       assertThat(rs.getString(1)).isEqualTo("aliases,api_tokens,approval_decisions,approval_requests,"
           + "audit_log,experiment_candidates,lifecycle_runs,model_versions,models,principals,"
-          + "security_audit");
+          + "retrain_schedules,security_audit");
     }
   }
 }

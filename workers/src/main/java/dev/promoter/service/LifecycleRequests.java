@@ -1,5 +1,6 @@
 package dev.promoter.service;
 
+import dev.promoter.registry.Roles;
 import dev.promoter.experiment.CandidateTrainerConfig;
 import dev.promoter.gpu.training.CnnConfig;
 import dev.promoter.workflows.lifecycle.ApprovalPolicy;

@@ -1,5 +1,6 @@
 package dev.promoter.service;
 
+import dev.promoter.registry.Roles;
 import dev.promoter.client.PromoterClient;
 import dev.promoter.client.PromoterClientException;
 import dev.promoter.registry.LifecycleRuns;

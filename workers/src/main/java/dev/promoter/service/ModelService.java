@@ -1,5 +1,6 @@
 package dev.promoter.service;
 
+import dev.promoter.registry.Roles;
 import dev.promoter.registry.AliasMove;
 import dev.promoter.registry.AuditEntry;
 import dev.promoter.registry.ModelRegistry;

@@ -1,5 +1,6 @@
 package dev.promoter.service;
 
+import dev.promoter.registry.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promoter.client.PromoterClient;

@@ -1,7 +1,7 @@
 package dev.promoter.web;
 
+import dev.promoter.registry.Roles;
 import dev.promoter.service.Actor;
-import dev.promoter.service.Roles;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -49,17 +49,26 @@ class DemoAndRegistryCommandsTest {
       CliRun runs = CliRun.of("lifecycle", "list");
       assertThat(runs.out().lines().filter(l -> l.contains("PROMOTED"))).hasSize(2);
 
+      // an operator's act: only an admin may move an alias by hand, and only a known user
+      CliRun notAdmin = CliRun.of("rollback", "rrna-classifier", "--as", "alice", "--reason", "x");
+      assertThat(notAdmin.exitCode()).isEqualTo(PromoterCli.CONFLICT);
+      assertThat(notAdmin.err().strip()).isEqualTo("promoter: alice does not hold the 'admin' role "
+          + "needed to roll an alias back by hand");
+      CliRun stranger = CliRun.of("promote", "rrna-classifier", "1", "--as", "mallory", "--reason", "x");
+      assertThat(stranger.exitCode()).isEqualTo(PromoterCli.CONFLICT);
+      assertThat(stranger.err()).contains("unknown user 'mallory'");
+
       CliRun rollback = CliRun.of("rollback", "rrna-classifier", "--alias", "production",
-          "--as", "carol", "--reason", "v2 misclassifies 5.8S");
+          "--as", "demo", "--reason", "v2 misclassifies 5.8S");
       assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
       assertThat(rollback.out()).contains("rolled back rrna-classifier@production: v2 -> v1");
 
-      CliRun again = CliRun.of("rollback", "rrna-classifier", "--as", "carol", "--reason", "further");
+      CliRun again = CliRun.of("rollback", "rrna-classifier", "--as", "demo", "--reason", "further");
       assertThat(again.exitCode()).isEqualTo(PromoterCli.CONFLICT);
       assertThat(again.err()).contains("promoter: 'production' of 'rrna-classifier' has no earlier holder");
 
       CliRun promote = CliRun.of("promote", "rrna-classifier", "2", "--alias", "production",
-          "--as", "dave", "--reason", "fixed upstream");
+          "--as", "demo", "--reason", "fixed upstream");
       assertThat(promote.out()).contains("promoted rrna-classifier@production: v1 -> v2");
 
       CliRun show = CliRun.of("models", "show", "rrna-classifier");
@@ -69,7 +78,7 @@ class DemoAndRegistryCommandsTest {
 
       CliRun audit = CliRun.of("audit", "rrna-classifier");
       assertThat(audit.out()).contains("reviewer approved v1: demo --auto-approve")
-          .contains("carol rollback production v2 -> v1: v2 misclassifies 5.8S");
+          .contains("demo rollback production v2 -> v1: v2 misclassifies 5.8S");
     }
   }
 
@@ -84,19 +93,19 @@ class DemoAndRegistryCommandsTest {
       assertThat(unknownModel.exitCode()).isEqualTo(PromoterCli.NOT_FOUND);
       assertThat(unknownModel.err().strip()).isEqualTo("promoter: unknown model 'nope'");
 
-      CliRun unknownVersion = CliRun.of("promote", "rrna-classifier", "7", "--as", "x", "--reason", "y");
+      CliRun unknownVersion = CliRun.of("promote", "rrna-classifier", "7", "--as", "demo", "--reason", "y");
       assertThat(unknownVersion.exitCode()).isEqualTo(PromoterCli.NOT_FOUND);
       assertThat(unknownVersion.err()).contains("has no version 7");
 
-      CliRun badAlias = CliRun.of("promote", "rrna-classifier", "1", "--alias", "PROD!", "--as", "x", "--reason", "y");
+      CliRun badAlias = CliRun.of("promote", "rrna-classifier", "1", "--alias", "PROD!", "--as", "demo", "--reason", "y");
       assertThat(badAlias.exitCode()).isEqualTo(2);
       assertThat(badAlias.err()).contains("invalid alias 'PROD!'");
 
       CliRun missingActor = CliRun.of("promote", "rrna-classifier", "1", "--reason", "y");
       assertThat(missingActor.exitCode()).isEqualTo(2);
-      assertThat(missingActor.err()).contains("Missing required option: '--as=USER'");
+      assertThat(missingActor.err()).contains("--as USER is required in dev mode");
 
-      CliRun stale = CliRun.of("promote", "rrna-classifier", "1", "--as", "x", "--reason", "y", "--if-current", "5");
+      CliRun stale = CliRun.of("promote", "rrna-classifier", "1", "--as", "demo", "--reason", "y", "--if-current", "5");
       assertThat(stale.exitCode()).isEqualTo(PromoterCli.CONFLICT);
       assertThat(stale.err()).contains("is now held by version 1, not version 5");
 

@@ -23,11 +23,22 @@ class LifecycleCommandsTest {
   @Test
   void startFollowApproveScheduleAndClassifyAgainstARunningServer() throws Exception {
     Path dataset = SyntheticFasta.dataset(data.resolve("rrna"));
-    try (StackProperties stack = new StackProperties(home);
+    try (StackProperties stack = new StackProperties(home).set("promoter.workers.data-root", data.toString());
         ConfigurableApplicationContext server = PromoterApplication.startForCommand()) {
       assertThat(server.getBean(WorkerPools.class).started()).hasSize(2);
 
-      CliRun start = CliRun.of("lifecycle", "start", "--model", "rrna", "--data", dataset.toString(),
+      // checked at the front door: nothing starts, nothing is written
+      assertRefusedBeforeStart("unknown trainer 'svm'", "--model", "rrna", "--data", "rrna", "--candidates", "svm");
+      assertRefusedBeforeStart("invalid model name '../../etc'", "--model", "../../etc", "--data", "rrna", "--candidates", "logreg");
+      assertRefusedBeforeStart("dataset 'nope' not found", "--model", "rrna", "--data", "nope", "--candidates", "logreg");
+      assertRefusedBeforeStart("is outside the data root", "--model", "rrna", "--data", "../..", "--candidates", "logreg");
+      assertRefusedBeforeStart("is outside the data root", "--model", "rrna", "--data", "/etc", "--candidates", "logreg");
+      assertRefusedBeforeStart("has unknown parameter 'depth'", "--model", "rrna", "--data", "rrna",
+          "--candidates", "logreg", "--param", "logreg.depth=3");
+      assertRefusedBeforeStart("unknown metric 'auc'", "--model", "rrna", "--data", "rrna", "--candidates", "logreg", "--metric", "auc");
+      assertThat(CliRun.of("lifecycle", "list").out()).contains("no runs yet");
+
+      CliRun start = CliRun.of("lifecycle", "start", "--model", "rrna", "--data", "rrna",
           "--candidates", "logreg", "--as", "alice");
       assertThat(start.exitCode()).as(start.toString()).isZero();
       Matcher id = Pattern.compile("started (\\S+)").matcher(start.out());
@@ -51,14 +62,28 @@ class LifecycleCommandsTest {
       CliRun list = CliRun.of("lifecycle", "list");
       assertThat(list.out()).containsPattern(Pattern.quote(run) + "\\s+LIFECYCLE\\s+PROMOTED\\s+rrna\\s+by alice");
 
+      CliRun neverFires = CliRun.of("schedule", "create", "feb30", "--cron", "0 3 30 2 *", "--model", "rrna",
+          "--data", "rrna", "--candidates", "logreg", "--as", "alice");
+      assertThat(neverFires.exitCode()).isEqualTo(2);
+      assertThat(neverFires.err()).contains("never fires");
+      CliRun badCron = CliRun.of("schedule", "create", "bad", "--cron", "every day", "--model", "rrna",
+          "--data", "rrna", "--as", "alice");
+      assertThat(badCron.exitCode()).isEqualTo(2);
+      assertThat(badCron.err()).contains("bad cron expression");
       CliRun schedule = CliRun.of("schedule", "create", "nightly", "--cron", "0 3 * * *", "--overlap",
-          "BUFFER_ONE", "--model", "rrna", "--data", dataset.toString(), "--candidates", "logreg", "--as", "alice");
+          "BUFFER_ONE", "--model", "rrna", "--data", "rrna", "--candidates", "logreg", "--as", "alice");
       assertThat(schedule.exitCode()).as(schedule.toString()).isZero();
-      assertThat(schedule.out()).contains("schedule retrain-nightly: \"0 3 * * *\" (UTC), overlap BUFFER_ONE, "
+      assertThat(schedule.out()).contains("schedule nightly: \"0 3 * * *\" (UTC), overlap BUFFER_ONE, "
           + "via a cron workflow");
-      CliRun again = CliRun.of("schedule", "create", "nightly", "--cron", "0 3 * * *", "--model", "rrna", "--as", "alice");
+      CliRun again = CliRun.of("schedule", "create", "nightly", "--cron", "0 3 * * *", "--model", "rrna",
+          "--data", "rrna", "--as", "alice");
       assertThat(again.exitCode()).isEqualTo(PromoterCli.CONFLICT);
-      assertThat(again.err()).contains("schedule 'retrain-nightly' already exists");
+      assertThat(again.err()).contains("schedule 'nightly' already exists");
+      assertThat(CliRun.of("schedule", "list").out()).containsPattern("nightly\\s+\"0 3 \\* \\* \\*\"\\s+BUFFER_ONE\\s+rrna");
+      CliRun notAdmin = CliRun.of("schedule", "delete", "nightly", "--as", "alice");
+      assertThat(notAdmin.exitCode()).isEqualTo(PromoterCli.CONFLICT);
+      assertThat(CliRun.of("schedule", "delete", "nightly", "--as", "demo").out()).contains("deleted schedule nightly");
+      assertThat(CliRun.of("schedule", "list").out()).contains("no schedules");
 
       CliRun classify = CliRun.of("classify", "--model", "rrna@production", "--fasta",
           dataset.resolve("test.fasta").toString());
@@ -71,10 +96,10 @@ class LifecycleCommandsTest {
   @Test
   void theCnnTrainsOnTheGpuPoolIsRegisteredAndServesLikeAnyModel() throws Exception {
     Path dataset = SyntheticFasta.dataset(data.resolve("rrna"));
-    try (StackProperties stack = new StackProperties(home);
+    try (StackProperties stack = new StackProperties(home).set("promoter.workers.data-root", data.toString());
         ConfigurableApplicationContext server = PromoterApplication.startForCommand()) {
       server.getBean(WorkerPools.class);
-      CliRun start = CliRun.of("lifecycle", "start", "--model", "rrna-cnn", "--data", dataset.toString(),
+      CliRun start = CliRun.of("lifecycle", "start", "--model", "rrna-cnn", "--data", "rrna",
           "--candidates", "cnn", "--param", "cnn.epochs=8", "--param", "cnn.sequence-length=256",
           "--param", "cnn.channels=16,16,16", "--param", "cnn.dense=16", "--param", "cnn.patience=8",
           "--min", "0", "--as", "alice");
@@ -91,6 +116,19 @@ class LifecycleCommandsTest {
       assertThat(classify.exitCode()).as(classify.toString()).isZero();
       assertThat(classify.out().lines()).hasSize(24);
     }
+  }
+
+  private static void assertRefusedBeforeStart(String message, String... options) {
+    String[] args = new String[options.length + 4];
+    args[0] = "lifecycle";
+    args[1] = "start";
+    System.arraycopy(options, 0, args, 2, options.length);
+    args[args.length - 2] = "--as";
+    args[args.length - 1] = "alice";
+    CliRun run = CliRun.of(args);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).as(run.toString()).contains(message).doesNotContain("Exception");
+    assertThat(run.out()).isEmpty();
   }
 
   private static CliRun awaitApproval(String run) throws InterruptedException {

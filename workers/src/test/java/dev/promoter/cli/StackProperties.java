@@ -11,7 +11,7 @@ import java.nio.file.Path;
 final class StackProperties implements AutoCloseable {
   private static final String[] KEYS = {"promoter.home", "promoter.postgres.embedded-port",
       "promoter.temporal.embedded-port", "promoter.mode", "promoter.postgres.url",
-      "promoter.temporal.address"};
+      "promoter.temporal.address", "promoter.workers.data-root", "promoter.url", "promoter.token"};
   final int postgresPort;
   final int temporalPort;
 

@@ -1,0 +1,47 @@
+package dev.promoter.web;
+
+import dev.promoter.identity.IdentityService;
+import dev.promoter.registry.RegistryDatabase;
+import dev.promoter.registry.UserRecord;
+import dev.promoter.registry.Users;
+import dev.promoter.service.Actor;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/** The registry's identities behind Spring Security: API tokens, and OIDC users kept in step. */
+@Configuration(proxyBeanMethods = false)
+class IdentityAdapters {
+
+  @Bean
+  BearerTokens bearerTokens(@Lazy IdentityService identity) {
+    return token -> identity.authenticateToken(token)
+        .map(p -> new Actor(p.user(), p.roles()));
+  }
+
+  /**
+   * An OIDC user's roles are the identity provider's: the registry's users table follows them
+   * (created on first sight, roles updated when the token says otherwise), so the registry's
+   * own approval check sees the same roles. Remembered per process to avoid a write per request.
+   */
+  @Bean
+  OidcUsers oidcUsers(@Lazy RegistryDatabase database) {
+    Map<String, Set<String>> synced = new ConcurrentHashMap<>();
+    return (name, roles) -> {
+      if (roles.equals(synced.get(name))) {
+        return;
+      }
+      Users users = new Users(database.dataSource());
+      java.util.Optional<UserRecord> known = users.find(name);
+      if (known.isEmpty()) {
+        users.add(name, roles, null, "oidc");
+      } else if (!known.get().roles().equals(roles)) {
+        users.setRoles(name, roles, "oidc");
+      }
+      synced.put(name, Set.copyOf(roles));
+    };
+  }
+}
