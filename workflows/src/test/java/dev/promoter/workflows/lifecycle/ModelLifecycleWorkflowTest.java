@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
@@ -230,5 +232,16 @@ class ModelLifecycleWorkflowTest {
     assertThat(h.registry.calls).contains("withdraw v2 staging");
     assertThat(h.registry.runStatus).containsEntry("run-15", "FAILED");
     assertThat(run.progress().verdict()).contains("no earlier holder");
+  }
+
+  @Test
+  void aCancelledRunStillWithdrawsWhatItStagedAndRecordsItsEnd() {
+    ModelLifecycleWorkflow run = h.start("run-16", request("alice", candidate("a", "logreg", 0.95)));
+    h.awaitApprovalStep(run);
+    WorkflowStub.fromTyped(run).cancel();
+    assertThat(h.failure("run-16").getCause()).isInstanceOf(CanceledFailure.class);
+    assertThat(h.registry.calls).contains("withdraw v1 staging");
+    assertThat(h.registry.aliases).doesNotContainKey("staging");
+    assertThat(h.registry.runStatus).containsEntry("run-16", "FAILED");
   }
 }
