@@ -78,6 +78,10 @@ public final class FileArtifactStore implements ArtifactStore {
   @Override
   public byte[] read(String sha256) throws IOException {
     Path path = pathOf(sha256);
+    if (!Files.isDirectory(root)) {
+      // an unmounted or deleted store is an outage, not a missing artifact: callers retry it
+      throw new IOException("the artifact store at " + root + " is not reachable");
+    }
     if (!Files.isRegularFile(path)) {
       throw new ArtifactIntegrityException("artifact sha256:" + sha256 + " is not in the store at " + root);
     }

@@ -2,6 +2,7 @@ package dev.promoter.deploy;
 
 import dev.promoter.artifact.ArtifactStore;
 import dev.promoter.bundle.ModelBundle;
+import dev.promoter.bundle.ModelFormatException;
 import dev.promoter.inference.Classifier;
 import dev.promoter.inference.SequenceClassifier;
 import dev.promoter.registry.ModelRegistry;
@@ -49,7 +50,18 @@ public final class RegisteredModels {
     }
   }
 
-  /** The classifier of a version; fails naming the version if its artifact cannot be loaded. */
+  /**
+   * The classifier of a version. The failures say whose fault it is, because a smoke check must
+   * not roll production back when only the infrastructure blinked:
+   *
+   * @throws dev.promoter.registry.RegistryException from the registry (its reason tells an outage
+   *     from an unknown version)
+   * @throws java.io.UncheckedIOException if the artifact store cannot be read: an outage
+   * @throws dev.promoter.artifact.ArtifactIntegrityException if the artifact is missing from a
+   *     reachable store or its bytes do not match its digest: the version is bad
+   * @throws ModelFormatException if the loader refuses the bytes: the version is bad
+   * @throws IllegalArgumentException if this worker has no loader for the version's framework
+   */
   public Classifier classifier(String model, int version) {
     ModelVersion v = registry.version(model, version);
     ModelLoader loader = loaders.get(v.framework());
@@ -58,10 +70,17 @@ public final class RegisteredModels {
           + "' model; this worker loads " + loaders.keySet() + " models");
     }
     return loaded.computeIfAbsent(v.artifactSha256(), sha -> {
+      String source = model + " v" + version + " (sha256:" + sha + ")";
+      byte[] archive;
       try {
-        return loader.load(store.read(sha), model + " v" + version + " (sha256:" + sha + ")");
+        archive = store.read(sha);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot read " + model + " v" + version, e);
+        throw new java.io.UncheckedIOException("cannot read " + source + " from the artifact store", e);
+      }
+      try {
+        return loader.load(archive, source);
+      } catch (IOException e) {
+        throw new ModelFormatException(source + " does not load: " + e.getMessage(), e);
       }
     });
   }

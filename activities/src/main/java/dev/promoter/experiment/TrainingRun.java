@@ -2,17 +2,14 @@ package dev.promoter.experiment;
 
 import dev.promoter.bundle.ModelBundle;
 import dev.promoter.bundle.ModelMetadata;
-import dev.promoter.evaluation.EvaluationReport;
 import dev.promoter.evaluation.Evaluator;
 import dev.promoter.inference.SequenceClassifier;
 import dev.promoter.sequence.FastaRecord;
-import dev.promoter.sequence.FragmentSampler;
 import dev.promoter.training.ProvenanceJson;
 import dev.promoter.training.RrnaDataset;
 import dev.promoter.training.RrnaTrainer;
 import dev.promoter.training.TrainerConfig;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -22,10 +19,10 @@ import org.tribuo.classification.Label;
 /** Trains on a dataset's training half and scores the model on its held-out half. */
 public final class TrainingRun {
 
-    /** Seed of the test fragments: fixed, so every model is scored on the same windows. */
-    public static final long TEST_FRAGMENT_SEED = 20_240_607L;
-    /** Windows cut from each held-out record for the fragment score. */
-    public static final int TEST_FRAGMENTS_PER_RECORD = 2;
+    /** Seed of the test fragments: {@link HeldOutScoring#TEST_FRAGMENT_SEED}. */
+    public static final long TEST_FRAGMENT_SEED = HeldOutScoring.TEST_FRAGMENT_SEED;
+    /** Windows cut from each held-out record: {@link HeldOutScoring#TEST_FRAGMENTS_PER_RECORD}. */
+    public static final int TEST_FRAGMENTS_PER_RECORD = HeldOutScoring.TEST_FRAGMENTS_PER_RECORD;
 
     private TrainingRun() {
     }
@@ -56,21 +53,20 @@ public final class TrainingRun {
         List<String> labels = modelLabels(model);
         ModelBundle unscored = new ModelBundle(model, ModelMetadata.of(config, labels, datasetDigest));
         SequenceClassifier classifier = new SequenceClassifier(unscored);
-        EvaluationReport full = Evaluator.evaluate(classifier, test, RrnaDataset::label);
-        EvaluationReport fragments = Evaluator.evaluate(classifier, testFragments(test), RrnaDataset::label);
-        Map<String, Double> metrics = new LinkedHashMap<>(full.metrics());
-        fragments.metrics().forEach((key, value) -> metrics.put("fragments." + key, value));
+        HeldOutScoring.Score score = HeldOutScoring.score(classifier, test);
+        Map<String, Double> metrics = score.metrics();
         metrics.put("training_seconds", trainingTime.toMillis() / 1000.0);
         ModelBundle bundle = new ModelBundle(model, unscored.metadata().withMetrics(metrics));
-        return new TrainingResult(bundle, full, fragments, trainingTime, ProvenanceJson.of(model));
+        return new TrainingResult(bundle, score.fullLength(), score.fragments(), trainingTime,
+                ProvenanceJson.of(model));
     }
 
     /**
      * @param test held-out records
-     * @return the seeded 150-500 bp windows every model is scored on
+     * @return the seeded 150-500 bp windows every model is scored on ({@link HeldOutScoring#testFragments})
      */
     public static List<FastaRecord> testFragments(List<FastaRecord> test) {
-        return FragmentSampler.withDefaultLengths(TEST_FRAGMENT_SEED).sampleAll(test, TEST_FRAGMENTS_PER_RECORD);
+        return HeldOutScoring.testFragments(test);
     }
 
     /** Project order for known labels, so metadata lists classes as reports do. */

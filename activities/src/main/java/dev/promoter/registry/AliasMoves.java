@@ -70,6 +70,22 @@ final class AliasMoves {
   }
 
   /**
+   * Takes only {@code alias} from {@code version} and rejects it if it then holds no alias: for
+   * a lost run, whose version an operator may have promoted by hand meanwhile (that promotion was
+   * an admin's audited act, not the lost run's, so it stands).
+   */
+  static void withdrawOnly(Connection c, String modelName, int version, String alias, String actor,
+      String reason) throws SQLException {
+    ModelRows.LockedModel model = ModelRows.lockModel(c, modelName);
+    ModelRows.VersionRow row = ModelRows.version(c, model, version);
+    takeAlias(c, model, row, alias, actor, reason);
+    if (row.status() != VersionStatus.REJECTED && ModelRows.aliasCount(c, row.id()) == 0) {
+      ModelRows.setStatus(c, row.id(), VersionStatus.REJECTED);
+      AuditLog.append(c, actor, "reject", model.name(), row.version(), null, null, reason);
+    }
+  }
+
+  /**
    * Rejects a version; any alias it holds (an operator may have promoted it by hand while it
    * waited for review) goes back to its previous holder first, audited, so a rejected version
    * never holds an alias. Idempotent.

@@ -1,5 +1,6 @@
 package dev.promoter.registry;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,8 @@ import javax.sql.DataSource;
  */
 public final class LifecycleRuns {
   private static final Set<String> KINDS = Set.of("LIFECYCLE", "RETRAIN", "ROLLBACK");
+  /** Who the audit log names for what reconciliation does. */
+  static final String SYSTEM_ACTOR = "promoter";
   private final Transactions tx;
 
   /** Runs in this database. */
@@ -108,6 +111,90 @@ public final class LifecycleRuns {
       s.setLong(6, (long) page * size);
       return new Page<>(query(s), page, size, total);
     });
+  }
+
+  /** Runs still open (RUNNING or AWAITING_APPROVAL), oldest first: what reconciliation checks. */
+  public List<RunSummary> open() {
+    return tx.readOnly(c -> query(c.prepareStatement(SELECT
+        + " WHERE status IN ('RUNNING', 'AWAITING_APPROVAL') ORDER BY started_at, run_id")));
+  }
+
+  /**
+   * Ends an open run whose workflow is gone (the embedded Temporal server lost it in a restart),
+   * in one transaction: the run becomes LOST with its end time, its pending approval request is
+   * WITHDRAWN, the version it registered gives {@code staging} back (to the previous holder, or
+   * unset) and is rejected unless it holds another alias ({@code production} is never touched),
+   * and each step has its audit row, by {@value #SYSTEM_ACTOR}. Idempotent: a run that has
+   * already ended, LOST or otherwise, is left alone.
+   *
+   * @param runId the run
+   * @param reason why, for the audit log and the run's result
+   * @return true if this call ended the run, false if it had already ended
+   * @throws RegistryException NOT_FOUND for an unknown run
+   */
+  public boolean markLost(String runId, String reason) {
+    String why = Names.reason(reason);
+    return tx.inTransaction(c -> {
+      String model;
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT model_name, status FROM lifecycle_runs WHERE run_id = ? FOR UPDATE")) {
+        s.setString(1, runId);
+        try (ResultSet rs = s.executeQuery()) {
+          if (!rs.next()) {
+            throw RegistryException.notFound("unknown run '" + runId + "'");
+          }
+          model = rs.getString(1);
+          if (!OPEN.contains(rs.getString(2))) {
+            return false;
+          }
+        }
+      }
+      Integer version = registeredVersion(c, model, runId);
+      if (version != null) {
+        // the model row first, as every alias move takes it, so this cannot deadlock with one
+        ModelRows.lockModel(c, model);
+      }
+      try (PreparedStatement s = c.prepareStatement("UPDATE approval_requests SET status = 'WITHDRAWN' "
+          + "WHERE run_id = ? AND status = 'PENDING'")) {
+        s.setString(1, runId);
+        if (s.executeUpdate() > 0) {
+          AuditLog.append(c, SYSTEM_ACTOR, "withdraw-approval", model, version, null, null,
+              "run " + runId + " is lost: " + why);
+        }
+      }
+      if (version != null) {
+        AliasMoves.withdrawOnly(c, model, version, "staging", SYSTEM_ACTOR, "run " + runId + " is lost: " + why);
+      }
+      try (PreparedStatement s = c.prepareStatement("UPDATE lifecycle_runs SET status = 'LOST', "
+          + "ended_at = now(), result = jsonb_build_object('status', 'LOST', 'modelName', model_name, "
+          + "'version', ?::integer, 'verdict', ?::text) WHERE run_id = ?")) {
+        if (version == null) {
+          s.setNull(1, java.sql.Types.INTEGER);
+        } else {
+          s.setInt(1, version);
+        }
+        s.setString(2, why);
+        s.setString(3, runId);
+        s.executeUpdate();
+      }
+      AuditLog.append(c, SYSTEM_ACTOR, "lose-run", model, version, null, null, "run " + runId + ": " + why);
+      return true;
+    });
+  }
+
+  private static final Set<String> OPEN = Set.of("RUNNING", "AWAITING_APPROVAL");
+
+  /** The version a run registered (its lineage names the run), or null. */
+  private static Integer registeredVersion(Connection c, String model, String runId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT v.version FROM model_versions v "
+        + "JOIN models m ON m.id = v.model_id WHERE m.name = ? AND v.parent_run = ? "
+        + "ORDER BY v.version DESC LIMIT 1")) {
+      s.setString(1, model);
+      s.setString(2, runId);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : null;
+      }
+    }
   }
 
   private static final String SELECT = "SELECT run_id, kind, model_name, status, submitted_by, "

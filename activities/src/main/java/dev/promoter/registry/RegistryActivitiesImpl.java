@@ -149,13 +149,22 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
     try {
       return body.get();
     } catch (RegistryException e) {
-      throw switch (e.reason()) {
-        case INVALID -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadInput");
-        case NOT_FOUND -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), "NotFound");
-        case CONFLICT -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), "Conflict");
-        case FORBIDDEN -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), "Forbidden");
-        case UNAVAILABLE -> ApplicationFailure.newFailure(e.getMessage(), "Unavailable");
-      };
+      throw failure(e);
     }
+  }
+
+  /**
+   * The one mapping of registry errors to activity failures, for every activity that reads the
+   * registry: bad input, unknown names and conflicts fail at once (non-retryable); an unavailable
+   * registry stays retryable, so an outage is never taken for a verdict.
+   */
+  public static ApplicationFailure failure(RegistryException e) {
+    return switch (e.reason()) {
+      case INVALID -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadInput");
+      case NOT_FOUND -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), "NotFound");
+      case CONFLICT -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), "Conflict");
+      case FORBIDDEN -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), "Forbidden");
+      case UNAVAILABLE -> ApplicationFailure.newFailure(e.getMessage(), "Unavailable");
+    };
   }
 }

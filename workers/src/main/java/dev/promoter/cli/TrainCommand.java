@@ -5,7 +5,8 @@ import dev.promoter.experiment.TrainingRun;
 import dev.promoter.gpu.training.CnnCommandLine;
 import dev.promoter.training.RrnaDataset;
 import dev.promoter.training.TrainerConfig;
-import dev.promoter.training.TrainerKind;
+import dev.promoter.training.InvalidTrainerParametersException;
+import dev.promoter.training.TrainerParameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -62,22 +63,28 @@ final class TrainCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
     }
-    TrainerKind kind;
+    // the options as trainer parameters, mapped by the same code as a lifecycle candidate's
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+    params.put("seed", Long.toString(seed));
+    if (k >= 0) {
+      params.put("k", Integer.toString(k));
+    }
+    if (canonical) {
+      params.put("canonical", "true");
+    }
+    if (fragments >= 0) {
+      params.put("fragments", Integer.toString(fragments));
+    }
+    TrainerConfig config;
     try {
-      kind = TrainerKind.parse(trainer);
-    } catch (IllegalArgumentException e) {
+      config = TrainerParameters.kmer(trainer, params);
+    } catch (InvalidTrainerParametersException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    TrainerConfig defaults = TrainerConfig.defaults(kind).withSeed(seed);
-    if (k < 0) {
-      k = defaults.k();
-    }
-    TrainerConfig config = new TrainerConfig(defaults.trainer(), k, canonical, seed, defaults.hyperparameters(),
-        fragments < 0 ? defaults.augmentation() : defaults.augmentation().withFragmentsPerRecord(fragments), defaults.balanceClasses());
     RrnaDataset dataset = RrnaDataset.load(data);
     PrintWriter o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "training %s on %d records (k=%d, %d fragments each), dataset sha256 %s%n",
-        config.trainer().id(), dataset.train().size(), k, config.augmentation().fragmentsPerRecord(), dataset.digest());
+        config.trainer().id(), dataset.train().size(), config.k(), config.augmentation().fragmentsPerRecord(), dataset.digest());
     TrainingResult result = TrainingRun.run(dataset, config);
     result.bundle().write(out);
     o.printf(Locale.ROOT, "trained in %.1f s; model written to %s%n", result.trainingTime().toMillis() / 1000.0, out);

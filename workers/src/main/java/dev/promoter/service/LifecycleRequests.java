@@ -1,8 +1,8 @@
 package dev.promoter.service;
 
 import dev.promoter.registry.Roles;
-import dev.promoter.experiment.CandidateTrainerConfig;
 import dev.promoter.gpu.training.CnnConfig;
+import dev.promoter.training.TrainerParameters;
 import dev.promoter.workflows.lifecycle.ApprovalPolicy;
 import dev.promoter.workflows.lifecycle.CandidateConfig;
 import dev.promoter.workflows.lifecycle.LifecycleRequest;
@@ -105,10 +105,11 @@ public final class LifecycleRequests {
   // the same parsing the pools do when they train, so a bad parameter fails here, not an hour in
   private static void checkParams(CandidateConfig candidate) {
     try {
-      if (candidate.trainer().equals("cnn")) {
-        CnnConfig.fromParams(candidate.params());
+      TrainerParameters.validate(candidate.trainer(), candidate.params());
+      if (candidate.trainer().equals(TrainerParameters.CNN)) {
+        CnnConfig.fromParams(candidate.params()); // the ranges too (channels, lr-decay, ...)
       } else {
-        CandidateTrainerConfig.of(candidate);
+        TrainerParameters.kmer(candidate.trainer(), candidate.params());
       }
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();

@@ -33,7 +33,7 @@ class LifecycleCommandsTest {
       assertRefusedBeforeStart("dataset 'nope' not found", "--model", "rrna", "--data", "nope", "--candidates", "logreg");
       assertRefusedBeforeStart("is outside the data root", "--model", "rrna", "--data", "../..", "--candidates", "logreg");
       assertRefusedBeforeStart("is outside the data root", "--model", "rrna", "--data", "/etc", "--candidates", "logreg");
-      assertRefusedBeforeStart("has unknown parameter 'depth'", "--model", "rrna", "--data", "rrna",
+      assertRefusedBeforeStart("unknown logreg parameter 'depth'", "--model", "rrna", "--data", "rrna",
           "--candidates", "logreg", "--param", "logreg.depth=3");
       assertRefusedBeforeStart("unknown metric 'auc'", "--model", "rrna", "--data", "rrna", "--candidates", "logreg", "--metric", "auc");
       assertThat(CliRun.of("lifecycle", "list").out()).contains("no runs yet");

@@ -1,10 +1,10 @@
 package dev.promoter.gpu.training;
 
 import dev.promoter.gpu.model.CnnArchitecture;
+import dev.promoter.training.TrainerParameters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,10 +33,6 @@ import java.util.TreeMap;
 public record CnnConfig(int sequenceLength, List<Integer> channels, int kernel, int dense, float dropout,
     int epochs, int batchSize, float learningRate, float learningRateDecay, int patience,
     int fragmentsPerRecord, double validationFraction, int maxPerClass, double balance, long seed) {
-
-  private static final Set<String> KNOWN = Set.of("sequence-length", "channels", "kernel", "dense",
-      "dropout", "epochs", "batch-size", "learning-rate", "lr-decay", "patience", "fragments",
-      "validation-fraction", "max-per-class", "balance", "seed");
 
   /** Validates and copies. */
   public CnnConfig {
@@ -69,11 +65,8 @@ public record CnnConfig(int sequenceLength, List<Integer> channels, int kernel, 
    * @throws IllegalArgumentException naming an unknown or malformed parameter
    */
   public static CnnConfig fromParams(Map<String, String> params) {
-    for (String key : params.keySet()) {
-      if (!KNOWN.contains(key)) {
-        throw new IllegalArgumentException("unknown cnn parameter '" + key + "'; known: " + new java.util.TreeSet<>(KNOWN));
-      }
-    }
+    // the names are shared with TrainerParameters.validate, which front doors run before a start
+    TrainerParameters.requireKnown(TrainerParameters.CNN, TrainerParameters.CNN_PARAMETERS, params);
     CnnConfig d = defaults();
     Parser p = new Parser(params);
     return new CnnConfig(p.integer("sequence-length", d.sequenceLength()),

@@ -1,24 +1,21 @@
 package dev.promoter.gpu.training;
 
 import ai.djl.Device;
-import dev.promoter.evaluation.EvaluationReport;
 import dev.promoter.evaluation.Evaluator;
-import dev.promoter.experiment.TrainingRun;
+import dev.promoter.experiment.HeldOutScoring;
 import dev.promoter.gpu.inference.CnnClassifier;
 import dev.promoter.gpu.model.CnnMetadata;
 import dev.promoter.gpu.model.CnnModelDirectory;
 import dev.promoter.sequence.FastaRecord;
-import dev.promoter.training.RrnaDataset;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Trains the CNN on a dataset's training half and scores it on its held-out half exactly as the
  * k-mer models are scored: the same {@link Evaluator}, the same seeded test fragments
- * ({@link TrainingRun#testFragments}), the same metric names, so champion and challenger compare
+ * ({@link HeldOutScoring}), the same metric names, so champion and challenger compare
  * on equal terms.
  */
 public final class CnnTrainingRun {
@@ -42,14 +39,11 @@ public final class CnnTrainingRun {
       throws IOException {
     Evaluator.requireDisjoint(train, test);
     TrainedCnn trained = new CnnTrainer(config, devices).train(train, datasetDigest, workDir, resume, listener);
-    EvaluationReport full;
-    EvaluationReport fragments;
+    HeldOutScoring.Score score;
     try (CnnClassifier classifier = CnnClassifier.load(trained.modelDirectory(), devices[0])) {
-      full = Evaluator.evaluate(classifier, test, RrnaDataset::label);
-      fragments = Evaluator.evaluate(classifier, TrainingRun.testFragments(test), RrnaDataset::label);
+      score = HeldOutScoring.score(classifier, test);
     }
-    Map<String, Double> metrics = new LinkedHashMap<>(full.metrics());
-    fragments.metrics().forEach((key, value) -> metrics.put("fragments." + key, value));
+    Map<String, Double> metrics = score.metrics();
     List<EpochStats> log = trained.state().log();
     metrics.put("epochs", (double) trained.state().epochsDone());
     metrics.put("best_epoch", (double) trained.state().bestEpoch());
@@ -59,6 +53,7 @@ public final class CnnTrainingRun {
         / log.stream().mapToDouble(EpochStats::seconds).sum());
     CnnMetadata metadata = trained.metadata().withMetrics(metrics);
     CnnModelDirectory.writeMetadata(metadata, trained.modelDirectory());
-    return new CnnRunResult(trained.modelDirectory(), metadata, full, fragments, trained.state());
+    return new CnnRunResult(trained.modelDirectory(), metadata, score.fullLength(), score.fragments(),
+        trained.state());
   }
 }

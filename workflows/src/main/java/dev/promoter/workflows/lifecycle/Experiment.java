@@ -32,7 +32,7 @@ final class Experiment {
   TrainedCandidate run(String runId, RegistryActivities registry) {
     List<Promise<TrainedCandidate>> trainings = new ArrayList<>();
     for (CandidateConfig candidate : request.candidates()) {
-      String queue = request.queueFor(candidate.pool());
+      String queue = Pools.queue(request, candidate.pool(), "candidate '" + candidate.name() + "'");
       state.candidate(new CandidateProgress(candidate.name(), candidate.trainer(), queue,
           "TRAINING", Map.of(), null));
       TrainingActivities training = ActivityStubs.training(queue);
@@ -43,7 +43,7 @@ final class Experiment {
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < trainings.size(); i++) {
       CandidateConfig candidate = request.candidates().get(i);
-      String queue = request.queueFor(candidate.pool());
+      String queue = Pools.queue(request, candidate.pool(), "candidate '" + candidate.name() + "'");
       TrainedCandidate trained;
       try {
         trained = trainings.get(i).get();

@@ -7,6 +7,7 @@ import dev.promoter.workflows.rollback.RollbackRequest;
 import dev.promoter.workflows.rollback.RollbackWorkflow;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.util.List;
@@ -28,7 +29,9 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
   @Override
   public LifecycleResult run(LifecycleRequest request) {
     String runId = Workflow.getInfo().getWorkflowId();
-    String cpu = request.queueFor("cpu");
+    // without a CPU pool the run still records itself (on the workflow's own queue) and then
+    // fails for good inside the try below
+    String cpu = request.taskQueues().getOrDefault("cpu", Workflow.getInfo().getTaskQueue());
     RegistryActivities registry = ActivityStubs.registry(cpu);
     EvaluationActivities evaluation = ActivityStubs.evaluation(cpu);
     approval = new Approval(request, state);
@@ -36,22 +39,47 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
         RunJson.request(request));
     LifecycleResult result;
     try {
+      Pools.requireAll(request);
       result = lifecycle(runId, request, registry, evaluation);
-    } catch (ActivityFailure e) {
-      // a step failed for good: take the half-made version out of staging, record the end, rethrow
-      if (state.progress().version() != null) {
-        registry.withdraw(request.modelName(), state.progress().version(), "staging", SYSTEM_ACTOR,
-            "run failed: " + RunJson.cause(e));
-      }
-      state.finish(end(LifecycleStatus.FAILED, request, state.progress().version(), null,
-          "failed: " + RunJson.cause(e)));
-      registry.runFinished(runId, LifecycleStatus.FAILED.name(), RunJson.result(state.result()));
+    } catch (TemporalFailure e) {
+      // any failure Temporal can carry (an activity, a child workflow, bad input raised here,
+      // a cancellation): compensate, record the end, rethrow. Anything else is a bug in this
+      // code and fails the workflow task, so a fixed deployment can replay past it.
+      compensate(runId, request, registry, e);
       throw e;
     }
     state.finish(result);
     registry.runFinished(runId, result.status().name(), RunJson.result(result));
     log.info("run {} ended {}: {}", runId, result.status(), result.verdict());
     return result;
+  }
+
+  /**
+   * Takes the half-made version out of staging and records the run's end. Detached, so it also
+   * runs when the run was cancelled; a compensation that fails is logged and does not hide the
+   * failure that ended the run.
+   */
+  private void compensate(String runId, LifecycleRequest request, RegistryActivities registry,
+      TemporalFailure cause) {
+    Integer version = state.progress().version();
+    String why = "run failed: " + RunJson.cause(cause);
+    Workflow.newDetachedCancellationScope(() -> {
+      if (version != null) {
+        try {
+          registry.withdraw(request.modelName(), version, "staging", SYSTEM_ACTOR, why);
+        } catch (ActivityFailure f) {
+          log.error("run {}: could not withdraw v{} from staging: {}", runId, version,
+              RunJson.cause(f));
+        }
+      }
+      state.finish(end(LifecycleStatus.FAILED, request, version, null, "failed: "
+          + RunJson.cause(cause)));
+      try {
+        registry.runFinished(runId, LifecycleStatus.FAILED.name(), RunJson.result(state.result()));
+      } catch (ActivityFailure f) {
+        log.error("run {}: could not record its end: {}", runId, RunJson.cause(f));
+      }
+    }).run();
   }
 
   private LifecycleResult lifecycle(String runId, LifecycleRequest request,

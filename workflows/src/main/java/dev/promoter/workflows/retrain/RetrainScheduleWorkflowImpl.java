@@ -4,6 +4,7 @@ import dev.promoter.workflows.lifecycle.LifecycleResult;
 import dev.promoter.workflows.lifecycle.ModelLifecycleWorkflow;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
@@ -24,7 +25,14 @@ public class RetrainScheduleWorkflowImpl implements RetrainScheduleWorkflow {
 
   @Override
   public void run(RetrainScheduleRequest request) {
-    CronSchedule schedule = CronSchedule.parse(request.cron());
+    CronSchedule schedule;
+    try {
+      schedule = CronSchedule.parse(request.cron());
+    } catch (IllegalArgumentException e) {
+      // bad input fails the schedule for good; left as it is, it would fail the workflow task
+      // and Temporal would retry that forever
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadInput");
+    }
     cron = request.cron();
     int fires = 0;
     while (fires < request.firesBeforeContinueAsNew() || isRunning()) {

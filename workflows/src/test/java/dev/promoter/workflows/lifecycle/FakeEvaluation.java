@@ -9,10 +9,13 @@ class FakeEvaluation implements EvaluationActivities {
   volatile double championScore = 0.5;
   volatile Set<Integer> failingVersions = Set.of();
   volatile int smokeChecks;
+  /** When set, what the champion's evaluation reports instead of {@code macro_f1}. */
+  volatile Map<String, Double> championMetrics;
 
   @Override
   public Map<String, Double> evaluateVersion(String modelName, int version, String dataset) {
-    return Map.of("macro_f1", championScore);
+    Map<String, Double> metrics = championMetrics;
+    return metrics != null ? metrics : Map.of("macro_f1", championScore);
   }
 
   @Override

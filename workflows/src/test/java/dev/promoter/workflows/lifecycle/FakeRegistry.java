@@ -21,6 +21,8 @@ class FakeRegistry implements RegistryActivities {
   final Map<String, Integer> keys = Collections.synchronizedMap(new HashMap<>());
   final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
   int versions;
+  /** Makes the registry refuse every rollback, as it does when no earlier holder is left. */
+  volatile boolean refuseRollback;
   /** Holds openApproval until released, to look at the run while approvers are unknown. */
   volatile java.util.concurrent.CountDownLatch approvalGate = new java.util.concurrent.CountDownLatch(0);
   final Map<String, List<String>> principals = Map.of(
@@ -67,6 +69,10 @@ class FakeRegistry implements RegistryActivities {
 
   @Override
   public int rollback(String modelName, String alias, String actor, String reason, int expectedHolder) {
+    if (refuseRollback) {
+      throw ApplicationFailure.newNonRetryableFailure("'" + alias + "' of '" + modelName
+          + "' has no earlier holder to roll back to", "Conflict");
+    }
     calls.add("rollback " + alias + " from v" + expectedHolder);
     aliases.put(alias, expectedHolder - 1);
     return expectedHolder - 1;

@@ -3,6 +3,7 @@ package dev.promoter.workflows.lifecycle;
 import dev.promoter.workflows.TaskQueues;
 import dev.promoter.workflows.rollback.RollbackWorkflowImpl;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -51,6 +52,19 @@ final class LifecycleHarness implements AutoCloseable {
   LifecycleResult result(String runId) {
     return WorkflowStub.fromTyped(client.newWorkflowStub(ModelLifecycleWorkflow.class, runId))
         .getResult(LifecycleResult.class);
+  }
+
+  /** How a run failed: waits (30 s at most) for it to end and returns what getResult threw. */
+  WorkflowFailedException failure(String runId) {
+    try {
+      LifecycleResult result = WorkflowStub.fromTyped(client.newWorkflowStub(ModelLifecycleWorkflow.class, runId))
+          .getResult(30, java.util.concurrent.TimeUnit.SECONDS, LifecycleResult.class);
+      throw new AssertionError("run " + runId + " ended " + result.status() + " instead of failing");
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("run " + runId + " did not end within 30 s (a workflow task retrying?)", e);
+    } catch (WorkflowFailedException e) {
+      return e;
+    }
   }
 
   /** Lets workflow time pass until the run waits for approval (or ends). */

@@ -51,6 +51,16 @@ public final class LifecycleHarnessAccess implements AutoCloseable {
     h.env.sleep(java.time.Duration.ofHours(24 * 3 + 1));
   }
 
+  /** From now on, the registry refuses every rollback (Conflict). */
+  public void refuseRollbacks() {
+    h.registry.refuseRollback = true;
+  }
+
+  /** Waits for a run that must fail. */
+  public io.temporal.client.WorkflowFailedException failure(String runId) {
+    return h.failure(runId);
+  }
+
   public String history(String workflowId) {
     return h.client.fetchHistory(workflowId).toJson(true);
   }

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
 import java.util.Set;
@@ -173,5 +178,70 @@ class ModelLifecycleWorkflowTest {
     h.start("run-10", request("alice", new CandidateConfig("broken", "logreg", "cpu", java.util.Map.of())));
     assertThat(h.result("run-10").status()).isEqualTo(LifecycleStatus.FAILED);
     assertThat(h.registry.runStatus).containsEntry("run-10", "FAILED");
+  }
+
+  @Test
+  void anUnknownPoolFailsTheRunForGoodAndRecordsItsEnd() {
+    h.start("run-12", request("alice", candidate("a", "logreg", 0.95),
+        new CandidateConfig("b", "logreg", "tpu", java.util.Map.of("score", "0.99"))));
+    WorkflowFailedException failed = h.failure("run-12");
+    assertThat(failed.getCause()).isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+      assertThat(f.isNonRetryable()).isTrue();
+      assertThat(f.getType()).isEqualTo("BadInput");
+      assertThat(f.getOriginalMessage()).contains("candidate 'b' needs pool 'tpu'")
+          .contains("[cpu, gpu]");
+    });
+    assertThat(h.registry.runStatus).containsEntry("run-12", "FAILED");
+    assertThat(h.trainedBy).as("nothing trains when one candidate's pool is unknown").isEmpty();
+  }
+
+  @Test
+  void aRequestWithoutACpuPoolIsRecordedAndFailsForGood() {
+    LifecycleRequest base = request("alice", new CandidateConfig("c", "cnn", "gpu",
+        java.util.Map.of("score", "0.95")));
+    h.start("run-13", new LifecycleRequest(base.modelName(), base.dataset(), base.candidates(),
+        base.decidingMetric(), base.minimumMetric(), base.championMargin(), base.approval(),
+        base.submittedBy(), java.util.Map.of("gpu", "gpu")));
+    assertThat(h.failure("run-13").getCause()).hasMessageContaining("needs pool 'cpu'");
+    assertThat(h.registry.runStatus).containsEntry("run-13", "FAILED");
+  }
+
+  @Test
+  void aMissingDecidingMetricFailsTheRunAndRecordsItsEnd() {
+    h.registry.aliases.put("production", 7);
+    h.evaluation.championMetrics = java.util.Map.of("accuracy", 0.9);
+    h.start("run-14", request("alice", candidate("a", "logreg", 0.95)));
+    assertThat(h.failure("run-14").getCause()).isInstanceOfSatisfying(ApplicationFailure.class,
+        f -> assertThat(f.getOriginalMessage()).contains("metric 'macro_f1' is not reported"));
+    assertThat(h.registry.runStatus).containsEntry("run-14", "FAILED");
+  }
+
+  @Test
+  void aFailedRollbackWithdrawsTheStagedVersionAndRecordsTheEnd() {
+    h.registry.aliases.put("production", 1);
+    h.registry.versions = 1;
+    h.evaluation.championScore = 0.90;
+    ModelLifecycleWorkflow run = h.start("run-15", request("alice", candidate("a", "logreg", 0.95)));
+    h.awaitApprovalStep(run);
+    h.evaluation.failingVersions = Set.of(2);
+    h.registry.refuseRollback = true;
+    run.approve(new Decision("reviewer", "ship it"));
+    WorkflowFailedException failed = h.failure("run-15");
+    assertThat(failed.getCause()).isInstanceOf(ChildWorkflowFailure.class)
+        .hasStackTraceContaining("has no earlier holder to roll back to");
+    assertThat(h.registry.calls).contains("withdraw v2 staging");
+    assertThat(h.registry.runStatus).containsEntry("run-15", "FAILED");
+    assertThat(run.progress().verdict()).contains("no earlier holder");
+  }
+
+  @Test
+  void aCancelledRunStillWithdrawsWhatItStagedAndRecordsItsEnd() {
+    ModelLifecycleWorkflow run = h.start("run-16", request("alice", candidate("a", "logreg", 0.95)));
+    h.awaitApprovalStep(run);
+    WorkflowStub.fromTyped(run).cancel();
+    assertThat(h.failure("run-16").getCause()).isInstanceOf(CanceledFailure.class);
+    assertThat(h.registry.calls).contains("withdraw v1 staging");
+    assertThat(h.registry.aliases).doesNotContainKey("staging");
+    assertThat(h.registry.runStatus).containsEntry("run-16", "FAILED");
   }
 }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Writes the committed histories that {@link WorkflowReplayTest} replays. Not part of the normal
  * run (its name matches no surefire pattern); after an intended, versioned change to a workflow:
- * {@code ./mvnw -pl workflows test -Dtest=HistoryRecorder}.
+ * {@code ./mvnw -pl workflows test -Dtest=HistoryRecorder}. It writes only histories that are not
+ * there yet: a committed history is what older code recorded, and is never re-recorded in place
+ * (a new workflow version gets a new file).
  */
 class HistoryRecorder {
   private static final Path OUT = Path.of("src/test/resources/histories");
@@ -52,10 +54,27 @@ class HistoryRecorder {
 
       h.runSchedule("retrain-rrna");
       write(h, "retrain-rrna", "retrain-schedule.json");
+
+      // failure paths: the run records its end and withdraws what it staged
+      h.start("bad-pool", request("alice", new dev.promoter.workflows.lifecycle.CandidateConfig(
+          "a", "logreg", "tpu", java.util.Map.of("score", "0.95"))));
+      h.failure("bad-pool");
+      write(h, "bad-pool", "lifecycle-failed-bad-pool.json");
+
+      ModelLifecycleWorkflow refused = h.start("rollback-refused",
+          request("alice", candidate("a", "logreg", 0.99)));
+      h.failSmokeChecksOf(Set.of(h.awaitApprovalStep(refused).version()));
+      h.refuseRollbacks();
+      refused.approve(new Decision("reviewer", "ship it"));
+      h.failure("rollback-refused");
+      write(h, "rollback-refused", "lifecycle-failed-rollback.json");
     }
   }
 
   private static void write(LifecycleHarnessAccess h, String workflowId, String file) throws IOException {
-    Files.writeString(OUT.resolve(file), h.history(workflowId));
+    Path target = OUT.resolve(file);
+    if (!Files.exists(target)) {
+      Files.writeString(target, h.history(workflowId));
+    }
   }
 }

@@ -56,6 +56,19 @@ class RetrainScheduleWorkflowTest {
     assertThat(state.running()).isEqualTo(state.started().get(1));
   }
 
+  @Test
+  void aBadCronExpressionFailsTheScheduleForGood() throws Exception {
+    RetrainScheduleWorkflow schedule = start(OverlapPolicy.SKIP, "61 * * * *");
+    Throwable failed = org.assertj.core.api.Assertions.catchThrowable(() -> io.temporal.client.WorkflowStub
+        .fromTyped(schedule).getResult(30, java.util.concurrent.TimeUnit.SECONDS, Void.class));
+    assertThat(failed).isInstanceOf(io.temporal.client.WorkflowFailedException.class)
+        .cause().isInstanceOfSatisfying(io.temporal.failure.ApplicationFailure.class, f -> {
+          assertThat(f.isNonRetryable()).isTrue();
+          assertThat(f.getType()).isEqualTo("BadInput");
+          assertThat(f.getOriginalMessage()).contains("61");
+        });
+  }
+
   private List<Instant> times(ScheduleState state) {
     return state.started().stream().map(id -> Instant.parse(id.substring(id.indexOf('/') + 1))).toList();
   }
@@ -68,6 +81,10 @@ class RetrainScheduleWorkflowTest {
   private long startMillis;
 
   private RetrainScheduleWorkflow start(OverlapPolicy overlap) {
+    return start(overlap, "@daily");
+  }
+
+  private RetrainScheduleWorkflow start(OverlapPolicy overlap, String cron) {
     Worker cpu = env.newWorker(TaskQueues.CPU);
     cpu.registerWorkflowImplementationTypes(RetrainScheduleWorkflowImpl.class, ModelLifecycleWorkflowImpl.class);
     cpu.registerActivitiesImplementations(new QuietRegistry(), new Evaluation(), new Training());
@@ -80,7 +97,7 @@ class RetrainScheduleWorkflowTest {
         RetrainScheduleWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId("schedule-rrna").setTaskQueue(TaskQueues.CPU).build());
     WorkflowClient.start(schedule::run,
-        new RetrainScheduleRequest("schedule-rrna", "@daily", overlap, lifecycle, 100));
+        new RetrainScheduleRequest("schedule-rrna", cron, overlap, lifecycle, 100));
     return schedule;
   }
 
