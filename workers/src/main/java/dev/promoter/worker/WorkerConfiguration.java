@@ -2,6 +2,7 @@ package dev.promoter.worker;
 
 import dev.promoter.artifact.ArtifactStore;
 import dev.promoter.identity.IdentityService;
+import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.registry.RegistryDatabase;
 import dev.promoter.stack.PromoterProperties;
 import dev.promoter.stack.TemporalConnection;
@@ -33,7 +34,27 @@ public class WorkerConfiguration {
       RegistryDatabase database, ArtifactStore store, ObjectProvider<GpuPool> gpuPool,
       PromoterProperties promoter, IdentityService identity) {
     seedDevUsers(promoter, props, identity);
-    return new WorkerPools(temporal.client(), props, database, store, gpuPool.getIfAvailable(() -> GpuPool.NONE));
+    WorkerPools pools = new WorkerPools(temporal.client(), props, database, store,
+        gpuPool.getIfAvailable(() -> GpuPool.NONE));
+    // runs a restarted embedded server forgot (its Temporal state is in memory) end as LOST
+    new RunReconciler(new LifecycleRuns(database.dataSource()))
+        .reconcile(runId -> workflowIsOpen(temporal.client(), runId));
+    return pools;
+  }
+
+  /** Whether the workflow with this id is open; false when Temporal does not know it. */
+  static boolean workflowIsOpen(io.temporal.client.WorkflowClient client, String workflowId) {
+    try {
+      return client.newUntypedWorkflowStub(workflowId).describe().getStatus()
+          == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    } catch (io.temporal.client.WorkflowNotFoundException e) {
+      return false;
+    } catch (io.grpc.StatusRuntimeException e) {
+      if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   /**
