@@ -9,16 +9,18 @@ import dev.promoter.workflows.lifecycle.LifecycleStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The approval inbox, and decisions on it. */
 public final class ApprovalService {
   private static final Set<String> STATUSES = Set.of("PENDING", "APPROVED", "REJECTED", "EXPIRED", "WITHDRAWN");
-  private final PromoterClient client;
+  // the engine is reached only by what needs it: listing runs must not start or dial Temporal
+  private final Supplier<PromoterClient> client;
   private final Approvals approvals;
   private final Clock clock;
 
   /** A service over the engine's client and the registry's approvals. */
-  public ApprovalService(PromoterClient client, Approvals approvals, Clock clock) {
+  public ApprovalService(Supplier<PromoterClient> client, Approvals approvals, Clock clock) {
     this.client = client;
     this.approvals = approvals;
     this.clock = clock;
@@ -52,6 +54,6 @@ public final class ApprovalService {
       return null;
     });
     Decision decision = new Decision(actor.name(), reason, actor.roles().stream().sorted().toList());
-    return Failures.translated(() -> client.decide(runId, decision, approve));
+    return Failures.translated(() -> client.get().decide(runId, decision, approve));
   }
 }

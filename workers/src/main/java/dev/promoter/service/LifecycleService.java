@@ -9,17 +9,19 @@ import dev.promoter.registry.RunSummary;
 import dev.promoter.workflows.lifecycle.LifecycleProgress;
 import dev.promoter.workflows.lifecycle.LifecycleRequest;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Starts lifecycle runs and shows them. */
 public final class LifecycleService {
   private static final Set<String> STATUSES = Set.of("RUNNING", "AWAITING_APPROVAL", "PROMOTED",
       "NOT_PROMOTED", "REJECTED", "EXPIRED", "FAILED", "ROLLED_BACK", "LOST");
-  private final PromoterClient client;
+  // the engine is reached only by what needs it: listing runs must not start or dial Temporal
+  private final Supplier<PromoterClient> client;
   private final LifecycleRequests requests;
   private final LifecycleRuns runs;
 
   /** A service over the engine's client, the request checks and the registry's run index. */
-  public LifecycleService(PromoterClient client, LifecycleRequests requests, LifecycleRuns runs) {
+  public LifecycleService(Supplier<PromoterClient> client, LifecycleRequests requests, LifecycleRuns runs) {
     this.client = client;
     this.requests = requests;
     this.runs = runs;
@@ -29,7 +31,7 @@ public final class LifecycleService {
   public String start(Actor actor, LifecycleSpec spec) {
     actor.require(Roles.SUBMITTER, "start a lifecycle");
     LifecycleRequest request = requests.build(spec, actor.name());
-    return Failures.translated(() -> client.startLifecycle(request));
+    return Failures.translated(() -> client.get().startLifecycle(request));
   }
 
   /** Runs, newest first. */
@@ -47,7 +49,7 @@ public final class LifecycleService {
     LifecycleProgress progress = null;
     if (run.kind().equals("LIFECYCLE") || run.kind().equals("RETRAIN")) {
       try {
-        progress = client.progress(runId);
+        progress = client.get().progress(runId);
       } catch (PromoterClientException e) {
         if (e.kind() != PromoterClientException.Kind.NOT_FOUND) {
           throw Failures.translate(e);

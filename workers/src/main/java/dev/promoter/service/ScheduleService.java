@@ -12,19 +12,21 @@ import dev.promoter.workflows.retrain.OverlapPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** Retraining schedules: create (submitter), list (viewer), delete (admin). */
 public final class ScheduleService {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-  private final PromoterClient client;
+  // the engine is reached only by what needs it: listing runs must not start or dial Temporal
+  private final Supplier<PromoterClient> client;
   private final LifecycleRequests requests;
   private final RetrainSchedules schedules;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
   /** A service over the engine's client, the request checks and the registry's schedule index. */
-  public ScheduleService(PromoterClient client, LifecycleRequests requests, RetrainSchedules schedules,
+  public ScheduleService(Supplier<PromoterClient> client, LifecycleRequests requests, RetrainSchedules schedules,
       Clock clock) {
     this.client = client;
     this.requests = requests;
@@ -62,7 +64,7 @@ public final class ScheduleService {
       throw ServiceException.conflict("schedule '" + name + "' already exists");
     }
     ScheduleHandle handle = Failures.translated(() ->
-        client.createRetrainSchedule(name, cron, policy, request));
+        client.get().createRetrainSchedule(name, cron, policy, request));
     String body;
     try {
       body = json.writeValueAsString(request);
@@ -93,7 +95,7 @@ public final class ScheduleService {
       throw ServiceException.notFound("no schedule '" + name + "'");
     }
     Failures.translated(() -> {
-      client.deleteRetrainSchedule(name, actor.name());
+      client.get().deleteRetrainSchedule(name, actor.name());
       schedules.remove(name);
       return null;
     });

@@ -9,6 +9,7 @@ import dev.promoter.registry.RetrainSchedules;
 import dev.promoter.stack.TemporalConnection;
 import dev.promoter.worker.WorkerProperties;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -37,15 +38,15 @@ public class ServiceConfiguration {
 
   @Bean
   @Lazy
-  LifecycleService lifecycleService(@Lazy PromoterClient client, LifecycleRequests requests,
+  LifecycleService lifecycleService(ObjectProvider<PromoterClient> client, LifecycleRequests requests,
       RegistryDatabase database) {
-    return new LifecycleService(client, requests, new LifecycleRuns(database.dataSource()));
+    return new LifecycleService(client::getObject, requests, new LifecycleRuns(database.dataSource()));
   }
 
   @Bean
   @Lazy
-  ApprovalService approvalService(@Lazy PromoterClient client, RegistryDatabase database, Clock clock) {
-    return new ApprovalService(client, new Approvals(database.dataSource()), clock);
+  ApprovalService approvalService(ObjectProvider<PromoterClient> client, RegistryDatabase database, Clock clock) {
+    return new ApprovalService(client::getObject, new Approvals(database.dataSource()), clock);
   }
 
   @Bean
@@ -56,8 +57,8 @@ public class ServiceConfiguration {
 
   @Bean
   @Lazy
-  ScheduleService scheduleService(@Lazy PromoterClient client, LifecycleRequests requests,
+  ScheduleService scheduleService(ObjectProvider<PromoterClient> client, LifecycleRequests requests,
       RegistryDatabase database, Clock clock) {
-    return new ScheduleService(client, requests, new RetrainSchedules(database.dataSource()), clock);
+    return new ScheduleService(client::getObject, requests, new RetrainSchedules(database.dataSource()), clock);
   }
 }

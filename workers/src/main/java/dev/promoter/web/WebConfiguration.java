@@ -1,13 +1,13 @@
 package dev.promoter.web;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** The web side, only in a process that serves HTTP ({@code promoter server}). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@ComponentScan(basePackageClasses = WebConfiguration.class)
-@Import({SecurityConfiguration.class, OperationsConfiguration.class})
+@Import({SecurityConfiguration.class, OperationsConfiguration.class, IdentityAdapters.class,
+    ProblemAdvice.class, LifecycleController.class, ApprovalController.class, ModelController.class,
+    ScheduleController.class})
 public class WebConfiguration {}
