@@ -14,5 +14,20 @@ public enum ConsensusMethod {
    */
   EXTENDED,
   /** Majority rule where frequencies are shares of per-tree weights; weights are required. */
-  WEIGHTED
+  WEIGHTED;
+
+  /**
+   * @param name a method name in any case, e.g. {@code majority}
+   * @return the method
+   * @throws ConsensusInputException naming the allowed values
+   */
+  public static ConsensusMethod parse(String name) {
+    for (ConsensusMethod m : values()) {
+      if (m.name().equalsIgnoreCase(name)) {
+        return m;
+      }
+    }
+    throw new ConsensusInputException("unknown consensus method '" + name
+        + "' (expected strict, majority, extended or weighted)");
+  }
 }

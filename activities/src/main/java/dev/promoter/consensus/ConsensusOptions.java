@@ -21,10 +21,10 @@ public record ConsensusOptions(ConsensusMethod method, double threshold, boolean
       throw new IllegalArgumentException("method and support format are required");
     }
     if (!(threshold >= 0 && threshold < 1)) {
-      throw new IllegalArgumentException("threshold must be in [0, 1), got " + threshold);
+      throw new ConsensusInputException("threshold must be in [0, 1), got " + threshold);
     }
     if (method == ConsensusMethod.WEIGHTED && weights == null) {
-      throw new IllegalArgumentException("weighted consensus needs per-tree weights");
+      throw new ConsensusInputException("weighted consensus needs per-tree weights");
     }
     if (weights != null) {
       Weights.validate(weights);

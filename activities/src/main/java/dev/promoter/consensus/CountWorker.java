@@ -77,7 +77,7 @@ final class CountWorker implements Runnable, SplitExtractor.Sink {
   void countTree(PhyloTree t, int ordinal) {
     tree = ordinal;
     if (weights != null && tree >= weights.length) {
-      throw new IllegalArgumentException("more trees than weights (" + weights.length + " weights)");
+      throw new ConsensusInputException("more trees than weights (" + weights.length + " weights)");
     }
     weight = weights == null ? 1.0 : weights[tree];
     idCount = 0;

@@ -33,7 +33,7 @@ final class SplitCounter {
   SplitCounts count(Reader in, double[] weights, boolean keepTreeSplits) {
     NewickTreeSplitter texts = new NewickTreeSplitter(in);
     if (!texts.hasNext()) {
-      throw new IllegalArgumentException("no trees in input");
+      throw new ConsensusInputException("no trees in input");
     }
     TreeText first = texts.next();
     TaxonIndex taxa = TaxonIndex.of(new NewickParser().parse(first).leafLabels());
@@ -49,7 +49,7 @@ final class SplitCounter {
       w.await();
     }
     if (weights != null && weights.length != trees) {
-      throw new IllegalArgumentException(weights.length + " weights for " + trees + " trees");
+      throw new ConsensusInputException(weights.length + " weights for " + trees + " trees");
     }
     return merge(taxa, workers, trees, weights, keepTreeSplits);
   }
@@ -57,7 +57,7 @@ final class SplitCounter {
   /** Counts trees already in memory, on the calling thread. */
   SplitCounts countTrees(List<PhyloTree> trees, double[] weights, boolean keepTreeSplits) {
     if (trees.isEmpty()) {
-      throw new IllegalArgumentException("no trees");
+      throw new ConsensusInputException("no trees");
     }
     TaxonIndex taxa = TaxonIndex.of(trees.get(0).leafLabels());
     CountWorker w = new CountWorker(taxa, null, END, weights, keepTreeSplits);
@@ -65,7 +65,7 @@ final class SplitCounter {
       w.countTree(trees.get(i), i);
     }
     if (weights != null && weights.length != trees.size()) {
-      throw new IllegalArgumentException(weights.length + " weights for " + trees.size() + " trees");
+      throw new ConsensusInputException(weights.length + " weights for " + trees.size() + " trees");
     }
     return merge(taxa, List.of(w), trees.size(), weights, keepTreeSplits);
   }

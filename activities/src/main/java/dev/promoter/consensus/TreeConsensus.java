@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,8 @@ public final class TreeConsensus {
       return RobinsonFoulds.allPairs(new SplitCounter(threads).count(r, null, true));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (UncheckedIOException e) {
+      throw notText(input, e);
     }
   }
 
@@ -83,11 +86,29 @@ public final class TreeConsensus {
       return new SplitCounter(o.threads()).count(r, o.weights(), keep);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (UncheckedIOException e) {
+      throw notText(input, e);
     }
   }
 
-  private static Reader open(Path input) throws IOException {
-    return new BufferedReader(Files.newBufferedReader(input, StandardCharsets.UTF_8), 1 << 16);
+  private static Reader open(Path input) {
+    // Linux opens a directory for reading and fails only at the first read, with a bare "Is a directory"
+    if (Files.isDirectory(input)) {
+      throw new ConsensusInputException(input + ": is a directory, not a Newick file");
+    }
+    try {
+      return new BufferedReader(Files.newBufferedReader(input, StandardCharsets.UTF_8), 1 << 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // Bytes that are not UTF-8 surface as a decoding failure in the middle of reading.
+  private static RuntimeException notText(Path input, UncheckedIOException e) {
+    if (e.getCause() instanceof CharacterCodingException) {
+      return new ConsensusInputException(input + ": not a Newick text file (bytes that are not UTF-8)", e);
+    }
+    return e;
   }
 
   private static ConsensusResult result(SplitCounts c, ConsensusOptions o) {

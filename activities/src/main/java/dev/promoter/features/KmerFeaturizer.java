@@ -70,13 +70,29 @@ public final class KmerFeaturizer {
      */
     public KmerFeaturizer(int k, boolean canonical) {
         if (k < 1 || k > MAX_K) {
-            throw new IllegalArgumentException("k must be in 1.." + MAX_K + ", got " + k);
+            throw new KmerLengthException(k, MAX_K);
         }
         this.k = k;
         this.canonical = canonical;
         this.mask = (1 << (2 * k)) - 1;
         this.canonicalKmers = canonical ? CanonicalKmers.of(k) : null;
         this.scratch = ThreadLocal.withInitial(() -> new int[dimension()]);
+    }
+
+    /**
+     * The vector length for {@code k} without building a featurizer (a canonical one builds a
+     * 4^k index), e.g. to check memory first.
+     *
+     * @param k         k-mer length, at least 1
+     * @param canonical whether reverse complements share a feature
+     * @return 4^k, or the number of canonical k-mers
+     */
+    public static long dimension(int k, boolean canonical) {
+        long all = 1L << (2 * k);
+        if (!canonical) {
+            return all;
+        }
+        return k % 2 == 1 ? all / 2 : (all + (1L << k)) / 2;
     }
 
     /** @return a featurizer for 6-mers, strand-specific */
@@ -129,6 +145,22 @@ public final class KmerFeaturizer {
             vector[i] = counts[i] * scale;
             counts[i] = 0;
         }
+    }
+
+    /**
+     * @param sequence nucleotides
+     * @return whether it has at least one countable k-mer: k unambiguous bases in a row
+     */
+    public boolean hasKmer(CharSequence sequence) {
+        int run = 0;
+        for (int i = 0; i < sequence.length(); i++) {
+            char c = sequence.charAt(i);
+            run = c < 256 && CODES[c] >= 0 ? run + 1 : 0;
+            if (run >= k) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

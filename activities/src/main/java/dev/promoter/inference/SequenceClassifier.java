@@ -62,9 +62,14 @@ public final class SequenceClassifier implements Classifier {
 
     /**
      * @param sequence nucleotides
-     * @return its prediction
+     * @return its prediction; {@link Prediction#noEvidence} when it has no countable k-mer
      */
     public Prediction classify(String sequence) {
+        if (!examples.featurizer().hasKmer(sequence)) {
+            // all N, or shorter than k: Tribuo refuses a featureless example, and a few 3-mers of
+            // the composition block alone are no evidence of any class
+            return Prediction.noEvidence(labels);
+        }
         org.tribuo.Prediction<Label> p = model.predict(examples.example(sequence, LabelFactory.UNKNOWN_LABEL));
         Map<String, Double> scores = new LinkedHashMap<>();
         for (String label : labels) {

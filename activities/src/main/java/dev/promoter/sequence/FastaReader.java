@@ -2,10 +2,12 @@ package dev.promoter.sequence;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Strict streaming FASTA reader: holds one record at a time, never the whole file, so a
@@ -27,7 +30,7 @@ import java.util.zip.GZIPInputStream;
  * <p>Input rules (anything else is a {@link FastaFormatException} naming source and line):
  * <ul>
  *   <li>gzip is detected by its magic bytes {@code 1f 8b}, not by the file name; multi-member
- *       (bgzip) files are read to the end;</li>
+ *       (bgzip) files are read to the end; one that ends early is an error that says "truncated";</li>
  *   <li>blank lines anywhere are ignored; any other line before the first header is an error;</li>
  *   <li>the id must follow {@code '>'} directly: {@code ">"} and {@code "> desc"} are errors, so
  *       a description word is never silently promoted to an id;</li>
@@ -86,7 +89,11 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
 
     private FastaReader(InputStream raw, String source) throws IOException {
         this.source = source;
-        this.in = decompressIfGzip(raw);
+        try {
+            this.in = decompressIfGzip(raw);
+        } catch (EOFException e) {
+            throw truncated(e);
+        }
     }
 
     /**
@@ -94,9 +101,14 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
      *
      * @param path FASTA file; its name is used in error messages
      * @return a reader positioned before the first record; close it
-     * @throws IOException if the file cannot be opened
+     * @throws IOException if the file cannot be opened ({@link FileSystemException} for a directory)
+     * @throws FastaFormatException if it is a gzip file cut off inside its header
      */
     public static FastaReader open(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            // Linux opens a directory for reading and fails only at the first read, with a bare "Is a directory"
+            throw new FileSystemException(path.toString(), null, "is a directory, not a FASTA file");
+        }
         InputStream raw = Files.newInputStream(path);
         try {
             return new FastaReader(raw, path.toString());
@@ -346,6 +358,19 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         }
     }
 
+    private FastaFormatException truncated(EOFException e) {
+        FastaFormatException f = new FastaFormatException(source, line,
+                "truncated gzip file: the compressed data ends early (an incomplete download or copy?)");
+        f.initCause(e);
+        return f;
+    }
+
+    private FastaFormatException corrupt(ZipException e) {
+        FastaFormatException f = new FastaFormatException(source, line, "corrupt gzip data (" + e.getMessage() + ")");
+        f.initCause(e);
+        return f;
+    }
+
     private FastaFormatException invalidCharacter(int b, int column) {
         String shown = b >= 0x21 && b < 0x7f ? "'" + (char) b + "'" : String.format("byte 0x%02x", b);
         return new FastaFormatException(source, line,
@@ -380,7 +405,15 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
     }
 
     private boolean fill() throws IOException {
-        int n = in.read(buf, 0, buf.length);
+        int n;
+        try {
+            n = in.read(buf, 0, buf.length);
+        } catch (EOFException e) {
+            // only GZIPInputStream throws it: the compressed data stops before its end marker
+            throw truncated(e);
+        } catch (ZipException e) {
+            throw corrupt(e);
+        }
         pos = 0;
         limit = Math.max(n, 0);
         return limit > 0;

@@ -37,6 +37,9 @@ public record RrnaDataset(Path directory, List<FastaRecord> train, List<FastaRec
      * @throws IOException      if a file cannot be read
      */
     public static RrnaDataset load(Path directory) throws IOException {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new DatasetException(directory + ": a file, not a dataset folder (one holding train.fasta[.gz] and test.fasta[.gz])");
+        }
         Path trainFile = find(directory, "train");
         Path testFile = find(directory, "test");
         List<FastaRecord> train = readLabelled(trainFile);

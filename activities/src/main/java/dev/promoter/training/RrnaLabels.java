@@ -9,6 +9,9 @@ public final class RrnaLabels {
     public static final List<String> ALL =
             List.of("5S", "5.8S", "16S", "18S", "23S", "28S", "mt-SSU", "non-rRNA");
 
+    /** The class of anything that is not an rRNA gene, and the answer when a model has no evidence. */
+    public static final String NON_RRNA = "non-rRNA";
+
     private RrnaLabels() {
     }
 

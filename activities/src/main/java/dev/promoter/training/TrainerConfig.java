@@ -1,6 +1,7 @@
 package dev.promoter.training;
 
 import dev.promoter.features.KmerFeaturizer;
+import dev.promoter.features.KmerLengthException;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,9 @@ import java.util.Objects;
 public record TrainerConfig(TrainerKind trainer, int k, boolean canonical, long seed,
         Hyperparameters hyperparameters, Augmentation augmentation, boolean balanceClasses) {
 
+    /** Largest k a model may use. */
+    public static final int MAX_K = 8;
+
     /** Default seed: any fixed value; fixed so that two runs on the same data agree. */
     public static final long DEFAULT_SEED = 42L;
 
@@ -26,9 +30,9 @@ public record TrainerConfig(TrainerKind trainer, int k, boolean canonical, long 
         Objects.requireNonNull(trainer, "trainer");
         Objects.requireNonNull(hyperparameters, "hyperparameters");
         Objects.requireNonNull(augmentation, "augmentation");
-        if (k < 1 || k > 8) {
+        if (k < 1 || k > MAX_K) {
             // Above 8 the dense 4^k vectors make Tribuo's feature maps impractically large.
-            throw new IllegalArgumentException("k must be in 1..8, got " + k);
+            throw new KmerLengthException(k, MAX_K);
         }
     }
 

@@ -117,4 +117,35 @@ class TreeConsensusTest {
     assertThat(c.get(2).conflicts()).extracting(SplitSupport::frequency).containsExactly(0.5, 0.25);
     assertThat(c.get(2).conflicts().get(0).taxa()).containsExactly("d", "e", "f");
   }
+
+  @Test
+  void inputThatIsNoNewickTextIsConsensusInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    ConsensusOptions o = ConsensusOptions.of(ConsensusMethod.MAJORITY);
+    java.nio.file.Path empty = java.nio.file.Files.writeString(dir.resolve("empty.nwk"), "  \n");
+    assertThatThrownBy(() -> consensus.consensus(empty, o)).isInstanceOf(ConsensusInputException.class)
+        .hasMessageContaining("no trees");
+    java.nio.file.Path latin1 = java.nio.file.Files.write(dir.resolve("bin.nwk"), new byte[] {'(', (byte) 0xff, ')', ';'});
+    assertThatThrownBy(() -> consensus.consensus(latin1, o)).isInstanceOf(ConsensusInputException.class)
+        .hasMessageContaining("bin.nwk").hasMessageContaining("not a Newick text file");
+    assertThatThrownBy(() -> consensus.rfMatrix(latin1, 1)).isInstanceOf(ConsensusInputException.class);
+    java.nio.file.Path nul = java.nio.file.Files.write(dir.resolve("nul.nwk"), new byte[] {'(', 'a', 0, ',', 'b', ')', ';'});
+    assertThatThrownBy(() -> consensus.consensus(nul, o))
+        .isInstanceOf(dev.promoter.consensus.newick.NewickFormatException.class)
+        .hasMessageContaining("binary data").hasMessageContaining("column 3");
+    assertThatThrownBy(() -> consensus.consensus(dir, o)).isInstanceOf(ConsensusInputException.class)
+        .hasMessageContaining("is a directory");
+  }
+
+  @Test
+  void thresholdsOutsideZeroToOneAndUnknownMethodsAreConsensusInput() {
+    ConsensusOptions o = ConsensusOptions.of(ConsensusMethod.MAJORITY);
+    for (double t : new double[] {-0.1, 1.0, 1.5, Double.NaN}) {
+      assertThatThrownBy(() -> o.withThreshold(t, false)).isInstanceOf(ConsensusInputException.class)
+          .hasMessageContaining("threshold");
+    }
+    assertThat(ConsensusMethod.parse("Extended")).isEqualTo(ConsensusMethod.EXTENDED);
+    assertThatThrownBy(() -> ConsensusMethod.parse("mr")).isInstanceOf(ConsensusInputException.class)
+        .hasMessageContaining("'mr'").hasMessageContaining("strict, majority, extended or weighted");
+  }
 }

@@ -153,12 +153,34 @@ class KmerFeaturizerTest {
     }
 
     @Test
+    void dimensionWithoutAFeaturizerAgreesWithOne() {
+        for (int k = 1; k <= 9; k++) {
+            assertThat(KmerFeaturizer.dimension(k, false)).isEqualTo(new KmerFeaturizer(k, false).dimension());
+            assertThat(KmerFeaturizer.dimension(k, true)).isEqualTo(new KmerFeaturizer(k, true).dimension());
+        }
+        assertThat(KmerFeaturizer.dimension(13, false)).isEqualTo(1L << 26);
+    }
+
+    @Test
+    void kOutsideItsRangeIsAKmerLengthException() {
+        for (int k : new int[] {-1, 0, KmerFeaturizer.MAX_K + 1}) {
+            assertThatThrownBy(() -> new KmerFeaturizer(k, false)).isInstanceOf(KmerLengthException.class)
+                    .hasMessage("k must be in 1.." + KmerFeaturizer.MAX_K + ", got " + k);
+        }
+    }
+
+    @Test
     void shortOrFullyAmbiguousSequencesGiveZeroVector() {
         KmerFeaturizer featurizer = KmerFeaturizer.defaults();
         assertThat(featurizer.featurize("")).containsOnly(0f);
         assertThat(featurizer.featurize("ACGTA")).containsOnly(0f);
         assertThat(featurizer.featurize("ACGNACGTNACGTA")).containsOnly(0f);
         assertThat(featurizer.featurize("ACGTAC")[featurizer.indexOf("ACGTAC")]).isEqualTo(1f);
+        for (String none : new String[] {"", "ACGTA", "ACGNACGTNACGTA", "NNNNNNNNNNNN"}) {
+            assertThat(featurizer.hasKmer(none)).as(none).isFalse();
+        }
+        assertThat(featurizer.hasKmer("NNACGTACNN")).isTrue();
+        assertThat(featurizer.hasKmer("acgtac")).isTrue();
     }
 
     @Test

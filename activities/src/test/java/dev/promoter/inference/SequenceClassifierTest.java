@@ -53,4 +53,23 @@ class SequenceClassifierTest {
             assertThat(p.probabilities().values()).allMatch(v -> v <= p.confidence());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aSequenceWithNoCountableKmerIsNonRrnaWithConfidenceZero() {
+        TrainerConfig config = TrainerConfig.defaults(TrainerKind.LOGREG).withK(5).withAugmentation(Augmentation.NONE);
+        ModelBundle bundle = new ModelBundle(new RrnaTrainer(config).train(SyntheticRrna.records(4, 9, 1), "x"),
+                ModelMetadata.of(config, RrnaLabels.ALL, "x"));
+        SequenceClassifier classifier = new SequenceClassifier(bundle);
+        // all N; shorter than k (it has 3-mers, which the k >= 5 composition block would count); k-1 bases between Ns
+        List<String> unreadable = List.of("NNNNNNNNNNNN", "ACGT", "ACGTNACGTNRYACG");
+        for (Prediction p : classifier.classify(unreadable)) {
+            assertThat(p.label()).isEqualTo(RrnaLabels.NON_RRNA);
+            assertThat(p.confidence()).isZero();
+            assertThat(p.isNoEvidence()).isTrue();
+            assertThat(p.probabilities().keySet()).containsExactlyElementsOf(RrnaLabels.ALL);
+        }
+        Prediction readable = classifier.classify("ACGTA");
+        assertThat(readable.confidence()).isPositive();
+        assertThat(readable.isNoEvidence()).isFalse();
+    }
 }

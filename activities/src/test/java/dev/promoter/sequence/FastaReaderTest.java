@@ -185,14 +185,37 @@ class FastaReaderTest {
     }
 
     @Test
-    void corruptGzipIsAnIoError() throws IOException {
+    void corruptGzipIsAFormatErrorNamingTheFile() throws IOException {
+        // a user can fix it (download again), so it is a FastaFormatException, not an I/O error
         Path file = dir.resolve("corrupt.gz");
         Files.write(file, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3});
-        assertThatThrownBy(() -> FastaReader.readAll(file)).isInstanceOf(IOException.class);
-        try (FastaReader reader = FastaReader.open(file)) {
-            assertThatThrownBy(reader::hasNext).isInstanceOf(UncheckedIOException.class);
-        } catch (IOException expectedOnOpen) {
-            // GZIPInputStream may already reject the header while opening
+        assertThatThrownBy(() -> FastaReader.readAll(file)).isInstanceOf(FastaFormatException.class)
+                .hasMessageStartingWith(file + ":1: ").hasMessageContaining("gzip");
+        Path invalid = dir.resolve("invalid.gz");
+        Files.write(invalid, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 3, 4});
+        assertThatThrownBy(() -> FastaReader.readAll(invalid)).isInstanceOf(FastaFormatException.class)
+                .hasMessageContaining("corrupt gzip data");
+    }
+
+    @Test
+    void aTruncatedGzipFileSaysTruncated() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            text.append(">r").append(i).append('\n').append("ACGTTGCA".repeat(20 + i % 7)).append('\n');
         }
+        byte[] whole = Files.readAllBytes(gzip("whole.fa.gz", text.toString()));
+        Path cut = Files.write(dir.resolve("cut.fa.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> FastaReader.readAll(cut)).isInstanceOf(FastaFormatException.class)
+                .hasMessageContaining("cut.fa.gz").hasMessageContaining("truncated gzip");
+        Path header = Files.write(dir.resolve("header.fa.gz"), java.util.Arrays.copyOf(whole, 4));
+        assertThatThrownBy(() -> FastaReader.readAll(header)).isInstanceOf(FastaFormatException.class)
+                .hasMessageContaining("truncated gzip");
+    }
+
+    @Test
+    void aDirectoryIsNamedAsSuch() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("reads"));
+        assertThatThrownBy(() -> FastaReader.open(folder)).isInstanceOf(java.nio.file.FileSystemException.class)
+                .hasMessage(folder + ": is a directory, not a FASTA file");
     }
 }

@@ -36,6 +36,10 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
   Path outFile;
 
+  /** Records no model could read (Prediction.noEvidence), reported once at the end. */
+  private long unreadable;
+  private String firstUnreadable;
+
   @Override
   public Integer call() throws Exception {
     try (ModelReferences refs = new ModelReferences();
@@ -46,15 +50,23 @@ final class ClassifyCommand implements Callable<Integer> {
       if (records == 0) {
         throw new FastaFormatException(fasta.toString(), 1, "no FASTA records");
       }
+      output.commit();
+    }
+    if (unreadable > 0) {
+      spec.commandLine().getErr().printf(Locale.ROOT, "promoter: %d record(s) with no countable k-mer or base "
+          + "(all N, or shorter than k), first '%s': labelled non-rRNA with confidence 0%n", unreadable, firstUnreadable);
     }
     return 0;
   }
 
-  private static void write(PrintWriter out, List<FastaRecord> records, List<Prediction> predictions) {
+  private void write(PrintWriter out, List<FastaRecord> records, List<Prediction> predictions) {
     // one line per record: id, label, confidence
     for (int i = 0; i < records.size(); i++) {
       Prediction p = predictions.get(i);
       out.printf(Locale.ROOT, "%s\t%s\t%.4f%n", records.get(i).id(), p.label(), p.confidence());
+      if (p.isNoEvidence() && unreadable++ == 0) {
+        firstUnreadable = records.get(i).id();
+      }
     }
   }
 }

@@ -39,7 +39,7 @@ final class ConsensusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ConsensusMethod m = ConsensusMethod.valueOf(method.toUpperCase(java.util.Locale.ROOT));
+    ConsensusMethod m = ConsensusMethod.parse(method);
     if (m == ConsensusMethod.WEIGHTED && weights == null) {
       throw new BadInputException("--method weighted needs --weights FILE");
     }

@@ -1,6 +1,7 @@
 package dev.promoter.cli;
 
 import dev.promoter.artifact.ArtifactStore;
+import dev.promoter.consensus.Weights;
 import dev.promoter.consensus.ensemble.EnsemblePrediction;
 import dev.promoter.consensus.ensemble.SoftVoteEnsemble;
 import dev.promoter.deploy.RegisteredModels;
@@ -34,6 +35,9 @@ final class ModelReferences implements AutoCloseable {
     if (weights != null && weights.size() != refs.size()) {
       throw new BadInputException(refs.size() + " models but " + weights.size() + " weights");
     }
+    if (weights != null) {
+      Weights.validate(weights); // before any model loads or record is read
+    }
     List<Classifier> loaded = new ArrayList<>();
     for (String ref : refs) {
       loaded.add(load(ref));
@@ -49,7 +53,10 @@ final class ModelReferences implements AutoCloseable {
         int row = i;
         List<Map<String, Double>> votes = each.stream().map(p -> p.get(row).probabilities()).toList();
         EnsemblePrediction vote = weights == null ? ensemble.vote(votes) : ensemble.vote(votes, weights);
-        combined.add(new Prediction(vote.label(), vote.probabilities().get(vote.label()), vote.probabilities()));
+        double confidence = vote.probabilities().get(vote.label());
+        // every model abstained (no countable k-mer for any of them): the same answer as one model's
+        combined.add(confidence > 0 ? new Prediction(vote.label(), confidence, vote.probabilities())
+            : Prediction.noEvidence(List.copyOf(vote.probabilities().keySet())));
       }
       return combined;
     };

@@ -2,37 +2,87 @@ package dev.promoter.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import picocli.CommandLine;
 
-/** A command's table output: a file when {@code --out} is given, else the command line's stdout. */
+/**
+ * A command's table output: a file when {@code --out} is given, else the command line's stdout.
+ *
+ * <p>A file is written to a temporary file in the same folder and renamed over {@code --out} by
+ * {@link #commit()}; closing without a commit (the command failed) deletes the temporary file,
+ * so a failed run leaves neither a partial table nor a damaged earlier one.
+ */
 final class Output implements AutoCloseable {
   private final PrintWriter writer;
-  private final boolean owned;
+  private final Path target;
+  private final Path temp;
+  private boolean committed;
 
-  private Output(PrintWriter writer, boolean owned) {
+  private Output(PrintWriter writer, Path target, Path temp) {
     this.writer = writer;
-    this.owned = owned;
+    this.target = target;
+    this.temp = temp;
   }
 
   static Output open(Path file, CommandLine.Model.CommandSpec spec) throws IOException {
     if (file == null) {
-      return new Output(spec.commandLine().getOut(), false);
+      return new Output(spec.commandLine().getOut(), null, null);
     }
-    return new Output(new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8)), true);
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(file + ": is a directory; --out names the file to write");
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    if (!Files.isDirectory(folder)) {
+      throw new BadInputException(file + ": folder " + folder + " does not exist");
+    }
+    // not Files.createTempFile: its owner-only permissions would end up on the finished file
+    Path temp = folder.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + Long.toHexString(System.nanoTime()) + ".part");
+    return new Output(new PrintWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), file, temp);
   }
 
   PrintWriter writer() {
     return writer;
   }
 
+  /** Everything is written: move the file into place (a no-op for standard output). */
+  void commit() throws IOException {
+    if (temp == null) {
+      writer.flush();
+      return;
+    }
+    if (writer.checkError()) { // flushes; PrintWriter keeps write failures to itself until asked
+      throw new IOException("cannot write " + target + " (disk full?)");
+    }
+    writer.close();
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    committed = true;
+  }
+
   @Override
   public void close() {
     writer.flush();
-    if (owned) {
-      writer.close();
+    if (temp == null) {
+      return;
+    }
+    writer.close();
+    if (!committed) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + temp, e);
+      }
     }
   }
 }

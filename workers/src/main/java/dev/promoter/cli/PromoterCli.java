@@ -6,6 +6,7 @@ import dev.promoter.client.PromoterClientException;
 import dev.promoter.registry.RegistryException;
 import dev.promoter.sequence.FastaFormatException;
 import dev.promoter.training.DatasetException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import dev.promoter.stack.StackException;
 import picocli.CommandLine;
@@ -124,13 +125,17 @@ public final class PromoterCli implements Runnable {
     return e;
   }
 
-  // Input the user can fix: malformed FASTA, a model or dataset that cannot be read, a missing file.
+  // Input the user can fix: malformed FASTA or Newick, a model or dataset that cannot be read, a
+  // path that is missing or of the wrong kind (FileSystemException: a directory given as a file),
+  // bad consensus weights or options, an unsupported k.
   private static boolean isBadInput(Throwable t) {
     return t instanceof FastaFormatException || t instanceof ModelFormatException
         || t instanceof DatasetException || t instanceof TrainTestOverlapException
-        || t instanceof NoSuchFileException || t instanceof BadInputException
+        || t instanceof FileSystemException || t instanceof BadInputException
         || t instanceof dev.promoter.consensus.newick.NewickFormatException
-        || t instanceof dev.promoter.consensus.TaxonSetMismatchException;
+        || t instanceof dev.promoter.consensus.TaxonSetMismatchException
+        || t instanceof dev.promoter.consensus.ConsensusInputException
+        || t instanceof dev.promoter.features.KmerLengthException;
   }
 
   private static String message(Throwable cause) {

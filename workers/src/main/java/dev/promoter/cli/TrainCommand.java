@@ -24,15 +24,16 @@ final class TrainCommand implements Callable<Integer> {
       description = "dataset folder with train.fasta[.gz] and test.fasta[.gz] (headers carry class=LABEL)")
   Path data;
 
-  @Option(names = "--trainer", defaultValue = "logreg", paramLabel = "NAME",
-      description = "logreg, xgboost, forest or cnn (default: ${DEFAULT-VALUE})")
+  @Option(names = "--trainer", defaultValue = "logreg", paramLabel = "NAME", completionCandidates = TrainerNames.class,
+      description = "one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   String trainer;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "model directory to write")
   Path out;
 
-  @Option(names = "--k", defaultValue = "-1", description = "k-mer length (default: the trainer's default: 6 for logreg, 5 for xgboost, 4 for forest)")
-  int k;
+  @Option(names = "--k", paramLabel = "K",
+      description = "k-mer length, 1 to 8 (default: the trainer's default: 6 for logreg, 5 for xgboost, 4 for forest)")
+  Integer k;
 
   @Option(names = "--seed", defaultValue = "" + TrainerConfig.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
   long seed;
@@ -50,6 +51,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    TrainOutput.check(out);
     if (CnnCommandLine.TRAINER.equals(trainer)) {
       // the CNN trains through DJL in this process, on the GPU if the engine has one
       java.util.Map<String, String> params = new java.util.LinkedHashMap<>(cnnParams);
@@ -66,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
     // the options as trainer parameters, mapped by the same code as a lifecycle candidate's
     java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
     params.put("seed", Long.toString(seed));
-    if (k >= 0) {
+    if (k != null) {
       params.put("k", Integer.toString(k));
     }
     if (canonical) {

@@ -1,5 +1,6 @@
 package dev.promoter.cli;
 
+import static dev.promoter.cli.ConsensusCommandsTest.assertBadInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -103,5 +104,136 @@ class TrainClassifyFeaturizeTest {
     assertThat(x[0]).isEqualTo("x");
     assertThat(Double.parseDouble(x[2])).isEqualTo(0.25);
     assertThat(lines.get(2)).startsWith("y\t1.0\t0");
+  }
+
+  @Test
+  void aFolderGivenAsFastaOrAFileAsDataIsOneLineAndExitCode2() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("reads"));
+    assertBadInput(CliRun.of("classify", "--model", model.toString(), "--fasta", folder.toString()),
+        folder + ": is a directory, not a FASTA file");
+    assertBadInput(CliRun.of("featurize", "--fasta", folder.toString(), "--k", "2"), folder + ": is a directory");
+    Path file = data.resolve("train.fasta");
+    assertBadInput(CliRun.of("train", "--data", file.toString(), "--out", dir.resolve("m3").toString()),
+        file + ": a file, not a dataset folder");
+    Path hollow = Files.createDirectories(dir.resolve("hollow"));
+    Files.createDirectories(hollow.resolve("train.fasta"));
+    Files.writeString(hollow.resolve("test.fasta.gz"), "");
+    assertBadInput(CliRun.of("train", "--data", hollow.toString(), "--out", dir.resolve("m4").toString()),
+        "no train.fasta");
+  }
+
+  @Test
+  void aTruncatedGzipFastaSaysTruncatedAndLeavesNoPartialOutput() throws IOException {
+    Path cut = truncatedGzip();
+    Path labels = Files.writeString(dir.resolve("old-labels.tsv"), "from an earlier run\n");
+    assertBadInput(CliRun.of("classify", "--model", model.toString(), "--fasta", cut.toString(), "--out", labels.toString()),
+        cut + " line ");
+    assertThat(CliRun.of("classify", "--model", model.toString(), "--fasta", cut.toString()).err()).contains("truncated gzip");
+    assertThat(labels).hasContent("from an earlier run");
+    Path features = dir.resolve("cut-features.tsv");
+    assertBadInput(CliRun.of("featurize", "--fasta", cut.toString(), "--k", "3", "--out", features.toString()),
+        "truncated gzip");
+    assertThat(features).doesNotExist();
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+    }
+  }
+
+  @Test
+  void kZeroOrNegativeIsBadInput() {
+    Path fasta = data.resolve("test.fasta");
+    for (String k : new String[] {"0", "-1", "-3"}) {
+      assertBadInput(CliRun.of("featurize", "--fasta", fasta.toString(), "--k", k), "k must be in 1..12, got " + k);
+      assertBadInput(CliRun.of("train", "--data", data.toString(), "--out", dir.resolve("k" + k).toString(), "--k", k),
+          "k must be in 1..8, got " + k);
+    }
+  }
+
+  @Test
+  void ensembleWeightsThatAreNegativeZeroOrMiscountedAreBadInput() {
+    String fasta = data.resolve("test.fasta").toString();
+    String m = model.toString();
+    assertBadInput(CliRun.of("classify", "--model", m, "--model", m, "--weights", "1,-1", "--fasta", fasta),
+        "weight 2 must be finite and >= 0");
+    assertBadInput(CliRun.of("classify", "--model", m, "--weights", "-2", "--fasta", fasta), "weight 1 must be finite");
+    assertBadInput(CliRun.of("classify", "--model", m, "--model", m, "--weights", "0,0", "--fasta", fasta),
+        "weights must not all be zero");
+    assertBadInput(CliRun.of("classify", "--model", m, "--model", m, "--weights", "1,2,3", "--fasta", fasta),
+        "2 models but 3 weights");
+    CliRun malformed = CliRun.of("classify", "--model", m, "--model", m, "--weights", "1,x", "--fasta", fasta);
+    assertThat(malformed.exitCode()).isEqualTo(2);
+    assertThat(malformed.err()).contains("'x' is not a double");
+  }
+
+  @Test
+  void aRecordWithNoCountableKmerIsNonRrnaWithConfidenceZero() throws IOException {
+    String gene = Files.readAllLines(data.resolve("test.fasta")).get(1);
+    Path fasta = Files.writeString(dir.resolve("ns.fasta"), ">allN\nNNNNNNNNNNNNNNNNNNNN\n>short\nACG\n>gene\n" + gene
+        + "\n>gapped\nACGNACGNACGNAC\n");
+    for (CliRun run : List.of(CliRun.of("classify", "--model", model.toString(), "--fasta", fasta.toString()),
+        CliRun.of("classify", "--model", model.toString(), "--model", model.toString(), "--fasta", fasta.toString()))) {
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      List<String> lines = run.out().lines().toList();
+      assertThat(lines).hasSize(4);
+      assertThat(lines.get(0)).isEqualTo("allN\tnon-rRNA\t0.0000");
+      assertThat(lines.get(1)).isEqualTo("short\tnon-rRNA\t0.0000");
+      assertThat(lines.get(2)).startsWith("gene\t").doesNotEndWith("\t0.0000");
+      assertThat(lines.get(3)).isEqualTo("gapped\tnon-rRNA\t0.0000");
+      assertThat(run.err()).contains("3 record(s)").contains("'allN'");
+    }
+  }
+
+  @Test
+  void trainOutIsCheckedBeforeTraining() throws IOException {
+    Path busy = Files.createDirectories(dir.resolve("busy"));
+    Path keep = Files.writeString(busy.resolve("notes.txt"), "mine");
+    assertBadInput(CliRun.of("train", "--data", data.toString(), "--out", busy.toString()), busy + ": folder exists and is not empty");
+    // the CNN path replaces the folder it writes: it must refuse before touching one with other files
+    assertBadInput(CliRun.of("train", "--data", data.toString(), "--trainer", "cnn", "--out", busy.toString()),
+        "not empty");
+    assertThat(keep).hasContent("mine");
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    CliRun onFile = CliRun.of("train", "--data", data.toString(), "--out", file.toString());
+    assertBadInput(onFile, file + ": is a file");
+    assertThat(onFile.out()).doesNotContain("training");
+    assertBadInput(CliRun.of("train", "--data", data.toString(), "--out", file.resolve("m").toString()),
+        "cannot create it, " + file + " is a file");
+    Path emptyDir = Files.createDirectories(dir.resolve("empty-out"));
+    CliRun fine = CliRun.of("train", "--data", data.toString(), "--out", emptyDir.toString(), "--k", "2");
+    assertThat(fine.exitCode()).as(fine.toString()).isZero();
+    assertThat(emptyDir.resolve("model.tribuo")).isRegularFile();
+  }
+
+  @Test
+  void trainHelpAndErrorsListEveryTrainerCnnIncluded() {
+    CliRun help = CliRun.of("train", "--help");
+    assertThat(help.out().replaceAll("\\s+", " ")).contains("--trainer=NAME one of logreg, xgboost, forest, cnn");
+    CliRun svm = CliRun.of("train", "--data", data.toString(), "--trainer", "svm", "--out", dir.resolve("svm").toString());
+    assertThat(svm.exitCode()).isEqualTo(2);
+    assertThat(svm.err()).contains("unknown trainer 'svm' (expected logreg, xgboost, forest or cnn)");
+  }
+
+  @Test
+  void featurizeOutIsReplacedOnlyWhenComplete() throws IOException {
+    Path fasta = Files.writeString(dir.resolve("one.fasta"), ">x\nACGTA\n");
+    Path out = Files.writeString(dir.resolve("replace.tsv"), "old\n");
+    CliRun run = CliRun.of("featurize", "--fasta", fasta.toString(), "--k", "1", "--out", out.toString());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(Files.readAllLines(out)).containsExactly("id\tA\tC\tG\tT", "x\t0.4\t0.2\t0.2\t0.2");
+    assertBadInput(CliRun.of("featurize", "--fasta", fasta.toString(), "--out", dir.toString()), "is a directory");
+    assertBadInput(CliRun.of("featurize", "--fasta", fasta.toString(), "--out", dir.resolve("no/such.tsv").toString()),
+        "does not exist");
+  }
+
+  private static Path truncatedGzip() throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      byte[] test = Files.readAllBytes(data.resolve("test.fasta"));
+      for (int i = 0; i < 20; i++) {
+        gz.write(test);
+      }
+    }
+    byte[] whole = bytes.toByteArray();
+    return Files.write(dir.resolve("cut.fasta.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
   }
 }

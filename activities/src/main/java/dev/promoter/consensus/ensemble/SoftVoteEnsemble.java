@@ -1,5 +1,6 @@
 package dev.promoter.consensus.ensemble;
 
+import dev.promoter.consensus.Weights;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ public final class SoftVoteEnsemble {
   }
 
   /**
-   * @param models one class-probability map per model (probabilities finite, in [0, 1])
+   * @param models one class-probability map per model (probabilities finite, in [0, 1]); a model
+   *     whose probabilities are all 0 abstains: its weight leaves the total, and when every model
+   *     abstains every combined probability is 0
    * @param weights one non-negative weight per model, not all zero
    * @return the combined prediction
    * @throws IllegalArgumentException on empty input, mismatched counts, bad weights or
@@ -28,14 +31,18 @@ public final class SoftVoteEnsemble {
    */
   public EnsemblePrediction vote(List<Map<String, Double>> models, List<Double> weights) {
     validate(models, weights);
-    double total = weights.stream().mapToDouble(Double::doubleValue).sum();
+    // a model with no probability anywhere had nothing to go on (e.g. no countable k-mer): it abstains
+    double total = 0;
+    for (int i = 0; i < models.size(); i++) {
+      total += abstains(models.get(i)) ? 0 : weights.get(i);
+    }
     SortedMap<String, Double> combined = new TreeMap<>();
     for (String label : models.get(0).keySet()) {
       double p = 0;
       for (int i = 0; i < models.size(); i++) {
         p += weights.get(i) * models.get(i).get(label);
       }
-      combined.put(label, p / total);
+      combined.put(label, total == 0 ? 0.0 : p / total);
     }
     String best = null;
     for (Map.Entry<String, Double> e : combined.entrySet()) { // label order: first max wins ties
@@ -46,6 +53,10 @@ public final class SoftVoteEnsemble {
     return new EnsemblePrediction(best, Collections.unmodifiableSortedMap(combined));
   }
 
+  private static boolean abstains(Map<String, Double> probabilities) {
+    return probabilities.values().stream().allMatch(p -> p == 0.0);
+  }
+
   private static void validate(List<Map<String, Double>> models, List<Double> weights) {
     if (models.isEmpty()) {
       throw new IllegalArgumentException("no models to combine");
@@ -53,17 +64,7 @@ public final class SoftVoteEnsemble {
     if (weights.size() != models.size()) {
       throw new IllegalArgumentException(weights.size() + " weights for " + models.size() + " models");
     }
-    boolean positive = false;
-    for (int i = 0; i < weights.size(); i++) {
-      Double w = weights.get(i);
-      if (w == null || !(w >= 0) || w.isInfinite()) {
-        throw new IllegalArgumentException("weight " + (i + 1) + " must be finite and >= 0, got " + w);
-      }
-      positive |= w > 0;
-    }
-    if (!positive) {
-      throw new IllegalArgumentException("weights must not all be zero");
-    }
+    Weights.validate(weights);
     Map<String, Double> first = models.get(0);
     if (first.isEmpty()) {
       throw new IllegalArgumentException("model 1 has no classes");

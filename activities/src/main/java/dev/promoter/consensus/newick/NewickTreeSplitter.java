@@ -58,6 +58,7 @@ public final class NewickTreeSplitter implements Iterator<TreeText> {
     boolean comment = false;
     boolean content = false; // anything but whitespace and comments seen
     int openAt = -1; // offset in cur of the last opening quote or '['
+    boolean binary = false;
     while (bufPos < bufLen || fill()) {
       int from = bufPos;
       int i = from;
@@ -78,6 +79,9 @@ public final class NewickTreeSplitter implements Iterator<TreeText> {
           openAt = len + (i - from);
         } else if (c > ' ') {
           content = true;
+        } else if (c == 0) {
+          binary = true; // no text format has NUL bytes: say so rather than misparse a binary file
+          break;
         }
       }
       int span = i - from;
@@ -86,6 +90,10 @@ public final class NewickTreeSplitter implements Iterator<TreeText> {
       }
       System.arraycopy(buf, from, cur, len, span);
       len += span;
+      if (binary) {
+        throw new TreeText(cur, len, startLine, startColumn, ordinal).error(
+            "binary data (a NUL byte), not Newick text", len);
+      }
       advance(from, end ? i + 1 : i);
       bufPos = end ? i + 1 : i;
       if (end) {

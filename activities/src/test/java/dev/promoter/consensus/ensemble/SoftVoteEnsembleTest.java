@@ -43,4 +43,13 @@ class SoftVoteEnsembleTest {
     assertThatThrownBy(() -> ensemble.vote(List.of(Map.of("a", 1.5)))).hasMessageContaining("[0, 1]");
     assertThatThrownBy(() -> ensemble.vote(List.of())).hasMessageContaining("no models");
   }
+
+  @Test
+  void aModelWithNoProbabilityAbstains() {
+    Map<String, Double> none = Map.of("16S", 0.0, "18S", 0.0, "23S", 0.0);
+    EnsemblePrediction p = ensemble.vote(List.of(m1, none), List.of(1.0, 3.0));
+    assertThat(p.label()).isEqualTo("16S");
+    assertThat(p.probabilities()).isEqualTo(new java.util.TreeMap<>(m1));
+    assertThat(ensemble.vote(List.of(none, none)).probabilities().values()).containsOnly(0.0);
+  }
 }

@@ -90,21 +90,40 @@ public final class CnnClassifier implements Classifier, AutoCloseable {
 
   /**
    * @param sequences nucleotides
-   * @return one prediction per sequence, in input order
+   * @return one prediction per sequence, in input order; {@link Prediction#noEvidence} for a
+   *     sequence without a single A, C, G, T or U (the network would answer from padding alone)
    */
   @Override
   public synchronized List<Prediction> classify(List<String> sequences) {
-    List<Prediction> out = new ArrayList<>(sequences.size());
+    List<String> readable = sequences.stream().filter(CnnClassifier::hasBase).toList();
+    List<Prediction> scored = new ArrayList<>(readable.size());
     try {
-      for (int from = 0; from < sequences.size(); from += BATCH) {
-        for (float[] row : predictor.predict(sequences.subList(from, Math.min(sequences.size(), from + BATCH)))) {
-          out.add(prediction(row));
+      for (int from = 0; from < readable.size(); from += BATCH) {
+        for (float[] row : predictor.predict(readable.subList(from, Math.min(readable.size(), from + BATCH)))) {
+          scored.add(prediction(row));
         }
       }
     } catch (TranslateException e) {
       throw new IllegalStateException("CNN inference failed: " + e.getMessage(), e);
     }
+    List<Prediction> out = new ArrayList<>(sequences.size());
+    int next = 0;
+    for (String s : sequences) {
+      out.add(hasBase(s) ? scored.get(next++) : Prediction.noEvidence(metadata.labels()));
+    }
     return out;
+  }
+
+  private static boolean hasBase(String sequence) {
+    for (int i = 0; i < sequence.length(); i++) {
+      switch (sequence.charAt(i)) {
+        case 'A', 'C', 'G', 'T', 'U', 'a', 'c', 'g', 't', 'u' -> {
+          return true;
+        }
+        default -> { }
+      }
+    }
+    return false;
   }
 
   private Prediction prediction(float[] row) {
