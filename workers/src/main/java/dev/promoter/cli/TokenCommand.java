@@ -45,8 +45,8 @@ final class TokenCommand implements Runnable {
     public void run() {
       java.time.Duration lifetime = Ttl.parse(ttl);
       NewToken token;
-      try (StackSession stack = StackSession.open()) {
-        token = stack.get(IdentityService.class).createToken(user, lifetime, LocalActor.name(), description);
+      try (IdentityDoor door = IdentityDoor.open()) {
+        token = door.createToken(user, lifetime, description);
       }
       spec.commandLine().getErr().println("created " + token.id() + " for " + user + ", expires "
           + token.expiresAt() + "; the token is shown only now");
@@ -64,8 +64,8 @@ final class TokenCommand implements Runnable {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      try (StackSession stack = StackSession.open()) {
-        List<TokenInfo> tokens = stack.get(IdentityService.class).listTokens(user);
+      try (IdentityDoor door = IdentityDoor.open()) {
+        List<TokenInfo> tokens = door.listTokens(user);
         if (tokens.isEmpty()) {
           out.println("no tokens" + (user == null ? "" : " for " + user));
           return;
@@ -98,8 +98,8 @@ final class TokenCommand implements Runnable {
 
     @Override
     public void run() {
-      try (StackSession stack = StackSession.open()) {
-        stack.get(IdentityService.class).revokeToken(id, LocalActor.name());
+      try (IdentityDoor door = IdentityDoor.open()) {
+        door.revokeToken(id);
       }
       spec.commandLine().getOut().println("revoked " + id);
     }

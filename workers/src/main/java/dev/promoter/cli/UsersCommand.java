@@ -54,8 +54,8 @@ final class UsersCommand implements Runnable {
     @Override
     public void run() {
       char[] password = passwordStdin ? readPassword(System.in) : null;
-      try (StackSession stack = StackSession.open()) {
-        stack.get(IdentityService.class).addUser(name, new LinkedHashSet<>(roles), password, LocalActor.name());
+      try (IdentityDoor door = IdentityDoor.open()) {
+        door.addUser(name, new LinkedHashSet<>(roles), password);
       } finally {
         if (password != null) {
           Arrays.fill(password, '\0');
@@ -73,8 +73,8 @@ final class UsersCommand implements Runnable {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      try (StackSession stack = StackSession.open()) {
-        List<UserInfo> users = stack.get(IdentityService.class).listUsers();
+      try (IdentityDoor door = IdentityDoor.open()) {
+        List<UserInfo> users = door.listUsers();
         if (users.isEmpty()) {
           out.println("no users yet (add one: promoter users add NAME --roles ROLE[,ROLE])");
           return;
@@ -97,8 +97,8 @@ final class UsersCommand implements Runnable {
 
     @Override
     public void run() {
-      try (StackSession stack = StackSession.open()) {
-        stack.get(IdentityService.class).removeUser(name, LocalActor.name());
+      try (IdentityDoor door = IdentityDoor.open()) {
+        door.removeUser(name);
       }
       spec.commandLine().getOut().println("removed user " + name + " and their tokens");
     }
@@ -118,8 +118,8 @@ final class UsersCommand implements Runnable {
     @Override
     public void run() {
       Set<String> set = new LinkedHashSet<>(roles);
-      try (StackSession stack = StackSession.open()) {
-        stack.get(IdentityService.class).setRoles(name, set, LocalActor.name());
+      try (IdentityDoor door = IdentityDoor.open()) {
+        door.setRoles(name, set);
       }
       spec.commandLine().getOut().println("user " + name + " now holds " + String.join(",", set));
     }

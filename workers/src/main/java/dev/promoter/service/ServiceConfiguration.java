@@ -51,6 +51,12 @@ public class ServiceConfiguration {
 
   @Bean
   @Lazy
+  UserService userService(dev.promoter.identity.IdentityService identity) {
+    return new UserService(identity);
+  }
+
+  @Bean
+  @Lazy
   ModelService modelService(ModelRegistry registry) {
     return new ModelService(registry);
   }

@@ -9,5 +9,5 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication
 @Import({SecurityConfiguration.class, OperationsConfiguration.class, IdentityAdapters.class,
     ProblemAdvice.class, LifecycleController.class, ApprovalController.class, ModelController.class,
-    ScheduleController.class})
+    ScheduleController.class, UserController.class})
 public class WebConfiguration {}

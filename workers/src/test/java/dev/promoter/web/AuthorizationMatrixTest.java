@@ -44,7 +44,7 @@ class AuthorizationMatrixTest {
   @SpringBootConfiguration
   @EnableAutoConfiguration
   @Import({SecurityConfiguration.class, ProblemAdvice.class, LifecycleController.class,
-      ApprovalController.class, ModelController.class, ScheduleController.class})
+      ApprovalController.class, ModelController.class, ScheduleController.class, UserController.class})
   static class App {
     @Bean
     BearerTokens tokens() {
@@ -62,6 +62,7 @@ class AuthorizationMatrixTest {
   @MockitoBean ApprovalService approvals;
   @MockitoBean ModelService models;
   @MockitoBean ScheduleService schedules;
+  @MockitoBean dev.promoter.service.UserService users;
 
   private static final String[] WHO = {null, "viewer", "submitter", "approver", "admin"};
 
@@ -85,13 +86,22 @@ class AuthorizationMatrixTest {
       new Row(HttpMethod.POST, "/api/v1/models/m/aliases/production/rollback", "{\"reason\":\"r\"}", 401, 403, 403, 403, 200),
       new Row(HttpMethod.POST, "/api/v1/schedules", "{\"name\":\"n\",\"cron\":\"0 2 * * *\",\"lifecycle\":" + SPEC + "}", 401, 403, 201, 403, 403),
       new Row(HttpMethod.GET, "/api/v1/schedules", null, 401, 200, 200, 200, 200),
-      new Row(HttpMethod.DELETE, "/api/v1/schedules/n", null, 401, 403, 403, 403, 204));
+      new Row(HttpMethod.DELETE, "/api/v1/schedules/n", null, 401, 403, 403, 403, 204),
+      new Row(HttpMethod.POST, "/api/v1/users", "{\"name\":\"u\",\"roles\":[\"viewer\"]}", 401, 403, 403, 403, 201),
+      new Row(HttpMethod.GET, "/api/v1/users", null, 401, 403, 403, 403, 200),
+      new Row(HttpMethod.PUT, "/api/v1/users/u/roles", "{\"roles\":[\"viewer\"]}", 401, 403, 403, 403, 204),
+      new Row(HttpMethod.DELETE, "/api/v1/users/u", null, 401, 403, 403, 403, 204),
+      new Row(HttpMethod.POST, "/api/v1/tokens", "{\"user\":\"u\",\"ttl\":\"P30D\"}", 401, 403, 403, 403, 201),
+      new Row(HttpMethod.GET, "/api/v1/tokens", null, 401, 403, 403, 403, 200),
+      new Row(HttpMethod.DELETE, "/api/v1/tokens/tok_abcdefghij", null, 401, 403, 403, 403, 204));
 
   @Test
   void everyEndpointForEveryRole() throws Exception {
     when(schedules.create(any(), any(), any(), any(), any())).thenReturn(new ScheduleService.ScheduleView(
         "n", "0 2 * * *", "SKIP", "m", "cron-workflow", "sam", Instant.EPOCH, Instant.EPOCH));
     when(lifecycles.start(any(), any())).thenReturn("m-run");
+    when(users.createToken(any(), any(), any(), any())).thenReturn(
+        new dev.promoter.registry.NewToken("tok_abcdefghij", "pmt_secret", Instant.EPOCH));
     List<String> wrong = new ArrayList<>();
     for (Row row : MATRIX) {
       for (int i = 0; i < WHO.length; i++) {

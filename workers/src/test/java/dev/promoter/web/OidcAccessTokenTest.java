@@ -58,7 +58,7 @@ class OidcAccessTokenTest {
   @SpringBootConfiguration
   @EnableAutoConfiguration
   @Import({SecurityConfiguration.class, ProblemAdvice.class, LifecycleController.class,
-      ApprovalController.class, ModelController.class, ScheduleController.class})
+      ApprovalController.class, ModelController.class, ScheduleController.class, UserController.class})
   static class App {
     @Bean
     BearerTokens tokens() {
@@ -87,6 +87,7 @@ class OidcAccessTokenTest {
   @MockitoBean ApprovalService approvals;
   @MockitoBean ModelService models;
   @MockitoBean ScheduleService schedules;
+  @MockitoBean dev.promoter.service.UserService users;
 
   @Test
   void tokensFromTheIssuerCountAndEverythingElseIs401() throws Exception {
