@@ -81,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
     try {
       config = TrainerParameters.kmer(trainer, params);
     } catch (InvalidTrainerParametersException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw new BadInputException(e.getMessage());
     }
     RrnaDataset dataset = RrnaDataset.load(data);
     PrintWriter o = spec.commandLine().getOut();

@@ -61,9 +61,10 @@ public class StackConfiguration {
   @Bean(destroyMethod = "close")
   @Lazy
   TemporalConnection temporalConnection(PromoterProperties props,
-      ObjectProvider<EmbeddedTemporalServer> embedded) {
+      ObjectProvider<EmbeddedTemporalServer> embedded,
+      ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
     PromoterProperties.Temporal t = props.validated().temporal();
     String address = t.external() ? t.address() : embedded.getObject().address();
-    return TemporalConnection.connect(address, t);
+    return TemporalConnection.connect(address, t, meters.getIfAvailable());
   }
 }

@@ -31,8 +31,22 @@ public final class TemporalConnection implements AutoCloseable {
 
   /** Connects to {@code address}, failing with one line that names it if it does not answer. */
   public static TemporalConnection connect(String address, PromoterProperties.Temporal settings) {
+    return connect(address, settings, null);
+  }
+
+  /**
+   * As {@link #connect(String, PromoterProperties.Temporal)}, reporting the SDK's metrics (among
+   * them each activity type's execution latency: the lifecycle's step durations) to {@code meters}.
+   */
+  public static TemporalConnection connect(String address, PromoterProperties.Temporal settings,
+      io.micrometer.core.instrument.MeterRegistry meters) {
     WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
         .setTarget(address);
+    if (meters != null) {
+      options.setMetricsScope(new com.uber.m3.tally.RootScopeBuilder()
+          .reporter(new io.temporal.common.reporter.MicrometerClientStatsReporter(meters))
+          .reportEvery(com.uber.m3.util.Duration.ofSeconds(10)));
+    }
     boolean mutualTls = notBlank(settings.tlsCert()) || notBlank(settings.tlsKey());
     if (mutualTls) {
       options.setSslContext(sslContext(settings));
