@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT, // --help and --version on every subcommand too
     description = "Model lifecycles (train, register, approve, promote, roll back) on Temporal and Camunda.",
     footer = {"", "Exit codes: 0 done, 1 failed, 2 bad input, 3 not found, 4 conflict with the "
-        + "registry's state, 5 stack unavailable."})
+        + "registry's state or not allowed (role, four eyes), 5 stack unavailable."})
 public final class PromoterCli implements Runnable {
   static final int NOT_FOUND = 3;
   static final int CONFLICT = 4;

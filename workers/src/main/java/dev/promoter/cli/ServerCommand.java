@@ -24,6 +24,7 @@ final class ServerCommand implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
+    requireFreeHttpPort();
     StackSession stack = StackSession.serve("--logging.level.dev.promoter=INFO",
         "--promoter.workers.pools=" + String.join(",", pools));
     TemporalConnection temporal = stack.get(TemporalConnection.class);
@@ -45,5 +46,32 @@ final class ServerCommand implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  // one line naming the port, before anything starts, instead of Spring's failure report
+  private static void requireFreeHttpPort() {
+    String address = setting("server.address", "PROMOTER_HTTP_ADDRESS", "127.0.0.1");
+    String port = setting("server.port", "PROMOTER_HTTP_PORT", "8080");
+    int number;
+    try {
+      number = Integer.parseInt(port);
+    } catch (NumberFormatException e) {
+      throw new BadInputException("PROMOTER_HTTP_PORT is '" + port + "', not a port number");
+    }
+    if (number == 0) {
+      return;
+    }
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.bind(new java.net.InetSocketAddress(address, number));
+    } catch (java.io.IOException e) {
+      throw new dev.promoter.stack.StackException("cannot serve the REST API on " + address + ":"
+          + number + ": the port is in use (another `promoter server`?); set PROMOTER_HTTP_PORT "
+          + "to another port");
+    }
+  }
+
+  private static String setting(String property, String variable, String fallback) {
+    String value = System.getProperty(property, System.getenv(variable));
+    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -33,7 +33,7 @@ public class ServiceConfiguration {
   @Bean
   @Lazy
   LifecycleRequests lifecycleRequests(WorkerProperties workers) {
-    return new LifecycleRequests(workers.dataRoot(), workers.taskQueues());
+    return new LifecycleRequests(workers.dataRootPath(), workers.taskQueues());
   }
 
   @Bean

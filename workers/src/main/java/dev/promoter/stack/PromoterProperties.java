@@ -14,7 +14,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "promoter")
 public record PromoterProperties(
-    String mode, Path home, Temporal temporal, Postgres postgres, Artifacts artifacts) {
+    String mode, String home, Temporal temporal, Postgres postgres, Artifacts artifacts) {
+
+  // Paths are bound as strings and resolved here against the working directory: Spring's Path
+  // conversion goes through the resource loader, and in `promoter server` that is the servlet
+  // context's, which would turn "." into Tomcat's temporary docbase.
+
+  /** The home folder, absolute. */
+  public Path homePath() {
+    return Path.of(home).toAbsolutePath().normalize();
+  }
 
   /** Temporal connection settings. */
   public record Temporal(String address, String namespace, boolean tls, String tlsCert,
@@ -36,7 +45,7 @@ public record PromoterProperties(
   }
 
   /** Artifact store settings. */
-  public record Artifacts(Path root) {}
+  public record Artifacts(String root) {}
 
   /** Whether this is production mode, where nothing may be started in-process. */
   public boolean production() {
@@ -60,7 +69,8 @@ public record PromoterProperties(
   /** The artifact store's root folder. */
   public Path artifactRoot() {
     boolean configured = artifacts != null && artifacts.root() != null
-        && !artifacts.root().toString().isBlank();
-    return configured ? artifacts.root() : home.resolve("artifacts");
+        && !artifacts.root().isBlank();
+    return configured ? Path.of(artifacts.root()).toAbsolutePath().normalize()
+        : homePath().resolve("artifacts");
   }
 }

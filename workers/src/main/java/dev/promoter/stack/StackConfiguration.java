@@ -23,7 +23,7 @@ public class StackConfiguration {
   @Lazy
   EmbeddedPostgresServer embeddedPostgres(PromoterProperties props) {
     props.validated();
-    return EmbeddedPostgresServer.startOrAttach(props.home().resolve("postgres"),
+    return EmbeddedPostgresServer.startOrAttach(props.homePath().resolve("postgres"),
         props.postgres().embeddedPort());
   }
 

@@ -69,6 +69,6 @@ public class WorkerConfiguration {
     if (promoter.production()) {
       return List.of();
     }
-    return identity.seedDev(props.principalRoles(), promoter.home().resolve(DEV_TOKEN_FILE));
+    return identity.seedDev(props.principalRoles(), promoter.homePath().resolve(DEV_TOKEN_FILE));
   }
 }

@@ -36,7 +36,7 @@ public final class WorkerPools implements AutoCloseable {
   public WorkerPools(WorkflowClient client, WorkerProperties props, RegistryDatabase database,
       ArtifactStore store, GpuPool gpuPool) {
     factory = WorkerFactory.newInstance(client);
-    DatasetResolver datasets = new DatasetResolver(props.dataRoot());
+    DatasetResolver datasets = new DatasetResolver(props.dataRootPath());
     if (props.pools().contains("cpu")) {
       Worker cpu = factory.newWorker(props.cpuQueue());
       cpu.registerWorkflowImplementationTypes(ModelLifecycleWorkflowImpl.class,

@@ -18,8 +18,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     an empty registry starts with; never re-granted once users exist, ignored in production
  */
 @ConfigurationProperties(prefix = "promoter.workers")
-public record WorkerProperties(String cpuQueue, String gpuQueue, Set<String> pools, Path dataRoot,
+public record WorkerProperties(String cpuQueue, String gpuQueue, Set<String> pools, String dataRoot,
     String principals) {
+
+  /**
+   * The data root, absolute, resolved against the working directory (bound as a string: Spring's
+   * Path conversion would resolve "." against a web server's docbase).
+   */
+  public Path dataRootPath() {
+    return Path.of(dataRoot == null || dataRoot.isBlank() ? "." : dataRoot).toAbsolutePath().normalize();
+  }
 
   /** The pool-to-queue map a lifecycle request carries. */
   public Map<String, String> taskQueues() {

@@ -28,7 +28,7 @@ class DockerFilesTest {
     Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker/compose.yaml")));
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-    for (String worker : List.of("cpu-worker", "gpu-worker")) {
+    for (String worker : List.of("api", "cpu-worker", "gpu-worker")) {
       @SuppressWarnings("unchecked")
       Map<String, Object> env = (Map<String, Object>) services.get(worker).get("environment");
       assertThat(env.keySet()).as(worker).isSubsetOf(read);

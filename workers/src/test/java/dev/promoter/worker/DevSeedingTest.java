@@ -18,7 +18,7 @@ class DevSeedingTest {
 
   @Test
   void devModeSeedsAnEmptyRegistryOnlyAndProductionNever() {
-    WorkerProperties workers = new WorkerProperties("cpu", "gpu", Set.of("cpu"), Path.of("."),
+    WorkerProperties workers = new WorkerProperties("cpu", "gpu", Set.of("cpu"), ".",
         "demo=submitter,admin;reviewer=approver");
     try (RegistryDatabase db = TestRegistry.fresh()) {
       IdentityService identity = new IdentityService(db.dataSource(), new BCryptPasswordEncoder(4));
@@ -37,6 +37,6 @@ class DevSeedingTest {
   }
 
   private PromoterProperties mode(String mode) {
-    return new PromoterProperties(mode, home, null, null, null);
+    return new PromoterProperties(mode, home.toString(), null, null, null);
   }
 }
