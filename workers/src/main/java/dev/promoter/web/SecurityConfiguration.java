@@ -76,6 +76,9 @@ public class SecurityConfiguration {
   }
 
   private static String needed(String method, String uri) {
+    if (uri.startsWith("/api/v1/users") || uri.startsWith("/api/v1/tokens")) {
+      return "needs the 'admin' role";
+    }
     if (uri.startsWith("/api/v1/lifecycles") && method.equals("POST")) {
       return uri.endsWith("/approve") || uri.endsWith("/reject") ? "needs the 'approver' role"
           : "needs the 'submitter' role";

@@ -34,8 +34,12 @@ class ServiceEndToEndTest {
 
   @Test
   void restAndCliInProductionModeAgainstARunningServer() throws Exception {
-    SyntheticFasta.dataset(data.resolve("rrna"));
-    try (StackProperties stack = new StackProperties(home).set("promoter.workers.data-root", data.toString());
+    // the default data root "." (the working directory), with a dataset below it: Spring once
+    // resolved "." against Tomcat's temporary docbase in the server
+    Path local = Path.of("target", "e2e-" + java.util.UUID.randomUUID());
+    SyntheticFasta.dataset(local.resolve("rrna"));
+    String dataset = local.resolve("rrna").toString();
+    try (StackProperties stack = new StackProperties(home);
         ConfigurableApplicationContext server = PromoterApplication.startServer("--server.port=0")) {
       server.getBean(WorkerPools.class); // seeds the dev users and writes their tokens
       base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
@@ -46,9 +50,9 @@ class ServiceEndToEndTest {
       assertThat(send("GET", "/api/v1/models", null, null).statusCode()).isEqualTo(401);
       assertThat(send("GET", "/v3/api-docs", null, null).body()).contains("/api/v1/lifecycles");
 
-      String spec = "{\"model\":\"rrna\",\"dataset\":\"rrna\",\"candidates\":[{\"trainer\":\"logreg\"}],\"minimum\":0}";
+      String spec = "{\"model\":\"rrna\",\"dataset\":\"" + dataset + "\",\"candidates\":[{\"trainer\":\"logreg\"}],\"minimum\":0}";
       HttpResponse<String> refused = send("POST", "/api/v1/lifecycles",
-          spec.replace("\"rrna\",\"cand", "\"../secrets\",\"cand"), tokens.get("alice"));
+          spec.replace(dataset, "../secrets"), tokens.get("alice"));
       assertThat(refused.statusCode()).isEqualTo(400);
       assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
       assertThat(json(refused).get("detail").asText()).contains("outside the data root");
@@ -83,10 +87,10 @@ class ServiceEndToEndTest {
 
       // the CLI in production mode: the token says who acts; --as is refused
       stack.set("promoter.url", base).set("promoter.token", tokens.get("alice"));
-      CliRun asFlag = CliRun.of("lifecycle", "start", "--model", "rrna", "--data", "rrna", "--as", "bob");
+      CliRun asFlag = CliRun.of("lifecycle", "start", "--model", "rrna", "--data", dataset, "--as", "bob");
       assertThat(asFlag.exitCode()).isEqualTo(2);
       assertThat(asFlag.err()).contains("--as is a dev-mode convenience");
-      CliRun start = CliRun.of("lifecycle", "start", "--model", "rrna", "--data", "rrna",
+      CliRun start = CliRun.of("lifecycle", "start", "--model", "rrna", "--data", dataset,
           "--candidates", "logreg", "--min", "0");
       assertThat(start.exitCode()).as(start.toString()).isZero();
       Matcher id = Pattern.compile("started (\\S+)").matcher(start.out());
@@ -107,6 +111,11 @@ class ServiceEndToEndTest {
       CliRun rollback = CliRun.of("rollback", "rrna", "--reason", "drift on fragments");
       assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
       assertThat(rollback.out()).contains("rolled back rrna@production");
+      CliRun users = CliRun.of("users", "list");
+      assertThat(users.exitCode()).as(users.toString()).isZero();
+      assertThat(users.out()).contains("alice").contains("approver,submitter");
+      stack.set("promoter.token", tokens.get("bob"));
+      assertThat(CliRun.of("users", "list").err()).contains("bob may not GET /api/v1/users");
       stack.set("promoter.token", "pmt_not-a-token");
       CliRun badToken = CliRun.of("lifecycle", "list");
       assertThat(badToken.exitCode()).isEqualTo(PromoterCli.CONFLICT);
