@@ -2,18 +2,19 @@ package dev.promoter.cli;
 
 import dev.promoter.client.PromoterClient;
 import dev.promoter.client.ScheduleHandle;
-import dev.promoter.registry.RegistryDatabase;
+import dev.promoter.service.Actor;
+import dev.promoter.service.ApprovalService;
+import dev.promoter.service.LifecycleService;
+import dev.promoter.service.LifecycleSpec;
+import dev.promoter.service.ScheduleService;
 import dev.promoter.stack.TemporalConnection;
 import dev.promoter.worker.WorkerPools;
-import dev.promoter.worker.WorkerProperties;
-import dev.promoter.workflows.lifecycle.ApprovalPolicy;
-import dev.promoter.workflows.lifecycle.CandidateConfig;
 import dev.promoter.workflows.lifecycle.LifecycleProgress;
-import dev.promoter.workflows.lifecycle.LifecycleRequest;
 import dev.promoter.workflows.lifecycle.LifecycleResult;
 import dev.promoter.workflows.lifecycle.LifecycleStatus;
 import dev.promoter.workflows.retrain.OverlapPolicy;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,27 +58,32 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (StackSession stack = StackSession.open()) {
+    Path dataset = Path.of(data != null ? data : System.getProperty("promoter.repo", ".") + "/data/rrna")
+        .toAbsolutePath().normalize();
+    // the demo's own dataset is the data root's one folder: the same checks as any request
+    try (StackSession stack = StackSession.open(
+        "--promoter.workers.data-root=" + (dataset.getParent() == null ? dataset : dataset.getParent()))) {
       out.println("1. stack");
       TemporalConnection temporal = stack.get(TemporalConnection.class);
       out.println("   Temporal  " + temporal.address() + " (embedded test server unless TEMPORAL_ADDRESS is set)");
       WorkerPools pools = stack.get(WorkerPools.class);
       pools.started().forEach(p -> out.println("   polling   " + p));
-      PromoterClient client = new PromoterClient(temporal.client(),
-          stack.get(RegistryDatabase.class).dataSource(), stack.get(WorkerProperties.class).taskQueues());
+      PromoterClient client = stack.get(PromoterClient.class);
+      Actor submitter = LocalOperations.actor(stack, SUBMITTER);
       out.flush();
 
       out.println("2. lifecycle");
-      LifecycleRequest request = request();
-      String runId = client.startLifecycle(request);
-      out.println("   started " + runId + " on " + request.dataset() + " with " + candidates);
+      LifecycleSpec request = request(dataset.getFileName().toString());
+      String runId = stack.get(LifecycleService.class).start(submitter, request);
+      out.println("   started " + runId + " on " + dataset + " with " + candidates);
       out.flush();
       LifecycleProgress progress = follow(client, runId, out);
       if (progress.status() == LifecycleStatus.AWAITING_APPROVAL) {
         out.println("3. approval: v" + progress.version() + " is staged and waits for a reviewer");
         if (autoApprove) {
           out.println("   approving as " + approver);
-          client.approve(runId, approver, "demo --auto-approve");
+          stack.get(ApprovalService.class).decide(LocalOperations.actor(stack, approver), runId, true,
+              "demo --auto-approve");
         } else {
           out.println("   approve from another terminal (this process hosts the embedded stack):");
           out.println("   ./promoter approve " + runId + " --as reviewer --reason \"metrics look right\"");
@@ -91,9 +97,15 @@ final class DemoCommand implements Callable<Integer> {
       }
 
       out.println("5. retraining");
-      ScheduleHandle schedule = client.createRetrainSchedule(MODEL + "-weekly", "0 2 * * SUN",
-          OverlapPolicy.SKIP, request);
-      out.println("   " + ScheduleCommand.describe(schedule, "0 2 * * SUN", OverlapPolicy.SKIP));
+      ScheduleService schedules = stack.get(ScheduleService.class);
+      String name = MODEL + "-weekly";
+      ScheduleService.ScheduleView schedule = schedules.list().stream()
+          .filter(s -> s.name().equals(name)).findFirst().orElse(null);
+      if (schedule == null) {
+        schedule = schedules.create(submitter, name, "0 2 * * SUN", OverlapPolicy.SKIP, request);
+      }
+      out.println("   " + ScheduleCommand.describe(new ScheduleHandle(schedule.name(), schedule.mechanism()),
+          schedule.cron(), OverlapPolicy.valueOf(schedule.overlap())) + "; next run " + schedule.nextFireTime());
       return result.status() == LifecycleStatus.PROMOTED ? 0 : 1;
     } catch (TimeoutException e) {
       out.println("the run did not end in time");
@@ -101,11 +113,11 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private LifecycleRequest request() {
-    String dataset = data != null ? data : System.getProperty("promoter.repo", ".") + "/data/rrna";
-    List<CandidateConfig> configs = CandidateOptions.candidates(candidates, params);
-    return new LifecycleRequest(MODEL, dataset, configs, "macro_f1", 0.9, 0.0,
-        new ApprovalPolicy("approver", Duration.ofDays(7)), SUBMITTER, null);
+  private LifecycleSpec request(String dataset) {
+    List<LifecycleSpec.Candidate> specs = CandidateOptions.candidates(candidates, params).stream()
+        .map(c -> new LifecycleSpec.Candidate(c.name(), c.trainer(), null, c.params())).toList();
+    return new LifecycleSpec(MODEL, dataset, specs, "macro_f1", 0.9, 0.0,
+        new LifecycleSpec.Approval(Duration.ofDays(7)));
   }
 
   // Prints each candidate once as it finishes, until the run waits for approval or ends.

@@ -51,7 +51,7 @@ final class LocalOperations implements Operations {
   }
 
   // dev mode only: --as names a user the registry knows, and acts with that user's roles there
-  private static Actor actor(StackSession stack, String name) {
+  static Actor actor(StackSession stack, String name) {
     List<String> roles = new Principals(stack.get(RegistryDatabase.class).dataSource()).all().get(name);
     if (roles == null) {
       throw new ServiceException(ErrorKind.FORBIDDEN, "unknown user '" + name + "' (--as names a "

@@ -88,6 +88,29 @@ public final class ScheduleService {
         .toList();
   }
 
+  /**
+   * After a restart of the embedded Temporal (state in memory), restarts the cron-workflow loop of
+   * every schedule the registry holds whose workflow is gone; Temporal Schedules live on the
+   * server and need nothing. Returns the names restarted.
+   */
+  public List<String> reconcile(java.util.function.Predicate<String> workflowIsOpen) {
+    List<String> restarted = new java.util.ArrayList<>();
+    for (RetrainSchedules.Schedule s : schedules.list()) {
+      if (!s.mechanism().equals("cron-workflow") || workflowIsOpen.test(s.name())) {
+        continue;
+      }
+      LifecycleRequest request;
+      try {
+        request = json.readValue(s.requestJson(), LifecycleRequest.class);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("schedule '" + s.name() + "' has an unreadable request", e);
+      }
+      client.get().createRetrainSchedule(s.name(), s.cron(), OverlapPolicy.valueOf(s.overlap()), request);
+      restarted.add(s.name());
+    }
+    return restarted;
+  }
+
   /** Deletes a schedule (admin); runs it already started go on. */
   public void delete(Actor actor, String name) {
     actor.require(Roles.ADMIN, "delete a schedule");

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerProperties.class)
 public class WorkerConfiguration {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkerConfiguration.class);
   /** The dev token file's name under the Promoter home folder. */
   public static final String DEV_TOKEN_FILE = "dev-tokens";
 
@@ -32,18 +33,22 @@ public class WorkerConfiguration {
   @Lazy
   WorkerPools workerPools(TemporalConnection temporal, WorkerProperties props,
       RegistryDatabase database, ArtifactStore store, ObjectProvider<GpuPool> gpuPool,
-      PromoterProperties promoter, IdentityService identity) {
+      PromoterProperties promoter, IdentityService identity,
+      ObjectProvider<dev.promoter.service.ScheduleService> schedules) {
     seedDevUsers(promoter, props, identity);
     WorkerPools pools = new WorkerPools(temporal.client(), props, database, store,
         gpuPool.getIfAvailable(() -> GpuPool.NONE));
     // runs a restarted embedded server forgot (its Temporal state is in memory) end as LOST
     new RunReconciler(new LifecycleRuns(database.dataSource()))
         .reconcile(runId -> workflowIsOpen(temporal.client(), runId));
+    // and schedules whose cron-workflow loop went with it start again
+    schedules.getObject().reconcile(id -> workflowIsOpen(temporal.client(), id))
+        .forEach(name -> log.info("restarted the loop of retraining schedule {}", name));
     return pools;
   }
 
   /** Whether the workflow with this id is open; false when Temporal does not know it. */
-  static boolean workflowIsOpen(io.temporal.client.WorkflowClient client, String workflowId) {
+  public static boolean workflowIsOpen(io.temporal.client.WorkflowClient client, String workflowId) {
     try {
       return client.newUntypedWorkflowStub(workflowId).describe().getStatus()
           == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;

@@ -17,7 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A dev server stops while a run waits for approval; its Temporal state (in memory) is gone. The
- * next server's pools end that run LOST: approval withdrawn, staging given back, all audited.
+ * next server's pools end that run LOST (approval withdrawn, staging given back, all audited) and
+ * start the loop of a retraining schedule again.
  */
 class RestartReconciliationTest {
   @TempDir Path home;
@@ -39,6 +40,8 @@ class RestartReconciliationTest {
           Thread.sleep(500);
         }
         assertThat(CliRun.of("models", "show", "rrna").out()).containsPattern("v1\\s+ACTIVE\\s+staging");
+        assertThat(CliRun.of("schedule", "create", "nightly", "--cron", "0 3 * * *", "--model", "rrna",
+            "--data", "rrna", "--candidates", "logreg", "--as", "alice").exitCode()).isZero();
       }
       try (ConfigurableApplicationContext second = PromoterApplication.startForCommand()) {
         second.getBean(WorkerPools.class);
@@ -52,6 +55,9 @@ class RestartReconciliationTest {
             .contains("promoter withdraw-approval", "promoter withdraw", "promoter lose-run");
         CliRun status = CliRun.of("lifecycle", "status", run);
         assertThat(status.out()).contains(run + ": LOST");
+        // the schedule's cron-workflow loop went with the old Temporal; it runs again
+        assertThat(dev.promoter.worker.WorkerConfiguration.workflowIsOpen(
+            second.getBean(dev.promoter.stack.TemporalConnection.class).client(), "nightly")).isTrue();
       }
     }
   }
