@@ -8,17 +8,21 @@ import dev.promoter.service.Actor;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
-/** The registry's identities behind Spring Security: API tokens, and OIDC users kept in step. */
+/**
+ * The registry's identities behind Spring Security: API tokens, and OIDC users kept in step. The
+ * stack's beans come through {@link ObjectProvider}s: they start lazily, and {@code @Lazy} cannot
+ * proxy their final classes.
+ */
 @Configuration(proxyBeanMethods = false)
 class IdentityAdapters {
 
   @Bean
-  BearerTokens bearerTokens(@Lazy IdentityService identity) {
-    return token -> identity.authenticateToken(token)
+  BearerTokens bearerTokens(ObjectProvider<IdentityService> identity) {
+    return token -> identity.getObject().authenticateToken(token)
         .map(p -> new Actor(p.user(), p.roles()));
   }
 
@@ -28,13 +32,13 @@ class IdentityAdapters {
    * own approval check sees the same roles. Remembered per process to avoid a write per request.
    */
   @Bean
-  OidcUsers oidcUsers(@Lazy RegistryDatabase database) {
+  OidcUsers oidcUsers(ObjectProvider<RegistryDatabase> database) {
     Map<String, Set<String>> synced = new ConcurrentHashMap<>();
     return (name, roles) -> {
       if (roles.equals(synced.get(name))) {
         return;
       }
-      Users users = new Users(database.dataSource());
+      Users users = new Users(database.getObject().dataSource());
       java.util.Optional<UserRecord> known = users.find(name);
       if (known.isEmpty()) {
         users.add(name, roles, null, "oidc");

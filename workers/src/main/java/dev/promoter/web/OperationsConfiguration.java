@@ -15,28 +15,32 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Health (readiness with Postgres and Temporal), metrics, and the request-size limit. */
+/**
+ * Health (readiness with Postgres and Temporal), metrics, and the request-size limit. The stack's
+ * beans come through {@link ObjectProvider}s, resolved at each check: they start lazily, and
+ * {@code @Lazy} cannot proxy them (their classes are final).
+ */
 @Configuration(proxyBeanMethods = false)
 public class OperationsConfiguration {
   private static final List<String> RUN_STATUSES = List.of("RUNNING", "AWAITING_APPROVAL",
       "PROMOTED", "NOT_PROMOTED", "REJECTED", "EXPIRED", "FAILED", "ROLLED_BACK", "LOST");
 
   @Bean
-  HealthIndicator registry(@Lazy RegistryDatabase database) {
+  HealthIndicator registry(ObjectProvider<RegistryDatabase> database) {
     return () -> {
-      try (Connection c = database.dataSource().getConnection();
+      try (Connection c = database.getObject().dataSource().getConnection();
           PreparedStatement s = c.prepareStatement("SELECT 1"); ResultSet rs = s.executeQuery()) {
         return Health.up().build();
       } catch (Exception e) {
@@ -46,9 +50,10 @@ public class OperationsConfiguration {
   }
 
   @Bean
-  HealthIndicator temporal(@Lazy TemporalConnection temporal) {
+  HealthIndicator temporal(ObjectProvider<TemporalConnection> connection) {
     return () -> {
       try {
+        TemporalConnection temporal = connection.getObject();
         temporal.client().getWorkflowServiceStubs().blockingStub()
             .withDeadlineAfter(3, TimeUnit.SECONDS).getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
         return Health.up().withDetail("address", temporal.address()).build();
@@ -60,7 +65,7 @@ public class OperationsConfiguration {
 
   /** Runs by status and approvals pending, read from the registry at each scrape. */
   @Bean
-  MeterBinder registryGauges(@Lazy RegistryDatabase database) {
+  MeterBinder registryGauges(ObjectProvider<RegistryDatabase> database) {
     return meters -> {
       for (String status : RUN_STATUSES) {
         Gauge.builder("promoter.lifecycle.runs", () -> count(database,
@@ -73,8 +78,8 @@ public class OperationsConfiguration {
     };
   }
 
-  private static double count(RegistryDatabase database, String sql) {
-    try (Connection c = database.dataSource().getConnection();
+  private static double count(ObjectProvider<RegistryDatabase> database, String sql) {
+    try (Connection c = database.getObject().dataSource().getConnection();
         PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
       rs.next();
       return rs.getLong(1);
