@@ -1,0 +1,35 @@
+-- wrk script: a bearer token on every request, rotating pages or model names.
+--   BENCH_TOKEN   the API token
+--   BENCH_MODE    list (GET /api/v1/models?page=P&size=50, P in 0..199) or get (GET /api/v1/models/NAME)
+--   BENCH_RATE    optional: total requests/s to pace at (all connections together); unset = flat out
+--   BENCH_CONNS   the connection count, needed with BENCH_RATE
+local token = os.getenv("BENCH_TOKEN")
+local mode = os.getenv("BENCH_MODE") or "list"
+local rate = tonumber(os.getenv("BENCH_RATE") or "")
+local conns = tonumber(os.getenv("BENCH_CONNS") or "1")
+local headers = { ["Authorization"] = "Bearer " .. token }
+local n = 0
+
+function init(args)
+  math.randomseed(os.time())
+end
+
+-- pacing: each connection waits on average conns/rate seconds before its next request
+-- (exponential gaps, so arrivals are Poisson-like rather than lock-step)
+if rate then
+  function delay()
+    local mean_ms = conns * 1000.0 / rate
+    return math.floor(-math.log(1 - math.random()) * mean_ms)
+  end
+end
+
+function request()
+  n = n + 1
+  local path
+  if mode == "list" then
+    path = "/api/v1/models?page=" .. math.random(0, 199) .. "&size=50"
+  else
+    path = string.format("/api/v1/models/model-%05d", math.random(1, 10000))
+  end
+  return wrk.format("GET", path, headers)
+end
