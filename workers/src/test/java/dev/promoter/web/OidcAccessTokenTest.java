@@ -57,8 +57,7 @@ class OidcAccessTokenTest {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  @Import({SecurityConfiguration.class, ProblemAdvice.class, LifecycleController.class,
-      ApprovalController.class, ModelController.class, ScheduleController.class, UserController.class})
+  @Import(ApiSlice.class)
   static class App {
     @Bean
     BearerTokens tokens() {
