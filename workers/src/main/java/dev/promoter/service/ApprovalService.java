@@ -3,6 +3,7 @@ package dev.promoter.service;
 import dev.promoter.client.PromoterClient;
 import dev.promoter.registry.ApprovalRecord;
 import dev.promoter.registry.Approvals;
+import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.workflows.approval.ApprovalRule;
 import dev.promoter.workflows.lifecycle.Decision;
 import dev.promoter.workflows.lifecycle.LifecycleStatus;
@@ -17,12 +18,15 @@ public final class ApprovalService {
   // the engine is reached only by what needs it: listing runs must not start or dial Temporal
   private final Supplier<PromoterClient> client;
   private final Approvals approvals;
+  private final LifecycleRuns runs;
   private final Clock clock;
 
   /** A service over the engine's client and the registry's approvals. */
-  public ApprovalService(Supplier<PromoterClient> client, Approvals approvals, Clock clock) {
+  public ApprovalService(Supplier<PromoterClient> client, Approvals approvals, LifecycleRuns runs,
+      Clock clock) {
     this.client = client;
     this.approvals = approvals;
+    this.runs = runs;
     this.clock = clock;
   }
 
@@ -45,8 +49,12 @@ public final class ApprovalService {
       throw ServiceException.badInput("a reason is required (--reason, or \"reason\" in the body): "
           + "it goes into the audit log");
     }
-    ApprovalRecord request = Failures.translated(() -> approvals.find(runId)).orElseThrow(() ->
-        ServiceException.notFound("run '" + runId + "' has no approval request (yet)"));
+    ApprovalRecord request = Failures.translated(() -> approvals.find(runId)).orElse(null);
+    if (request == null) {
+      // a run that exists but has not asked yet (still training) is a conflict, not a 404
+      String status = Failures.translated(() -> runs.get(runId)).status();
+      throw ServiceException.conflict("run " + runId + " is not waiting for approval (it is " + status + ")");
+    }
     Failures.translated(() -> {
       ApprovalRule.check(new ApprovalRule.Case(runId, request.status(), request.requestedBy(),
           request.approverRole(), actor.name(), actor.has(request.approverRole()), reason,

@@ -46,7 +46,8 @@ public class ServiceConfiguration {
   @Bean
   @Lazy
   ApprovalService approvalService(ObjectProvider<PromoterClient> client, RegistryDatabase database, Clock clock) {
-    return new ApprovalService(client::getObject, new Approvals(database.dataSource()), clock);
+    return new ApprovalService(client::getObject, new Approvals(database.dataSource()),
+        new LifecycleRuns(database.dataSource()), clock);
   }
 
   @Bean
