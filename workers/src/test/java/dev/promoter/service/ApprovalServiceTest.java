@@ -39,10 +39,15 @@ class ApprovalServiceTest {
         "a".repeat(64), "tribuo", Map.of("macro_f1", 0.99), Map.of(), "{}",
         new Lineage("d".repeat(64), "test", "run-2"), "alice"));
     new Approvals(db.dataSource()).open("run-2", "rrna", 1, "production", "alice", "approver",
-        Instant.parse("2026-01-01T00:00:00Z"));
-    service = new ApprovalService(() -> {
+        Instant.parse("2027-01-01T00:00:00Z"));
+    service = service("2026-06-01T00:00:00Z");
+  }
+
+  private ApprovalService service(String now) {
+    return new ApprovalService(() -> {
       throw new AssertionError("the engine must not be asked");
-    }, new Approvals(db.dataSource()), runs, Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
+    }, new Approvals(db.dataSource()), new LifecycleRuns(db.dataSource()),
+        Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
   }
 
   @AfterEach
@@ -60,7 +65,8 @@ class ApprovalServiceTest {
         ErrorKind.FORBIDDEN, "(four eyes)");
     refused(() -> service.decide(new Actor("carol", Set.of("viewer")), "run-2", true, "x"),
         ErrorKind.FORBIDDEN, "carol does not hold the 'approver' role");
-    refused(() -> service.decide(bob, "run-2", true, "late"), ErrorKind.CONFLICT, "expired at 2026-01-01");
+    refused(() -> service("2027-02-01T00:00:00Z").decide(bob, "run-2", true, "late"), ErrorKind.CONFLICT,
+        "expired at 2027-01-01");
   }
 
   private static void refused(Runnable call, ErrorKind kind, String message) {
