@@ -53,6 +53,8 @@ public final class Approvals {
               "run " + runId + " asks role '" + approverRole + "' to approve until " + expiresAt);
         }
       }
+      // the run index says it waits, so a list filtered by status finds it without the engine
+      setRunStatus(c, runId, "RUNNING", "AWAITING_APPROVAL");
       return null;
     });
     return principals.withRole(approverRole).stream().filter(p -> !p.equals(by)).toList();
@@ -120,8 +122,20 @@ public final class Approvals {
         }
       }
       AuditLog.append(c, who, decision.toLowerCase(java.util.Locale.ROOT), model, version, null, null, why);
+      setRunStatus(c, runId, "AWAITING_APPROVAL", "RUNNING");
       return null;
     });
+  }
+
+  private static void setRunStatus(java.sql.Connection c, String runId, String from, String to)
+      throws java.sql.SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "UPDATE lifecycle_runs SET status = ? WHERE run_id = ? AND status = ?")) {
+      s.setString(1, to);
+      s.setString(2, runId);
+      s.setString(3, from);
+      s.executeUpdate();
+    }
   }
 
   private static void checkRule(ApprovalRule.Case rule) {

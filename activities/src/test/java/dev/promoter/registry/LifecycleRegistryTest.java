@@ -68,6 +68,7 @@ class LifecycleRegistryTest {
     assertThat(approvals.open("run-1", "rrna", 1, "production", "alice", "approver", expires))
         .containsExactly("bob");
     approvals.open("run-1", "rrna", 1, "production", "alice", "approver", expires);
+    assertThat(runs.get("run-1").status()).isEqualTo("AWAITING_APPROVAL");
     assertThat(approvals.pending()).singleElement()
         .satisfies(p -> assertThat(p).extracting(PendingApproval::runId, PendingApproval::version,
             PendingApproval::requestedBy).containsExactly("run-1", 1, "alice"));
@@ -75,6 +76,7 @@ class LifecycleRegistryTest {
     approvals.decide("run-1", "APPROVED", "bob", "looks right");
     approvals.decide("run-1", "APPROVED", "bob", "looks right");
     assertThat(approvals.pending()).isEmpty();
+    assertThat(runs.get("run-1").status()).isEqualTo("RUNNING");
     assertThatThrownBy(() -> approvals.decide("run-1", "REJECTED", "bob", "changed my mind"))
         .hasMessageContaining("was already APPROVED");
     assertThat(models.audit("rrna")).extracting(AuditEntry::action)
