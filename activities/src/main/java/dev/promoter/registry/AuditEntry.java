@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param alias the alias moved, or null
  * @param fromVersion for an alias move: the previous holder, or null
  * @param reason why, in the actor's words
+ * @param operator whether an operator (admin) made this move by hand, outside any lifecycle
  */
 public record AuditEntry(
     long id, Instant at, String actor, String action, String modelName,
-    Integer version, String alias, Integer fromVersion, String reason) {}
+    Integer version, String alias, Integer fromVersion, String reason, boolean operator) {}

@@ -11,7 +11,8 @@ import java.util.List;
 /** Appends to and reads the audit log. The database refuses any other kind of write to it. */
 final class AuditLog {
   private static final String COLUMNS =
-      "id, at, actor, action, model_name, version, alias, from_version, reason";
+      "id, at, actor, action, model_name, version, alias, from_version, reason, "
+          + "coalesce((details->>'operator')::boolean, false)";
 
   private AuditLog() {}
 
@@ -78,7 +79,7 @@ final class AuditLog {
         while (rs.next()) {
           entries.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
               rs.getString(4), rs.getString(5), (Integer) rs.getObject(6), rs.getString(7),
-              (Integer) rs.getObject(8), rs.getString(9)));
+              (Integer) rs.getObject(8), rs.getString(9), rs.getBoolean(10)));
         }
       }
       return entries;

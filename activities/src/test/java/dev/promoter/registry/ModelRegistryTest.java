@@ -199,6 +199,10 @@ class ModelRegistryTest {
       registry.register(Versions.of("m" + i, "k" + i));
     }
     registry.promoteAsOperator("m3", 1, "production", "ops", "hotfix", 0);
+    registry.promote("m4", 1, "production", "promoter", "a lifecycle's promotion");
+    assertThat(registry.audit("m3").getLast()).extracting(AuditEntry::actor, AuditEntry::operator)
+        .containsExactly("ops", true);
+    assertThat(registry.audit("m4").getLast().operator()).isFalse();
     Page<ModelSummary> page = registry.models(1, 3);
     assertThat(page.total()).isEqualTo(7);
     assertThat(page.items()).extracting(ModelSummary::name).containsExactly("m3", "m4", "m5");

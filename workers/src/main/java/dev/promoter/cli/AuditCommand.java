@@ -28,7 +28,7 @@ final class AuditCommand implements Runnable {
   static String format(AuditEntry e) {
     StringBuilder line = new StringBuilder()
         .append('#').append(e.id()).append(' ').append(e.at()).append(' ')
-        .append(e.actor()).append(' ').append(e.action());
+        .append(e.actor()).append(e.operator() ? " (operator)" : "").append(' ').append(e.action());
     if (e.alias() != null) {
       line.append(' ').append(e.alias()).append(' ')
           .append(e.fromVersion() == null ? "(unset)" : "v" + e.fromVersion()).append(" -> v").append(e.version());

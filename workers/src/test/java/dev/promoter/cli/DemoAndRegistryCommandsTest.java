@@ -78,7 +78,7 @@ class DemoAndRegistryCommandsTest {
 
       CliRun audit = CliRun.of("audit", "rrna-classifier");
       assertThat(audit.out()).contains("reviewer approved v1: demo --auto-approve")
-          .contains("demo rollback production v2 -> v1: v2 misclassifies 5.8S");
+          .contains("demo (operator) rollback production v2 -> v1: v2 misclassifies 5.8S");
     }
   }
 
