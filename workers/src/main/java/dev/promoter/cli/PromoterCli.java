@@ -56,7 +56,8 @@ public final class PromoterCli implements Runnable {
    * first argument names a subcommand only that one is built; help, versions and typos get all.
    */
   static CommandLine commandLine(String[] args) {
-    CommandLine cli = new CommandLine(new PromoterCli()).setExecutionExceptionHandler(PromoterCli::failed);
+    CommandLine cli = new CommandLine(new PromoterCli()).setExecutionExceptionHandler(PromoterCli::failed)
+        .setParameterExceptionHandler(PromoterCli::badOptions);
     Object only = args.length > 0 && !args[0].equals("help") ? subcommand(args[0]) : null;
     if (only != null) {
       cli.addSubcommand(args[0], only);
@@ -111,6 +112,18 @@ public final class PromoterCli implements Runnable {
       return CommandLine.ExitCode.USAGE;
     }
     return CommandLine.ExitCode.SOFTWARE;
+  }
+
+  // A wrong option is bad input like any other: one line naming it, and where to read more,
+  // instead of the whole usage block (`promoter help COMMAND` still prints that).
+  private static int badOptions(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    cmd.getErr().println("promoter: " + e.getMessage());
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr())) {
+      cmd.getErr().println("see: " + cmd.getCommandSpec().qualifiedName().replaceFirst("^promoter",
+          "./promoter") + " --help");
+    }
+    return CommandLine.ExitCode.USAGE;
   }
 
   // Spring wraps bean-creation failures; the user needs the one underneath.
