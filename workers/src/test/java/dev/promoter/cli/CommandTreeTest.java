@@ -8,6 +8,19 @@ import org.junit.jupiter.api.Test;
 class CommandTreeTest {
 
   @Test
+  void aWrongOptionIsOneLineNamingItNotTheUsageBlock() {
+    CliRun missing = CliRun.of("approve", "some-run", "--as", "bob");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.out()).isEmpty();
+    assertThat(missing.err().lines()).containsExactly("promoter: Missing required option: '--reason=<reason>'",
+        "see: ./promoter approve --help");
+    CliRun notANumber = CliRun.of("train", "--k", "abc", "--data", "d", "--out", "o");
+    assertThat(notANumber.exitCode()).isEqualTo(2);
+    assertThat(notANumber.err()).startsWith("promoter: Invalid value for option '--k': 'abc' is not an int")
+        .doesNotContain("Usage:");
+  }
+
+  @Test
   void aNamedSubcommandIsTheOnlyOneBuilt() {
     assertThat(PromoterCli.commandLine(new String[] {"consensus", "--input", "x"}).getSubcommands())
         .containsOnlyKeys("consensus");
