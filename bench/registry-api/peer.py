@@ -29,6 +29,7 @@ TOUCH = "UPDATE api_tokens t SET last_used_at = now() WHERE t.id = %s AND " + ST
 COUNT = "SELECT count(*) FROM models"
 PAGE = ("SELECT id, name, last_version, created_at FROM models "
         "WHERE name >= (SELECT name FROM models ORDER BY name OFFSET %s LIMIT 1) ORDER BY name LIMIT %s")
+AFTER = "SELECT id, name, last_version, created_at FROM models WHERE name > %s ORDER BY name LIMIT %s"
 PAGE_ALIASES = ("SELECT m.name, a.alias, v.version FROM aliases a "
                 "JOIN models m ON m.id = a.model_id JOIN model_versions v ON v.id = a.version_id "
                 "WHERE a.model_id = ANY(%s) ORDER BY a.alias")
@@ -89,13 +90,19 @@ def authenticate(authorization):
 
 
 @app.get("/api/v1/models")
-def models(page: int = 0, size: int = Query(50, le=500), authorization: str = Header(None)):
+def models(page: int = 0, size: int = Query(50, le=500), after: str = None,
+           authorization: str = Header(None)):
     authenticate(authorization)
     with Conn() as cur:
-        cur.execute(COUNT)
-        total = cur.fetchone()[0]
-        cur.execute(PAGE, (page * size, size))
-        rows = cur.fetchall()
+        if after is not None:  # keyset, like ours: no offset, no total
+            cur.execute(AFTER, (after, size))
+            rows = cur.fetchall()
+            total = None
+        else:
+            cur.execute(COUNT)
+            total = cur.fetchone()[0]
+            cur.execute(PAGE, (page * size, size))
+            rows = cur.fetchall()
         aliases = {}
         if rows:
             cur.execute(PAGE_ALIASES, ([r[0] for r in rows],))
@@ -103,6 +110,8 @@ def models(page: int = 0, size: int = Query(50, le=500), authorization: str = He
                 aliases.setdefault(name, {})[alias] = version
     items = [{"name": r[1], "latestVersion": r[2], "aliases": aliases.get(r[1], {}),
               "createdAt": r[3].isoformat()} for r in rows]
+    if after is not None:
+        return {"items": items, "size": size, "next": items[-1]["name"] if len(items) == size else None}
     return {"items": items, "page": page, "size": size, "total": total}
 
 

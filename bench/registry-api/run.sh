@@ -14,6 +14,7 @@
 # out: 16), BENCH_RATE (paced: 1100 requested, a little less arrives), BENCH_MAX_LOAD (wait for
 # the 1-minute load average to fall below this, up to BENCH_LOAD_WAIT seconds: 0.8 / 600),
 # BENCH_KEEP=1 keeps the throwaway home (server and peer logs, raw wrk output) afterwards.
+# BENCH_MODES picks the endpoints: list (?page=), after (?after=, keyset), get (one model); default all.
 # PROMOTER_JAVA_OPTS passes through (e.g. -XX:StartFlightRecording=...).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -84,7 +85,7 @@ for _ in $(seq 1 60); do curl -fs -o /dev/null "$peer/docs" && break; sleep 0.5;
 
 echo "== same answers? (both endpoints, both servers)"
 auth=(-H "Authorization: Bearer $token")
-for path in "/api/v1/models?page=3&size=50" "/api/v1/models/model-04242"; do
+for path in "/api/v1/models?page=3&size=50" "/api/v1/models?after=model-04242&size=50" "/api/v1/models/model-04242"; do
   a=$(curl -fs "${auth[@]}" "$api$path" | $py -c 'import json,sys; d=json.load(sys.stdin); print(str(sorted(d)) + " " + str(len(d.get("items", d.get("versions", [])))))')
   b=$(curl -fs "${auth[@]}" "$peer$path" | $py -c 'import json,sys; d=json.load(sys.stdin); print(str(sorted(d)) + " " + str(len(d.get("items", d.get("versions", [])))))')
   echo "   $path  ours: $a  peer: $b"
@@ -110,7 +111,7 @@ drive() { # label base mode paced?
   rows+=("$($py "$here/summarize.py" "$label" wrk "$out/$label.txt")")
   echo "${rows[-1]}"
 }
-for mode in list get; do
+for mode in ${BENCH_MODES:-list after get}; do
   drive "ours $mode, flat out, c=$conns" "$api" $mode no
   drive "peer $mode, flat out, c=$conns" "$peer" $mode no
   drive "ours $mode, paced, c=$paced_conns" "$api" $mode yes

@@ -1,6 +1,7 @@
 -- wrk script: a bearer token on every request, rotating pages or model names.
 --   BENCH_TOKEN   the API token
---   BENCH_MODE    list (GET /api/v1/models?page=P&size=50, P in 0..199) or get (GET /api/v1/models/NAME)
+--   BENCH_MODE    list (GET /api/v1/models?page=P&size=50, P in 0..199), after (GET
+--                 /api/v1/models?after=NAME&size=50, keyset) or get (GET /api/v1/models/NAME)
 --   BENCH_RATE    optional: total requests/s to pace at (all connections together); unset = flat out
 --   BENCH_CONNS   the connection count, needed with BENCH_RATE
 local token = os.getenv("BENCH_TOKEN")
@@ -28,6 +29,8 @@ function request()
   local path
   if mode == "list" then
     path = "/api/v1/models?page=" .. math.random(0, 199) .. "&size=50"
+  elseif mode == "after" then
+    path = string.format("/api/v1/models?after=model-%05d&size=50", math.random(0, 9950))
   else
     path = string.format("/api/v1/models/model-%05d", math.random(1, 10000))
   end

@@ -137,6 +137,12 @@ public final class ModelRegistry {
     return tx.readOnly(c -> RegistryQueries.models(c, page, size));
   }
 
+  /** The models after {@code after} by name (empty: from the first), at most {@code size}. */
+  public Slice<ModelSummary> modelsAfter(String after, int size) {
+    Page.check(0, size);
+    return tx.readOnly(c -> RegistryQueries.modelsAfter(c, after == null ? "" : after, size));
+  }
+
   /** One page of a model's audit log, oldest first. */
   public Page<AuditEntry> audit(String model, int page, int size) {
     String m = Names.model(model);

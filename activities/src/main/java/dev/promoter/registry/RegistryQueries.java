@@ -63,6 +63,35 @@ final class RegistryQueries {
         }
       }
     }
+    List<ModelSummary> models = summaries(c, ids, rows);
+    return new Page<>(models, page, size, total);
+  }
+
+  /**
+   * Models after {@code after} by name (keyset paging): no offset to skip and no total to count,
+   * so its cost does not grow with the registry or the page number.
+   */
+  static Slice<ModelSummary> modelsAfter(Connection c, String after, int size) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    List<Object[]> rows = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT id, name, last_version, created_at "
+        + "FROM models WHERE name > ? ORDER BY name LIMIT ?")) {
+      s.setString(1, after);
+      s.setInt(2, size);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+          rows.add(new Object[] {rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant()});
+        }
+      }
+    }
+    List<ModelSummary> models = summaries(c, ids, rows);
+    return new Slice<>(models, size, models.size() < size ? null : models.getLast().name());
+  }
+
+  // each model row with the aliases it holds, found by the aliases' primary key (model_id first)
+  private static List<ModelSummary> summaries(Connection c, List<Long> ids, List<Object[]> rows)
+      throws SQLException {
     Map<String, Map<String, Integer>> aliases = new LinkedHashMap<>();
     if (!ids.isEmpty()) {
       try (PreparedStatement s = c.prepareStatement("SELECT m.name, a.alias, v.version FROM aliases a "
@@ -82,7 +111,7 @@ final class RegistryQueries {
       models.add(new ModelSummary((String) r[0], (Integer) r[1],
           aliases.getOrDefault((String) r[0], Map.of()), (java.time.Instant) r[2]));
     }
-    return new Page<>(models, page, size, total);
+    return models;
   }
 
   static List<ModelVersion> versions(Connection c, String model, Integer onlyVersion)

@@ -209,6 +209,13 @@ class ModelRegistryTest {
     assertThat(page.items().getFirst().aliases()).containsEntry("production", 1);
     assertThat(registry.audit("m3", 0, 1).total()).isEqualTo(registry.audit("m3").size());
     assertThat(registry.audit("m3", 0, 1).items()).hasSize(1);
+    Slice<ModelSummary> first = registry.modelsAfter("", 4);
+    assertThat(first.items()).extracting(ModelSummary::name).containsExactly("m0", "m1", "m2", "m3");
+    assertThat(first.next()).isEqualTo("m3");
+    assertThat(first.items().get(3).aliases()).containsEntry("production", 1);
+    Slice<ModelSummary> last = registry.modelsAfter(first.next(), 4);
+    assertThat(last.items()).extracting(ModelSummary::name).containsExactly("m4", "m5", "m6");
+    assertThat(last.next()).isNull();
     assertRefused(() -> registry.models(0, 0), RegistryException.Reason.INVALID, "size must be");
     assertRefused(() -> registry.models(-1, 5), RegistryException.Reason.INVALID, "page must be");
   }

@@ -31,6 +31,11 @@ public final class ModelService {
     return Failures.translated(() -> registry.models(page, size));
   }
 
+  /** Models after a name, by keyset: no offset, no total. */
+  public dev.promoter.registry.Slice<ModelSummary> modelsAfter(String after, int size) {
+    return Failures.translated(() -> registry.modelsAfter(after, size));
+  }
+
   /** A model with its versions. */
   public ModelDetail model(String name) {
     return Failures.translated(() -> new ModelDetail(name, registry.versions(name)));

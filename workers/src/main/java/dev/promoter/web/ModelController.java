@@ -32,10 +32,15 @@ class ModelController {
   /** An operator's rollback. */
   record RollbackBody(String reason, Integer ifCurrent) {}
 
+  /**
+   * Models by name: {@code ?page=&size=} answers a page number and the total; {@code ?after=NAME}
+   * (empty for the first page) answers the page after NAME and the cursor of the next one, at a
+   * cost that does not grow with the page number.
+   */
   @GetMapping
-  Page<ModelSummary> list(@RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
-    return models.models(page, size);
+  Object list(@RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String after) {
+    return after != null ? models.modelsAfter(after, size) : models.models(page, size);
   }
 
   @GetMapping("/{name}")
