@@ -81,6 +81,9 @@ class ServiceEndToEndTest {
       assertThat(send("GET", "/api/v1/models/rrna/audit?size=100", null, tokens.get("alice")).body())
           .contains("\"actor\":\"bob\",\"action\":\"approved\"")
           .contains("\"actor\":\"bob\",\"action\":\"promote\"");
+      JsonNode keyset = json(send("GET", "/api/v1/models?after=&size=1", null, tokens.get("bob")));
+      assertThat(keyset.get("items").get(0).get("name").asText()).isEqualTo("rrna");
+      assertThat(keyset.get("next").asText()).isEqualTo("rrna");
       String metrics = send("GET", "/actuator/prometheus", null, tokens.get("bob")).body();
       assertThat(metrics).contains("promoter_approvals_pending").contains("promoter_lifecycle_runs{status=\"PROMOTED\"} 1.0")
           .contains("http_server_requests_seconds{").contains("quantile=\"0.99\"");
