@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * Validation of the names a user types. The same rules are CHECK constraints in the schema; they
  * are repeated here so a bad name is refused with a clear message before any SQL runs.
  */
-final class Names {
+public final class Names {
   private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   private static final Pattern ALIAS = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
   private static final Pattern FRAMEWORK = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
@@ -16,9 +16,19 @@ final class Names {
 
   private Names() {}
 
-  static String model(String name) {
+  /** The model name, or INVALID naming the rule; front doors check with this before anything starts. */
+  public static String model(String name) {
     if (name == null || !MODEL.matcher(name).matches()) {
       throw RegistryException.invalid("invalid model name '" + name
+          + "': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    return name;
+  }
+
+  /** A retraining schedule's name (also its Temporal id): the model names' rule. */
+  public static String schedule(String name) {
+    if (name == null || !MODEL.matcher(name).matches()) {
+      throw RegistryException.invalid("invalid schedule name '" + name
           + "': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
     return name;

@@ -33,6 +33,7 @@ public final class RetrainSchedules {
   /** Records a new schedule; CONFLICT if the name is taken. */
   public void add(String name, String cron, String overlap, String model, String mechanism,
       String requestJson, String createdBy) {
+    Names.schedule(name);
     Names.model(model);
     Json.requireObject("schedule request", requestJson);
     tx.inTransaction(c -> {

@@ -100,10 +100,6 @@ interface IdentityDoor extends AutoCloseable {
       this.api = api;
     }
 
-    private static String path(String part) {
-      return java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     @Override public void addUser(String name, Set<String> roles, char[] password) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("name", name);
@@ -117,11 +113,11 @@ interface IdentityDoor extends AutoCloseable {
     }
 
     @Override public void removeUser(String name) {
-      api.call("DELETE", "/api/v1/users/" + path(name), null);
+      api.call("DELETE", "/api/v1/users/" + RemoteOperations.encode(name), null);
     }
 
     @Override public void setRoles(String name, Set<String> roles) {
-      api.call("PUT", "/api/v1/users/" + path(name) + "/roles", Map.of("roles", roles));
+      api.call("PUT", "/api/v1/users/" + RemoteOperations.encode(name) + "/roles", Map.of("roles", roles));
     }
 
     @Override public NewToken createToken(String user, Duration ttl, String description) {
@@ -135,12 +131,12 @@ interface IdentityDoor extends AutoCloseable {
     }
 
     @Override public List<TokenInfo> listTokens(String user) {
-      return JSON.convertValue(api.call("GET", "/api/v1/tokens" + (user == null ? "" : "?user=" + path(user)), null),
+      return JSON.convertValue(api.call("GET", "/api/v1/tokens" + (user == null ? "" : "?user=" + RemoteOperations.encode(user)), null),
           new TypeReference<>() {});
     }
 
     @Override public void revokeToken(String id) {
-      api.call("DELETE", "/api/v1/tokens/" + path(id), null);
+      api.call("DELETE", "/api/v1/tokens/" + RemoteOperations.encode(id), null);
     }
 
     @Override public void close() {

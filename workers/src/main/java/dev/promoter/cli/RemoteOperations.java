@@ -151,7 +151,8 @@ final class RemoteOperations implements Operations {
     return json.convertValue(node, type);
   }
 
-  private static String encode(String part) {
+  /** One path segment or query value, percent-encoded. */
+  static String encode(String part) {
     return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

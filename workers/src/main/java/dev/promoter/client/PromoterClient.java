@@ -173,11 +173,7 @@ public final class PromoterClient {
 
   // the validator's own words, without Temporal's wrapping
   private static String reason(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure a) {
-        return a.getOriginalMessage();
-      }
-    }
-    return e.getMessage();
+    ApplicationFailure failure = applicationFailure(e);
+    return failure == null ? e.getMessage() : failure.getOriginalMessage();
   }
 }

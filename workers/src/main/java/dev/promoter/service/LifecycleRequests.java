@@ -2,6 +2,7 @@ package dev.promoter.service;
 
 import dev.promoter.registry.Roles;
 import dev.promoter.gpu.training.CnnConfig;
+import dev.promoter.registry.Names;
 import dev.promoter.training.TrainerParameters;
 import dev.promoter.workflows.lifecycle.ApprovalPolicy;
 import dev.promoter.workflows.lifecycle.CandidateConfig;
@@ -25,7 +26,6 @@ import java.util.regex.Pattern;
  * refused request starts nothing and writes nothing, and its message names the field.
  */
 public final class LifecycleRequests {
-  private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   private static final Pattern CANDIDATE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern METRIC = Pattern.compile(
       "(fragments\\.)?(accuracy|macro_f1|(precision|recall|f1)\\.(5S|5\\.8S|16S|18S|23S|28S|mt-SSU|non-rRNA))");
@@ -97,7 +97,7 @@ public final class LifecycleRequests {
   private static Instant nextOrNull(CronSchedule cron, Instant now) {
     try {
       return cron.next(now);
-    } catch (RuntimeException e) {
+    } catch (IllegalArgumentException e) { // "never fires": pure code, no outage can land here
       return null;
     }
   }
@@ -119,11 +119,7 @@ public final class LifecycleRequests {
   }
 
   static String model(String model) {
-    if (model == null || !MODEL.matcher(model).matches()) {
-      throw ServiceException.badInput("invalid model name '" + model + "': letters, digits, '.', '_' "
-          + "and '-', starting with a letter or digit, at most 128 characters");
-    }
-    return model;
+    return Failures.translated(() -> Names.model(model));
   }
 
   private String dataset(String reference) {

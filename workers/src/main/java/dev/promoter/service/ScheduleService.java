@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promoter.client.PromoterClient;
 import dev.promoter.client.ScheduleHandle;
+import dev.promoter.registry.Names;
 import dev.promoter.registry.RetrainSchedules;
 import dev.promoter.workflows.lifecycle.LifecycleRequest;
 import dev.promoter.workflows.retrain.CronSchedule;
@@ -13,11 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /** Retraining schedules: create (submitter), list (viewer), delete (admin). */
 public final class ScheduleService {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   // the engine is reached only by what needs it: listing runs must not start or dial Temporal
   private final Supplier<PromoterClient> client;
   private final LifecycleRequests requests;
@@ -53,10 +52,7 @@ public final class ScheduleService {
   public ScheduleView create(Actor actor, String name, String cron, OverlapPolicy overlap,
       LifecycleSpec spec) {
     actor.require(Roles.SUBMITTER, "create a retraining schedule");
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw ServiceException.badInput("invalid schedule name '" + name + "': letters, digits, '.', "
-          + "'_' and '-', starting with a letter or digit");
-    }
+    Failures.translated(() -> Names.schedule(name));
     CronSchedule schedule = LifecycleRequests.cron(cron, clock.instant());
     OverlapPolicy policy = overlap == null ? OverlapPolicy.SKIP : overlap;
     LifecycleRequest request = requests.build(spec, actor.name());

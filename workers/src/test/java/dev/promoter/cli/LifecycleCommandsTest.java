@@ -66,6 +66,10 @@ class LifecycleCommandsTest {
           "--data", "rrna", "--candidates", "logreg", "--as", "alice");
       assertThat(neverFires.exitCode()).isEqualTo(2);
       assertThat(neverFires.err()).contains("never fires");
+      CliRun badName = CliRun.of("schedule", "create", "../nightly", "--cron", "0 3 * * *", "--model", "rrna",
+          "--data", "rrna", "--as", "alice");
+      assertThat(badName.exitCode()).isEqualTo(2);
+      assertThat(badName.err()).contains("invalid schedule name '../nightly'");
       CliRun badCron = CliRun.of("schedule", "create", "bad", "--cron", "every day", "--model", "rrna",
           "--data", "rrna", "--as", "alice");
       assertThat(badCron.exitCode()).isEqualTo(2);
