@@ -51,7 +51,8 @@ public record EvaluationReport(int n, double accuracy, double macroF1, List<Clas
 
     /**
      * @return flat metrics for the registry: {@code n}, {@code accuracy}, {@code macro_f1}, and
-     *         {@code precision.L}, {@code recall.L}, {@code f1.L}, {@code support.L} per label L
+     *         {@code precision.L}, {@code recall.L}, {@code f1.L}, {@code support.L} per label L,
+     *         and the non-zero confusion cells ({@link ConfusionCells})
      */
     public Map<String, Double> metrics() {
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -64,6 +65,7 @@ public record EvaluationReport(int n, double accuracy, double macroF1, List<Clas
             metrics.put("f1." + c.label(), c.f1());
             metrics.put("support." + c.label(), (double) c.support());
         }
+        metrics.putAll(ConfusionCells.metrics(labels, confusion));
         return metrics;
     }
 

@@ -152,6 +152,16 @@ public final class Users {
    */
   public Map<String, NewToken> seedIfEmpty(Map<String, Set<String>> rolesByName, Duration tokenTtl,
       String actor, Consumer<Map<String, NewToken>> beforeCommit) {
+    return seedIfEmpty(rolesByName, Map.of(), tokenTtl, actor, beforeCommit);
+  }
+
+  /**
+   * As {@link #seedIfEmpty(Map, Duration, String, Consumer)}, giving the users in
+   * {@code passwordHashes} a password (already hashed) besides their token.
+   */
+  public Map<String, NewToken> seedIfEmpty(Map<String, Set<String>> rolesByName,
+      Map<String, String> passwordHashes, Duration tokenTtl, String actor,
+      Consumer<Map<String, NewToken>> beforeCommit) {
     String by = Names.actor(actor);
     Map<String, Set<String>> valid = new LinkedHashMap<>();
     rolesByName.forEach((name, roles) -> valid.put(Names.user(name), Roles.validated(roles)));
@@ -169,7 +179,7 @@ public final class Users {
       }
       Map<String, NewToken> tokens = new LinkedHashMap<>();
       for (var e : valid.entrySet()) {
-        insert(c, e.getKey(), e.getValue(), null, by);
+        insert(c, e.getKey(), e.getValue(), passwordHashes.get(e.getKey()), by);
         tokens.put(e.getKey(), ApiTokens.insert(c, e.getKey(), tokenTtl, by, "dev seed"));
       }
       beforeCommit.accept(Map.copyOf(tokens));

@@ -1,10 +1,12 @@
 package dev.promoter.cli;
 
+import dev.promoter.evaluation.ConfusionCells;
 import dev.promoter.registry.ModelRegistry;
 import dev.promoter.registry.ModelSummary;
 import dev.promoter.registry.ModelVersion;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,7 +63,10 @@ final class ModelsCommand implements Runnable {
               v.aliases().isEmpty() ? "-" : String.join(",", v.aliases()), v.createdAt(), v.createdBy());
           out.printf("        artifact %s (sha256:%s, %s)%n", v.artifactUri(), v.artifactSha256(), v.framework());
           if (!v.metrics().isEmpty()) {
-            out.println("        metrics  " + v.metrics());
+            // the confusion cells are for the approval page's heatmaps, not a terminal line
+            out.println("        metrics  " + new TreeMap<>(v.metrics()).entrySet().stream()
+                .filter(e -> !e.getKey().contains(ConfusionCells.PREFIX))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "{", "}")));
           }
           if (!v.params().isEmpty()) {
             out.println("        params   " + v.params());

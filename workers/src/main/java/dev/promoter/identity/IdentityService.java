@@ -12,7 +12,9 @@ import java.nio.CharBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -113,9 +115,10 @@ public final class IdentityService {
   }
 
   /**
-   * Dev mode's first start: on a registry with no user at all, adds {@code principals} as
-   * token-only users with one token each ({@link #DEV_TOKEN_TTL}), and writes {@code NAME=TOKEN}
-   * lines to {@code tokenFile}, readable by its owner only. The users are committed only if the
+   * Dev mode's first start: on a registry with no user at all, adds {@code principals} with one
+   * token each ({@link #DEV_TOKEN_TTL}) and a random password for the web UI, and writes
+   * {@code NAME=TOKEN} lines to {@code tokenFile} and {@code NAME=PASSWORD} lines to
+   * {@code dev-passwords} beside it, both readable by their owner only. The users are committed only if the
    * file was written.
    *
    * <p>When any user exists, nothing happens, even if the token file is missing or its tokens
@@ -129,8 +132,15 @@ public final class IdentityService {
     if (principals.isEmpty()) {
       return List.of();
     }
-    Map<String, NewToken> created = users.seedIfEmpty(principals, DEV_TOKEN_TTL, DEV_SEED_ACTOR,
-        seeded -> TokenFile.write(tokenFile, seeded));
+    Map<String, String> passwords = new TreeMap<>();
+    Map<String, String> hashes = new HashMap<>();
+    for (String name : principals.keySet()) {
+      String password = DevPasswords.next();
+      passwords.put(name, password);
+      hashes.put(name, encoder.encode(password));
+    }
+    Map<String, NewToken> created = users.seedIfEmpty(principals, hashes, DEV_TOKEN_TTL, DEV_SEED_ACTOR,
+        seeded -> TokenFile.write(tokenFile, seeded, passwords));
     return created.keySet().stream().sorted().toList();
   }
 

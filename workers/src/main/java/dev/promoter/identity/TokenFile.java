@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The dev token file: {@code NAME=TOKEN} lines, owner-only from the moment it exists (never
+ * The dev token file ({@code NAME=TOKEN} lines) and its sibling, the dev password file
+ * ({@code NAME=PASSWORD}, for the web UI's sign-in): each owner-only from the moment it exists (never
  * created readable and narrowed later), replaced atomically so a reader never sees half of it.
  */
 final class TokenFile {
@@ -22,11 +23,25 @@ final class TokenFile {
 
   private TokenFile() {}
 
-  static void write(Path file, Map<String, NewToken> tokens) {
+  /** The password file beside {@code tokenFile}. */
+  static Path passwordFile(Path tokenFile) {
+    return tokenFile.toAbsolutePath().resolveSibling("dev-passwords");
+  }
+
+  static void write(Path file, Map<String, NewToken> tokens, Map<String, String> passwords) {
     StringBuilder text = new StringBuilder("# dev API tokens, one per seeded user; each shown only here\n");
     new TreeMap<>(tokens).forEach((name, token) -> text.append("# ").append(token.id())
         .append(" expires ").append(token.expiresAt()).append('\n')
         .append(name).append('=').append(token.secret()).append('\n'));
+    if (!passwords.isEmpty()) {
+      StringBuilder lines = new StringBuilder("# dev web UI passwords, one per seeded user; each shown only here\n");
+      new TreeMap<>(passwords).forEach((name, password) -> lines.append(name).append('=').append(password).append('\n'));
+      writeOwnerOnly(passwordFile(file), lines);
+    }
+    writeOwnerOnly(file, text);
+  }
+
+  private static void writeOwnerOnly(Path file, CharSequence text) {
     Path target = file.toAbsolutePath();
     Path temp = null;
     try {
@@ -35,7 +50,7 @@ final class TokenFile {
       Files.writeString(temp, text, StandardCharsets.UTF_8);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the dev token file " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write the dev file " + target + ": " + e.getMessage(), e);
     } finally {
       deleteQuietly(temp);
     }

@@ -2,6 +2,9 @@ package dev.promoter.service;
 
 import dev.promoter.client.PromoterClient;
 import dev.promoter.registry.ApprovalRecord;
+import dev.promoter.registry.ModelVersion;
+import dev.promoter.workflows.lifecycle.LifecycleProgress;
+import java.util.Map;
 import dev.promoter.registry.Approvals;
 import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.workflows.approval.ApprovalRule;
@@ -40,14 +43,31 @@ public final class ApprovalService {
   }
 
   /**
+   * The request for {@code runId} with its evidence. {@code lifecycles} reads the run and its
+   * progress, {@code models} the two versions.
+   */
+  public ApprovalReview review(String runId, LifecycleService lifecycles, ModelService models) {
+    ApprovalRecord request = Failures.translated(() -> approvals.find(runId))
+        .orElseThrow(() -> ServiceException.notFound("no approval request for run " + runId));
+    RunView run = lifecycles.get(runId);
+    ModelVersion candidate = models.version(request.modelName(), request.version());
+    ModelVersion production = models.holder(request.modelName(), request.targetAlias());
+    LifecycleProgress progress = run.progress();
+    boolean measured = progress != null && progress.championMetrics() != null && production != null
+        && Integer.valueOf(production.version()).equals(progress.champion());
+    Map<String, Double> productionMetrics = measured ? progress.championMetrics()
+        : production == null ? null : production.metrics();
+    return new ApprovalReview(request, run, candidate, production, productionMetrics, measured);
+  }
+
+  /**
    * Decides on a waiting run as {@code actor}. The rule is checked here against the registry
    * first, so a refusal is immediate and names the rule; the run's validator and the registry
    * check it again when the decision lands. Answers with the run's status once it has acted.
    */
   public LifecycleStatus decide(Actor actor, String runId, boolean approve, String reason) {
     if (reason == null || reason.isBlank()) {
-      throw ServiceException.badInput("a reason is required (--reason, or \"reason\" in the body): "
-          + "it goes into the audit log");
+      throw ServiceException.badInput("a reason is required: it goes into the audit log");
     }
     ApprovalRecord request = Failures.translated(() -> approvals.find(runId)).orElse(null);
     if (request == null) {

@@ -8,6 +8,7 @@ import dev.promoter.registry.Page;
 import dev.promoter.registry.RunSummary;
 import dev.promoter.workflows.lifecycle.LifecycleProgress;
 import dev.promoter.workflows.lifecycle.LifecycleRequest;
+import dev.promoter.workflows.lifecycle.RunJson;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -31,7 +32,15 @@ public final class LifecycleService {
   public String start(Actor actor, LifecycleSpec spec) {
     actor.require(Roles.SUBMITTER, "start a lifecycle");
     LifecycleRequest request = requests.build(spec, actor.name());
-    return Failures.translated(() -> client.get().startLifecycle(request));
+    String runId = Failures.translated(() -> client.get().startLifecycle(request));
+    // the run's first step records it as well (idempotently); recording it here too makes it
+    // listable and viewable the moment the caller has its id, not a worker poll later
+    try {
+      runs.started(runId, "LIFECYCLE", request.modelName(), request.submittedBy(), RunJson.request(request));
+    } catch (RuntimeException e) {
+      // the workflow's own first step will record it; the start itself succeeded
+    }
+    return runId;
   }
 
   /** Runs, newest first. */

@@ -46,6 +46,12 @@ public final class ModelService {
     return Failures.translated(() -> registry.version(name, version));
   }
 
+  /** The version holding {@code alias}, or null when none does. */
+  public ModelVersion holder(String name, String alias) {
+    return Failures.translated(() -> registry.versions(name)).stream()
+        .filter(v -> v.aliases().contains(alias)).findFirst().orElse(null);
+  }
+
   /** One page of a model's audit log, oldest first. */
   public Page<AuditEntry> audit(String name, int page, int size) {
     return Failures.translated(() -> registry.audit(name, page, size));

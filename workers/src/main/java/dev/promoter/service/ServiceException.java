@@ -24,19 +24,19 @@ public final class ServiceException extends RuntimeException {
     return kind;
   }
 
-  static ServiceException badInput(String message) {
+  public static ServiceException badInput(String message) {
     return new ServiceException(ErrorKind.BAD_INPUT, message);
   }
 
-  static ServiceException notFound(String message) {
+  public static ServiceException notFound(String message) {
     return new ServiceException(ErrorKind.NOT_FOUND, message);
   }
 
-  static ServiceException conflict(String message) {
+  public static ServiceException conflict(String message) {
     return new ServiceException(ErrorKind.CONFLICT, message);
   }
 
-  static ServiceException forbidden(String message) {
+  public static ServiceException forbidden(String message) {
     return new ServiceException(ErrorKind.FORBIDDEN, message);
   }
 }

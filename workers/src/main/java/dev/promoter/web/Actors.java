@@ -12,13 +12,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** Between Spring Security's authorities and our {@link Actor}: {@code ROLE_x} is role x. */
-final class Actors {
+public final class Actors {
   private static final String PREFIX = "ROLE_";
 
   private Actors() {}
 
   /** Authorities for roles; every role also reads, so each implies {@code viewer}. */
-  static List<GrantedAuthority> authorities(Collection<String> roles) {
+  public static List<GrantedAuthority> authorities(Collection<String> roles) {
     List<GrantedAuthority> authorities = new ArrayList<>();
     roles.stream().filter(Roles.ALL::contains).distinct()
         .forEach(r -> authorities.add(new SimpleGrantedAuthority(PREFIX + r)));
@@ -29,7 +29,7 @@ final class Actors {
   }
 
   /** The actor behind an authenticated request. */
-  static Actor of(Authentication authentication) {
+  public static Actor of(Authentication authentication) {
     Set<String> roles = authentication.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith(PREFIX))
         .map(a -> a.substring(PREFIX.length())).collect(Collectors.toSet());

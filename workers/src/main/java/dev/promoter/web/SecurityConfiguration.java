@@ -37,7 +37,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(OidcProperties.class)
 public class SecurityConfiguration {
 
+  /** First: the API's own paths; everything else falls to the web UI's chain (sessions, forms). */
   @Bean
+  @org.springframework.core.annotation.Order(1)
   SecurityFilterChain api(HttpSecurity http, BearerTokens tokens, OidcProperties oidc,
       ObjectProvider<OidcUsers> oidcUsers) throws Exception {
     List<AuthenticationProvider> providers = new ArrayList<>();

@@ -8,14 +8,14 @@ import java.nio.file.Path;
  * Points the application at a private home folder and free ports through system properties,
  * which Spring ranks above application.yml, and restores them afterwards.
  */
-final class StackProperties implements AutoCloseable {
+public final class StackProperties implements AutoCloseable {
   private static final String[] KEYS = {"promoter.home", "promoter.postgres.embedded-port",
       "promoter.temporal.embedded-port", "promoter.mode", "promoter.postgres.url",
       "promoter.temporal.address", "promoter.workers.data-root", "promoter.url", "promoter.token"};
   final int postgresPort;
   final int temporalPort;
 
-  StackProperties(Path home) throws IOException {
+  public StackProperties(Path home) throws IOException {
     postgresPort = freePort();
     temporalPort = freePort();
     System.setProperty("promoter.home", home.toString());
@@ -23,7 +23,7 @@ final class StackProperties implements AutoCloseable {
     System.setProperty("promoter.temporal.embedded-port", Integer.toString(temporalPort));
   }
 
-  StackProperties set(String key, String value) {
+  public StackProperties set(String key, String value) {
     System.setProperty(key, value);
     return this;
   }

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Random;
 
 /** Writes a tiny labelled dataset folder: one random consensus per class, 5%-mutated copies. */
-final class SyntheticFasta {
+public final class SyntheticFasta {
   static final List<String> LABELS = List.of("5S", "5.8S", "16S", "18S", "23S", "28S", "mt-SSU", "non-rRNA");
   private static final int[] LENGTHS = {120, 160, 700, 750, 800, 850, 650, 600};
 
   private SyntheticFasta() {
   }
 
-  static Path dataset(Path dir) throws IOException {
+  public static Path dataset(Path dir) throws IOException {
     Random random = new Random(7);
     String[] consensus = new String[LABELS.size()];
     for (int c = 0; c < consensus.length; c++) {

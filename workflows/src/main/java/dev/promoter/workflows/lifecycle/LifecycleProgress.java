@@ -1,6 +1,7 @@
 package dev.promoter.workflows.lifecycle;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The answer to the progress query: enough for a CLI or UI to show a run without reading the
@@ -12,6 +13,9 @@ import java.util.List;
  * @param best the chosen candidate, once chosen
  * @param version the registered version, once registered
  * @param verdict the last decision the run made, in words
+ * @param champion the production holder the run compared against, or null (none, or not yet)
+ * @param championMetrics that holder's metrics on this run's test set, or null
  */
 public record LifecycleProgress(LifecycleStatus status, String step,
-    List<CandidateProgress> candidates, String best, Integer version, String verdict) {}
+    List<CandidateProgress> candidates, String best, Integer version, String verdict,
+    Integer champion, Map<String, Double> championMetrics) {}

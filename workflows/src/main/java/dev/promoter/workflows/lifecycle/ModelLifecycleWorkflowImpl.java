@@ -100,8 +100,9 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
     state.step(Steps.CHAMPION);
     Integer champion = registry.aliasHolder(model, "production");
     if (champion != null) {
-      double held = metric(evaluation.evaluateVersion(model, champion, request.dataset()),
-          request.decidingMetric());
+      Map<String, Double> heldMetrics = evaluation.evaluateVersion(model, champion, request.dataset());
+      state.champion(champion, heldMetrics);
+      double held = metric(heldMetrics, request.decidingMetric());
       if (score < held + request.championMargin()) {
         return end(LifecycleStatus.NOT_PROMOTED, request, null, best.metrics(), String.format(
             "champion v%d keeps production: challenger %s %s %.4f does not beat %.4f by %.4f",

@@ -5,10 +5,11 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 
 /** Run inputs and results as JSON for the registry, through Temporal's own data converter. */
-final class RunJson {
+public final class RunJson {
   private RunJson() {}
 
-  static String request(LifecycleRequest request) {
+  /** The request as the registry stores it. */
+  public static String request(LifecycleRequest request) {
     return json(request);
   }
 

@@ -13,6 +13,8 @@ final class RunState {
   private String best;
   private Integer version;
   private String verdict = "";
+  private Integer champion;
+  private Map<String, Double> championMetrics;
 
   void step(String name) {
     step = name;
@@ -36,6 +38,12 @@ final class RunState {
     verdict = why;
   }
 
+  /** The production holder this run measured on its own test set, for the reviewer. */
+  void champion(int holder, Map<String, Double> metrics) {
+    champion = holder;
+    championMetrics = metrics == null ? null : Map.copyOf(metrics);
+  }
+
   void version(int v) {
     version = v;
   }
@@ -55,7 +63,7 @@ final class RunState {
 
   LifecycleProgress progress() {
     return new LifecycleProgress(status, step, new ArrayList<>(candidates.values()), best, version,
-        verdict);
+        verdict, champion, championMetrics);
   }
 
   List<CandidateProgress> candidates() {

@@ -1,0 +1,255 @@
+package dev.promoter.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.promoter.app.PromoterApplication;
+import dev.promoter.cli.StackProperties;
+import dev.promoter.cli.SyntheticFasta;
+import dev.promoter.identity.IdentityService;
+import dev.promoter.registry.ApprovalRecord;
+import dev.promoter.registry.Roles;
+import dev.promoter.service.Actor;
+import dev.promoter.service.ApprovalService;
+import dev.promoter.service.LifecycleService;
+import dev.promoter.service.LifecycleSpec;
+import dev.promoter.worker.WorkerPools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The web UI in a real browser (Debian's headless chromium) against `promoter server` on the
+ * embedded stack, as a reviewer, a submitter, an admin and a viewer use it. The methods run in
+ * order and share one server: each builds on the versions the one before registered.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApprovalsUiBrowserTest {
+  private static final Duration RUN = Duration.ofSeconds(180);
+  private static final Actor ALICE = new Actor("alice", Set.of(Roles.SUBMITTER, Roles.APPROVER));
+  private static final Actor BOB = new Actor("bob", Set.of(Roles.APPROVER));
+  private static final String VIEWER_PASSWORD = "viewer-password-1";
+  @TempDir static Path home;
+  @TempDir static Path data;
+  private StackProperties stack;
+  private ConfigurableApplicationContext server;
+  private Map<String, String> passwords;
+  private Browser browser;
+
+  @BeforeAll
+  void startServerAndBrowser() throws Exception {
+    SyntheticFasta.dataset(data.resolve("rrna"));
+    stack = new StackProperties(home).set("promoter.workers.data-root", data.toString());
+    server = PromoterApplication.startServer("--server.port=0");
+    server.getBean(WorkerPools.class); // seeds the dev users with their passwords
+    passwords = devFile(home.resolve("dev-passwords"));
+    server.getBean(IdentityService.class).addUser("vera", Set.of(Roles.VIEWER),
+        VIEWER_PASSWORD.toCharArray(), "test");
+    browser = new Browser("http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port"));
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void signedOutPagesLeadToTheSignInForm() {
+    browser.open("/approvals");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
+    browser.type("#username", "alice");
+    browser.type("#password", "not her password");
+    browser.click("#sign-in");
+    assertThat(browser.text("#login-error")).contains("Unknown user or wrong password");
+  }
+
+  @Test
+  @Order(2)
+  void aliceStartsARunFromTheFormBobApprovesItWithTheEvidenceInFront() throws Exception {
+    browser.signIn("alice", passwords.get("alice"));
+    assertThat(passwords.get("alice")).hasSize(16);
+
+    // bad input: the form names the problem and nothing starts
+    long before = runs().list(null, null, 0, 100).total();
+    browser.open("/runs/new");
+    browser.type("#model", "rrna");
+    browser.type("#dataset", "../secrets");
+    browser.type("#minimum", "0");
+    browser.click("#start");
+    assertThat(browser.text("#problem")).contains("outside the data root");
+    assertThat(runs().list(null, null, 0, 100).total()).isEqualTo(before);
+
+    browser.type("#dataset", "rrna");
+    browser.click("#start");
+    browser.awaitText("#run-status", "AWAITING_APPROVAL", RUN); // the page follows the run by itself
+    String runId = browser.driver().getCurrentUrl().replaceAll(".*/runs/", "");
+    assertThat(browser.text("#run-candidates")).contains("logreg").contains("DONE");
+    browser.screenshot("run-awaiting");
+
+    // four eyes: alice may approve in general, but not her own run; nothing changes
+    browser.click("#review-link");
+    browser.type("#reason", "mine is great");
+    browser.click("#approve");
+    assertThat(browser.text("#refusal"))
+        .isEqualTo("alice submitted this run and cannot also decide on it (four eyes)");
+    assertThat(browser.text("#approval-status")).isEqualTo("PENDING");
+    assertThat(approval(runId).status()).isEqualTo("PENDING");
+    browser.signOut();
+
+    browser.signIn("bob", passwords.get("bob"));
+    assertThat(browser.text("#inbox-count")).isEqualTo("1");
+    assertThat(browser.text("#inbox")).contains("rrna").contains("v1").contains("alice").contains("no production");
+    browser.screenshot("inbox");
+    browser.find("#inbox tr[data-run='" + runId + "'] a.button").click();
+    assertThat(browser.text("#headline")).contains("macro_f1").contains("fragments.macro_f1");
+    assertThat(browser.text("#no-production")).contains("this would be the first");
+    assertThat(browser.text("#per-class")).contains("16S").contains("5.8S").contains("mt-SSU");
+    assertThat(browser.driver().findElements(By.cssSelector("#heatmap-candidate svg rect"))).hasSize(64);
+    assertThat(browser.text("#candidates")).contains("chosen");
+    assertThat(browser.text("#lineage")).contains("sha256:").contains(runId);
+    assertThat(browser.text("#smoke")).contains("passed");
+    browser.type("#reason", "first model; every class above 0.9");
+    browser.click("#approve");
+    browser.awaitText("#run-status", "PROMOTED", RUN);
+    assertThat(browser.text("#notice")).contains("Approved").contains("PROMOTED");
+
+    browser.open("/models/rrna");
+    assertThat(browser.text("#timeline")).contains("bob").contains("promote").contains("production");
+    assertThat(browser.text("#versions")).contains("production");
+    assertThat(browser.has("#operator")).as("bob is no admin: no operator moves").isFalse();
+    browser.signOut();
+  }
+
+  @Test
+  @Order(3)
+  void aViewerSeesNoButtonsAndForgedOrCsrfLessPostsAreRefusedThenBobRejects() throws Exception {
+    String runId = runs().start(ALICE, spec());
+    awaitPending(runId);
+
+    browser.signIn("vera", VIEWER_PASSWORD);
+    browser.open("/approvals/" + runId);
+    assertThat(browser.text("#no-decide")).contains("approver");
+    assertThat(browser.has("#decision-form")).isFalse();
+    // the page beside production: v1 holds it, and this run scored it on the same test set
+    assertThat(browser.text("#production-basis")).contains("scored by this run on the same test set");
+    assertThat(browser.driver().findElements(By.cssSelector("#heatmap-production svg rect"))).hasSize(64);
+    browser.open("/runs");
+    assertThat(browser.has("#start-run")).isFalse();
+    browser.open("/models/rrna");
+    assertThat(browser.has("#operator")).isFalse();
+    browser.open("/approvals/" + runId);
+    // a forged decision with a valid CSRF token (the sign-out form's) is refused for the role
+    assertThat(post("/approvals/" + runId + "/decision", true)).isEqualTo(403L);
+    browser.signOut();
+
+    browser.signIn("bob", passwords.get("bob"));
+    browser.open("/approvals/" + runId);
+    browser.screenshot("approval");
+    // the right role without a CSRF token: refused too
+    assertThat(post("/approvals/" + runId + "/decision", false)).isEqualTo(403L);
+    assertThat(approval(runId).status()).isEqualTo("PENDING");
+
+    browser.open("/approvals/" + runId);
+    browser.click("#reject"); // no reason: the browser's own check stops it...
+    assertThat(approval(runId).status()).isEqualTo("PENDING");
+    browser.type("#reason", "no gain on fragments over v1");
+    browser.click("#reject");
+    browser.awaitText("#run-status", "REJECTED", RUN);
+    browser.open("/models/rrna");
+    assertThat(browser.text("#timeline")).contains("no gain on fragments over v1");
+    browser.signOut();
+  }
+
+  @Test
+  @Order(4)
+  void anAdminRollsBackWithAConfirmationAndAReason() throws Exception {
+    String runId = runs().start(ALICE, spec());
+    awaitPending(runId);
+    approvals().decide(BOB, runId, true, "v3 better");
+    browser.signIn("demo", passwords.get("demo"));
+    browser.open("/models/rrna");
+    browser.screenshot("model");
+    assertThat(browser.find("#versions tr[data-version='3']").getText()).contains("production");
+    browser.type("#rollback-reason", "drift on fragments");
+    browser.click("#rollback");
+    assertThat(browser.text("#confirm")).contains("goes back from").contains("v3").contains("drift on fragments");
+    browser.click("#confirm-move");
+    assertThat(browser.text("#notice")).contains("rolled back from v3 to v1");
+    assertThat(browser.find("#timeline li").getText()).contains("demo").contains("rollback").contains("operator")
+        .contains("drift on fragments");
+    browser.signOut();
+  }
+
+  private long post(String path, boolean withCsrf) {
+    Object status = browser.script("""
+        var done = arguments[arguments.length - 1];
+        var body = new URLSearchParams({decision: 'approve', reason: 'forged'});
+        var csrf = document.querySelector('input[name=_csrf]');
+        if (arguments[1] && csrf) { body.append('_csrf', csrf.value); }
+        fetch(arguments[0], {method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual'})
+          .then(function (r) { done(r.status); }, function (e) { done(String(e)); });
+        """, path, withCsrf);
+    return (Long) status;
+  }
+
+  private void awaitPending(String runId) throws InterruptedException {
+    for (int i = 0; i < 360; i++) {
+      if (approvals().list("PENDING", null).stream().anyMatch(a -> a.runId().equals(runId))) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("run " + runId + " never asked for approval");
+  }
+
+  private ApprovalRecord approval(String runId) {
+    return approvals().list(null, null).stream().filter(a -> a.runId().equals(runId)).findFirst().orElseThrow();
+  }
+
+  private static LifecycleSpec spec() {
+    return new LifecycleSpec("rrna", "rrna", List.of(new LifecycleSpec.Candidate(null, "logreg", null, Map.of())),
+        "macro_f1", 0.0, 0.0, null);
+  }
+
+  private LifecycleService runs() {
+    return server.getBean(LifecycleService.class);
+  }
+
+  private ApprovalService approvals() {
+    return server.getBean(ApprovalService.class);
+  }
+
+  private static Map<String, String> devFile(Path file) throws Exception {
+    Map<String, String> values = new HashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      int eq = line.indexOf('=');
+      if (eq > 0 && !line.startsWith("#")) {
+        values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+      }
+    }
+    return values;
+  }
+}
