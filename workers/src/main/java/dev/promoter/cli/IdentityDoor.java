@@ -28,6 +28,8 @@ interface IdentityDoor extends AutoCloseable {
 
   void setRoles(String name, Set<String> roles);
 
+  void setPassword(String name, char[] password);
+
   NewToken createToken(String user, Duration ttl, String description);
 
   List<TokenInfo> listTokens(String user);
@@ -74,6 +76,10 @@ interface IdentityDoor extends AutoCloseable {
       identity().setRoles(name, roles, LocalActor.name());
     }
 
+    @Override public void setPassword(String name, char[] password) {
+      identity().setPassword(name, password, LocalActor.name());
+    }
+
     @Override public NewToken createToken(String user, Duration ttl, String description) {
       return identity().createToken(user, ttl, LocalActor.name(), description);
     }
@@ -118,6 +124,12 @@ interface IdentityDoor extends AutoCloseable {
 
     @Override public void setRoles(String name, Set<String> roles) {
       api.call("PUT", "/api/v1/users/" + RemoteOperations.encode(name) + "/roles", Map.of("roles", roles));
+    }
+
+    @Override public void setPassword(String name, char[] password) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("password", password == null ? null : new String(password));
+      api.call("PUT", "/api/v1/users/" + RemoteOperations.encode(name) + "/password", body);
     }
 
     @Override public NewToken createToken(String user, Duration ttl, String description) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "users", description = "Add, list and remove users and set their roles "
     + "(viewer, submitter, approver, admin).",
     subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Remove.class,
-        UsersCommand.SetRoles.class})
+        UsersCommand.SetRoles.class, UsersCommand.SetPassword.class})
 final class UsersCommand implements Runnable {
   // a password longer than bcrypt's 72 bytes is refused anyway; this bounds what is read
   private static final int MAX_STDIN_BYTES = 4096;
@@ -122,6 +122,38 @@ final class UsersCommand implements Runnable {
         door.setRoles(name, set);
       }
       spec.commandLine().getOut().println("user " + name + " now holds " + String.join(",", set));
+    }
+  }
+
+  @Command(name = "set-password", description = "Set a user's web UI password from standard input, "
+      + "or with --none make them a token-only user.")
+  static final class SetPassword implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "the user name")
+    String name;
+
+    @Option(names = "--password-stdin", description = "read the password from standard input; a trailing newline is dropped")
+    boolean passwordStdin;
+
+    @Option(names = "--none", description = "remove the password: tokens only")
+    boolean none;
+
+    @Override
+    public void run() {
+      if (passwordStdin == none) {
+        throw new BadInputException("give exactly one of --password-stdin and --none");
+      }
+      char[] password = passwordStdin ? readPassword(System.in) : null;
+      try (IdentityDoor door = IdentityDoor.open()) {
+        door.setPassword(name, password);
+      } finally {
+        if (password != null) {
+          Arrays.fill(password, '\0');
+        }
+      }
+      spec.commandLine().getOut().println(none ? "user " + name + " now signs in with tokens only"
+          : "user " + name + " has a new password");
     }
   }
 

@@ -54,6 +54,15 @@ public final class UserService {
     });
   }
 
+  /** Sets a user's password (they can then sign in to the web UI), or with null removes it. */
+  public void setPassword(Actor actor, String name, char[] passwordOrNull) {
+    actor.require(Roles.ADMIN, "manage users");
+    Failures.translated(() -> {
+      identity.setPassword(name, passwordOrNull, actor.name());
+      return null;
+    });
+  }
+
   /** Creates a token for a user; its secret is in the answer and nowhere else. */
   public NewToken createToken(Actor actor, String user, Duration ttl, String description) {
     actor.require(Roles.ADMIN, "create tokens");

@@ -36,6 +36,9 @@ class UserController {
   /** A user's roles. */
   record RolesBody(Set<String> roles) {}
 
+  /** A new password; null removes it (tokens only). */
+  record PasswordBody(String password) {}
+
   /** A new token: whose, how long (ISO-8601, e.g. P30D), what for. */
   record NewTokenBody(String user, Duration ttl, String description) {}
 
@@ -63,6 +66,19 @@ class UserController {
   @PutMapping("/api/v1/users/{name}/roles")
   ResponseEntity<Void> roles(@PathVariable String name, @RequestBody RolesBody body, Authentication who) {
     users.setRoles(Actors.of(who), name, body.roles());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PutMapping("/api/v1/users/{name}/password")
+  ResponseEntity<Void> password(@PathVariable String name, @RequestBody PasswordBody body, Authentication who) {
+    char[] password = body.password() == null ? null : body.password().toCharArray();
+    try {
+      users.setPassword(Actors.of(who), name, password);
+    } finally {
+      if (password != null) {
+        Arrays.fill(password, '\0');
+      }
+    }
     return ResponseEntity.noContent().build();
   }
 

@@ -25,6 +25,12 @@ class IdentityCommandsTest {
       CliRun list = CliRun.of("users", "list");
       assertThat(list.out()).containsPattern("alice\\s+approver,submitter\\s+password,tokens")
           .containsPattern("ci\\s+submitter\\s+tokens").doesNotContain("bcrypt");
+      CliRun setPassword = withStdin("for-the-web-ui\n", "users", "set-password", "ci", "--password-stdin");
+      assertThat(setPassword.out()).as(setPassword.toString()).contains("user ci has a new password");
+      assertThat(CliRun.of("users", "list").out()).containsPattern("ci\\s+submitter\\s+password,tokens");
+      assertThat(CliRun.of("users", "set-password", "ci").exitCode()).isEqualTo(2);
+      assertThat(CliRun.of("users", "set-password", "ci", "--none").out()).contains("tokens only");
+      assertThat(CliRun.of("users", "list").out()).containsPattern("ci\\s+submitter\\s+tokens");
 
       // nothing else may reach the process's stdout either (a log line would corrupt $(...))
       java.io.PrintStream savedOut = System.out;

@@ -101,9 +101,21 @@ class IdentityServiceTest {
     assertThat(identity.seedDev(dev, file)).containsExactly("demo", "reviewer");
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    Path passwords = file.resolveSibling("dev-passwords");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwords))).isEqualTo("rw-------");
     try (var siblings = Files.list(file.getParent())) {
-      assertThat(siblings).containsExactly(file); // no temp file left behind
+      assertThat(siblings).containsExactlyInAnyOrder(file, passwords); // no temp file left behind
     }
+    Map<String, String> passwordOf = new LinkedHashMap<>();
+    Matcher p = Pattern.compile("(?m)^([^#=\\n]+)=(\\S+)$").matcher(Files.readString(passwords));
+    while (p.find()) {
+      passwordOf.put(p.group(1), p.group(2));
+    }
+    assertThat(passwordOf).containsOnlyKeys("demo", "reviewer");
+    assertThat(passwordOf.get("demo")).hasSize(16).isNotEqualTo(passwordOf.get("reviewer"));
+    assertThat(identity.authenticatePassword("demo", passwordOf.get("demo").toCharArray())).get()
+        .extracting(AuthenticatedUser::name).isEqualTo("demo");
+    assertThat(identity.authenticatePassword("demo", passwordOf.get("reviewer").toCharArray())).isEmpty();
     String text = Files.readString(file);
     Map<String, String> tokens = new LinkedHashMap<>();
     Matcher m = TOKEN_LINE.matcher(text);
@@ -131,7 +143,7 @@ class IdentityServiceTest {
   void aTokenFileThatCannotBeWrittenLeavesTheRegistryEmpty() throws Exception {
     Path notADirectory = Files.writeString(home.resolve("file"), "x");
     assertThatThrownBy(() -> identity.seedDev(Map.of("demo", Set.of("admin")), notADirectory.resolve("dev-tokens")))
-        .hasMessageContaining("cannot write the dev token file");
+        .hasMessageContaining("cannot write the dev file");
     assertThat(identity.listUsers()).isEmpty();
     assertThat(identity.listTokens(null)).isEmpty();
     assertThat(identity.seedDev(Map.of("demo", Set.of("admin")), home.resolve("dev-tokens"))).isEqualTo(List.of("demo"));

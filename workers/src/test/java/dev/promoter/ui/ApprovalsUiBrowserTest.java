@@ -203,6 +203,34 @@ class ApprovalsUiBrowserTest {
     browser.signOut();
   }
 
+  @Test
+  @Order(5)
+  void aSubmitterSchedulesRetrainingAndAnAdminDeletesIt() {
+    browser.signIn("alice", passwords.get("alice"));
+    browser.open("/runs");
+    assertThat(browser.text("#runs")).contains("PROMOTED").contains("REJECTED").contains("alice");
+    browser.open("/schedules");
+    browser.type("#schedule-name", "weekly-rrna");
+    browser.type("#schedule-cron", "0 0 30 2 *"); // February 30th: parses, never fires
+    browser.click("#create-schedule");
+    assertThat(browser.text("#problem")).contains("never");
+    assertThat(browser.has("#schedules")).isFalse();
+    browser.type("#schedule-cron", "0 3 * * 1");
+    browser.click("#create-schedule");
+    assertThat(browser.text("#notice")).contains("weekly-rrna");
+    assertThat(browser.text("#schedules")).contains("weekly-rrna").contains("0 3 * * 1").contains("UTC");
+    assertThat(browser.has("#schedules form")).as("alice is no admin: no delete").isFalse();
+    browser.signOut();
+
+    browser.signIn("demo", passwords.get("demo"));
+    browser.open("/schedules");
+    browser.click("#schedules form button");
+    browser.driver().switchTo().alert().accept(); // the page asks before deleting
+    assertThat(browser.text("#notice")).contains("deleted");
+    assertThat(browser.has("#schedules")).isFalse();
+    browser.signOut();
+  }
+
   private long post(String path, boolean withCsrf) {
     Object status = browser.script("""
         var done = arguments[arguments.length - 1];
