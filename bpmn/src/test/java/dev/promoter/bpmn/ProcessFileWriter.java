@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Drew the first version of the process files with the model API's builder, which also lays out
+ * Error boundary events map the error's {@code failure} variable out: Zeebe keeps error variables
+ * on the catch event unless an output mapping takes them into the process.
+ *
+ * <p>Drew the first version of the process files with the model API's builder, which also lays out
  * the diagram (so Camunda Modeler opens them). The committed files are canonical from then on:
  * edit them in Modeler; run this only to start over
  * ({@code java ... ProcessFileWriter bpmn/src/main/resources/bpmn}).
@@ -58,9 +61,9 @@ public final class ProcessFileWriter {
             .serviceTask("service_task_train_kmer", t -> t.name("Train k-mer model (CPU pool)")
                 .zeebeJobType(JobTypes.TRAIN_KMER).zeebeJobRetries("3"))
             .connectTo("gateway_candidate_trained")
-          .moveToActivity("service_task_train_cnn").boundaryEvent("boundary_event_cnn_failed").error(CANDIDATE_FAILED)
+          .moveToActivity("service_task_train_cnn").boundaryEvent("boundary_event_cnn_failed").error(CANDIDATE_FAILED).zeebeOutputExpression("failure", "failure")
             .endEvent("end_event_cnn_failed").name("Candidate failed")
-          .moveToActivity("service_task_train_kmer").boundaryEvent("boundary_event_kmer_failed").error(CANDIDATE_FAILED)
+          .moveToActivity("service_task_train_kmer").boundaryEvent("boundary_event_kmer_failed").error(CANDIDATE_FAILED).zeebeOutputExpression("failure", "failure")
             .endEvent("end_event_kmer_failed").name("Candidate failed")
         .subProcessDone()
         .serviceTask("service_task_choose_best_candidate", t -> job(t.name("Choose best candidate"), JobTypes.CHOOSE_BEST_CANDIDATE))
@@ -88,7 +91,7 @@ public final class ProcessFileWriter {
         .moveToNode("gateway_challenger_wins").condition("no", "=challengerWins = false").connectTo("gateway_run_ended")
         // staging smoke check failed: withdraw the staged version
         .moveToActivity("service_task_smoke_check_staging").boundaryEvent("boundary_event_staging_smoke_failed")
-          .error(SMOKE_CHECK_FAILED)
+          .error(SMOKE_CHECK_FAILED).zeebeOutputExpression("failure", "failure")
           .serviceTask("service_task_withdraw_staged", t -> withdraw(t, "Withdraw staged version", "staging", "FAILED"))
           .connectTo("gateway_run_ended")
         // the approval expired, unless a decision reached the registry first: then wait for its message
@@ -107,12 +110,12 @@ public final class ProcessFileWriter {
           .connectTo("gateway_run_ended")
         // the registry refused the promotion
         .moveToActivity("service_task_promote_version").boundaryEvent("boundary_event_promotion_refused")
-          .error(PROMOTION_REFUSED)
+          .error(PROMOTION_REFUSED).zeebeOutputExpression("failure", "failure")
           .serviceTask("service_task_withdraw_refused", t -> withdraw(t, "Withdraw refused version", "staging", "FAILED"))
           .connectTo("gateway_run_ended")
         // post-promotion check failed: roll back to the champion, or withdraw if there was none
         .moveToActivity("service_task_post_promotion_check").boundaryEvent("boundary_event_post_promotion_failed")
-          .error(SMOKE_CHECK_FAILED)
+          .error(SMOKE_CHECK_FAILED).zeebeOutputExpression("failure", "failure")
           .exclusiveGateway("gateway_champion_exists").name("Champion to return to?")
           .condition("yes", "=champion != null")
           .callActivity("call_activity_rollback", c -> c.name("Roll production back")
@@ -147,7 +150,7 @@ public final class ProcessFileWriter {
             .zeebeInputExpression("restoredVersion", "version"))
         .endEvent("end_event_rolled_back").name("Rolled back")
         .moveToActivity("service_task_smoke_check_restored").boundaryEvent("boundary_event_restored_unhealthy")
-          .error(SMOKE_CHECK_FAILED)
+          .error(SMOKE_CHECK_FAILED).zeebeOutputExpression("failure", "restoredFailure")
           .endEvent("end_event_restored_unhealthy").name("Rolled back; restored version unhealthy")
         .done();
   }
