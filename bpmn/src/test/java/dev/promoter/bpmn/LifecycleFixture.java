@@ -111,9 +111,14 @@ final class LifecycleFixture implements AutoCloseable {
 
   /** A request by alice: one logistic-regression candidate on the synthetic data. */
   static LifecycleRequest request(double minimum, double margin, CandidateConfig... candidates) {
+    return request("rrna", minimum, margin, candidates);
+  }
+
+  /** The same for another model. */
+  static LifecycleRequest request(String model, double minimum, double margin, CandidateConfig... candidates) {
     List<CandidateConfig> list = candidates.length > 0 ? List.of(candidates)
         : List.of(new CandidateConfig("logreg-k4", "logreg", "cpu", Map.of("k", "4", "fragments", "1")));
-    return new LifecycleRequest("rrna", "synthetic", list, "macro_f1", minimum, margin,
+    return new LifecycleRequest(model, "synthetic", list, "macro_f1", minimum, margin,
         new ApprovalPolicy("approver", Duration.ofHours(1)), "alice", null);
   }
 
