@@ -9,6 +9,7 @@ import dev.promoter.deploy.DeploymentActivitiesImpl;
 import dev.promoter.deploy.RegisteredModels;
 import dev.promoter.experiment.DatasetResolver;
 import dev.promoter.experiment.KmerTrainingActivities;
+import dev.promoter.gpu.activity.CnnTrainingActivities;
 import dev.promoter.gpu.inference.DjlModelLoader;
 import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.registry.ModelRegistry;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Zeebe job workers of this process's pools, over the same activity implementations as its
  * Temporal pools. The CPU pool serves every job type but {@code train-cnn}; the GPU pool
- * subscribes only to {@code train-cnn} (not served yet: see the README's Camunda section).
+ * subscribes only to {@code train-cnn}, as it polls only the {@code gpu} task queue on Temporal.
  */
 public final class CamundaWorkers implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CamundaWorkers.class);
@@ -48,9 +49,19 @@ public final class CamundaWorkers implements AutoCloseable {
       KmerTrainingActivities training = new KmerTrainingActivities(store, datasets);
       List<ThinWorker> cpu = new ArrayList<>(Workers.cpuPool(new LifecycleRuns(database.dataSource()),
           registry, evaluation, clock));
-      cpu.add(new TrainCandidateWorker(JobTypes.TRAIN_KMER, training::trainAndEvaluate, TRAINING_LEASE, client));
+      cpu.add(new TrainCandidateWorker(JobTypes.TRAIN_KMER, (task, progress) -> training.trainAndEvaluate(task, beat -> progress.beat(null)), TRAINING_LEASE, client));
       open.addAll(Workers.open(client, cpu, "promoter-cpu"));
       started.add("cpu pool on job types " + cpu.stream().map(ThinWorker::jobType).sorted().toList());
+    }
+    if (props.pools().contains("gpu")) {
+      // the GPU pool subscribes to nothing but train-cnn, one CNN at a time per process (an epoch
+      // already uses the GPU or every core); checkpoints resume a retried job
+      CnnTrainingActivities cnn = new CnnTrainingActivities(store, datasets);
+      TrainCandidateWorker gpu = new TrainCandidateWorker(JobTypes.TRAIN_CNN, cnn::trainAndEvaluate,
+          TRAINING_LEASE, client);
+      open.add(client.newWorker().jobType(gpu.jobType()).handler(gpu).name("promoter-gpu")
+          .timeout(gpu.timeout()).maxJobsActive(1).open());
+      started.add("gpu pool on job type [" + gpu.jobType() + "]");
     }
     started.forEach(s -> log.info("Zeebe: {}", s));
   }

@@ -2,6 +2,7 @@ package dev.promoter.bpmn.worker;
 
 import dev.promoter.bpmn.LifecycleVariables;
 import dev.promoter.bpmn.Processes.Errors;
+import dev.promoter.experiment.TrainingProgress;
 import dev.promoter.workflows.activities.TrainedCandidate;
 import dev.promoter.workflows.activities.TrainingTask;
 import io.camunda.client.CamundaClient;
@@ -10,13 +11,14 @@ import io.camunda.client.api.worker.JobClient;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Trains one candidate (one instance of the multi-instance subprocess). The job type is the
  * pool: {@code train-kmer} for the CPU pool, {@code train-cnn} for the GPU pool, which
  * subscribes to nothing else. The job timeout is sized to training and extended on every
- * heartbeat of the trainer, so a long run keeps its job while a crashed worker's job comes back.
+ * heartbeat of the trainer, so a long run keeps its job while a crashed worker's job comes back;
+ * checkpoints are kept in a local job variable, so a retried job resumes from the last one
+ * ({@link JobProgress}).
  * A candidate that cannot train (bad parameters, or out of retries) is a BPMN error: the
  * experiment goes on without it, as on Temporal.
  */
@@ -24,7 +26,7 @@ public final class TrainCandidateWorker extends ThinWorker {
   /** What trains: the same implementation as the Temporal activity, with a heartbeat hook. */
   @FunctionalInterface
   public interface Trainer {
-    TrainedCandidate train(TrainingTask task, Consumer<String> heartbeat);
+    TrainedCandidate train(TrainingTask task, TrainingProgress progress);
   }
 
   private final String jobType;
@@ -61,8 +63,7 @@ public final class TrainCandidateWorker extends ThinWorker {
         string(job, "dataset"), LifecycleVariables.candidate(required(job, "candidate")));
     TrainedCandidate trained;
     try {
-      trained = trainer.train(task, progress ->
-          engine.newUpdateTimeoutCommand(job).timeout(timeout).send().join());
+      trained = trainer.train(task, new JobProgress(job, engine, timeout));
     } catch (ApplicationFailure e) {
       if (e.isNonRetryable() || NON_RETRYABLE.contains(e.getType())) {
         throw new BpmnError(Errors.CANDIDATE_FAILED, e.getOriginalMessage());
