@@ -39,6 +39,16 @@ public final class KmerTrainingActivities implements TrainingActivities {
 
   @Override
   public TrainedCandidate trainAndEvaluate(TrainingTask task) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    return trainAndEvaluate(task, context::heartbeat);
+  }
+
+  /**
+   * The same training for an engine other than Temporal (a Zeebe job worker): {@code heartbeat}
+   * is told every 10 s while Tribuo trains, so the caller can keep its job alive.
+   */
+  public TrainedCandidate trainAndEvaluate(TrainingTask task,
+      java.util.function.Consumer<String> heartbeat) {
     TrainerConfig config;
     RrnaDataset dataset;
     try {
@@ -47,7 +57,7 @@ public final class KmerTrainingActivities implements TrainingActivities {
     } catch (IllegalArgumentException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadInput");
     }
-    TrainingResult result = withHeartbeats(task, () -> TrainingRun.run(dataset, config));
+    TrainingResult result = withHeartbeats(task, heartbeat, () -> TrainingRun.run(dataset, config));
     StoredArtifact artifact = store(result.bundle());
     Map<String, String> params = new TreeMap<>(task.candidate().params());
     params.put("trainer", task.candidate().trainer());
@@ -79,15 +89,15 @@ public final class KmerTrainingActivities implements TrainingActivities {
     }
   }
 
-  private static <T> T withHeartbeats(TrainingTask task, java.util.function.Supplier<T> work) {
-    ActivityExecutionContext context = Activity.getExecutionContext();
+  private static <T> T withHeartbeats(TrainingTask task, java.util.function.Consumer<String> heartbeat,
+      java.util.function.Supplier<T> work) {
     ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "heartbeat-" + task.candidate().name());
       t.setDaemon(true);
       return t;
     });
     long start = System.nanoTime();
-    beat.scheduleAtFixedRate(() -> context.heartbeat("training " + task.candidate().name() + " for "
+    beat.scheduleAtFixedRate(() -> heartbeat.accept("training " + task.candidate().name() + " for "
         + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s"), 0, 10, TimeUnit.SECONDS);
     try {
       return work.get();

@@ -14,6 +14,16 @@ import java.time.Instant;
  * @param status PENDING, APPROVED, REJECTED, EXPIRED or WITHDRAWN
  * @param openedAt when the run asked
  * @param expiresAt when it stops accepting decisions
+ * @param engine the engine whose run waits: {@code temporal} or {@code camunda}
  */
 public record ApprovalRecord(String runId, String modelName, int version, String targetAlias,
-    String requestedBy, String approverRole, String status, Instant openedAt, Instant expiresAt) {}
+    String requestedBy, String approverRole, String status, Instant openedAt, Instant expiresAt,
+    String engine) {
+
+  /** A request of a Temporal run (the form before approvals named their engine). */
+  public ApprovalRecord(String runId, String modelName, int version, String targetAlias,
+      String requestedBy, String approverRole, String status, Instant openedAt, Instant expiresAt) {
+    this(runId, modelName, version, targetAlias, requestedBy, approverRole, status, openedAt,
+        expiresAt, "temporal");
+  }
+}

@@ -164,9 +164,10 @@ public final class Approvals {
   private List<ApprovalRecord> list(String status, String model, String runId) {
     return tx.readOnly(c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT r.run_id, m.name, v.version, "
-          + "r.target_alias, r.requested_by, r.approver_role, r.status, r.created_at, r.expires_at "
+          + "r.target_alias, r.requested_by, r.approver_role, r.status, r.created_at, r.expires_at, "
+          + "COALESCE(l.engine, 'temporal') "
           + "FROM approval_requests r JOIN model_versions v ON v.id = r.model_version_id "
-          + "JOIN models m ON m.id = v.model_id WHERE (?::text IS NULL OR r.status = ?) "
+          + "JOIN models m ON m.id = v.model_id LEFT JOIN lifecycle_runs l ON l.run_id = r.run_id WHERE (?::text IS NULL OR r.status = ?) "
           + "AND (?::text IS NULL OR m.name = ?) AND (?::text IS NULL OR r.run_id = ?) "
           + "ORDER BY r.created_at DESC, r.id DESC LIMIT 1000")) {
         s.setString(1, status);
@@ -180,7 +181,7 @@ public final class Approvals {
           while (rs.next()) {
             all.add(new ApprovalRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                rs.getTimestamp(9).toInstant()));
+                rs.getTimestamp(9).toInstant(), rs.getString(10)));
           }
         }
         return all;

@@ -24,8 +24,20 @@ public final class LifecycleRuns {
     this.tx = new Transactions(dataSource);
   }
 
-  /** Records a run's start. Idempotent by run id. */
+  /** Engines that run lifecycles: the value of {@code lifecycle_runs.engine}. */
+  public static final Set<String> ENGINES = Set.of("temporal", "camunda");
+
+  /** Records the start of a run on Temporal. Idempotent by run id. */
   public void started(String runId, String kind, String modelName, String submittedBy, String inputJson) {
+    started(runId, kind, modelName, submittedBy, inputJson, "temporal");
+  }
+
+  /** Records a run's start on {@code engine} ({@code temporal} or {@code camunda}). Idempotent by run id. */
+  public void started(String runId, String kind, String modelName, String submittedBy, String inputJson,
+      String engine) {
+    if (!ENGINES.contains(engine)) {
+      throw RegistryException.invalid("unknown engine '" + engine + "': use one of " + ENGINES);
+    }
     if (!KINDS.contains(kind)) {
       throw RegistryException.invalid("unknown run kind '" + kind + "'");
     }
@@ -34,13 +46,15 @@ public final class LifecycleRuns {
     Json.requireObject("run input", inputJson);
     tx.inTransaction(c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO lifecycle_runs "
-          + "(run_id, kind, model_name, status, submitted_by, input) VALUES (?, ?, ?, 'RUNNING', ?, ?::jsonb) "
+          + "(run_id, kind, model_name, status, submitted_by, input, engine) "
+          + "VALUES (?, ?, ?, 'RUNNING', ?, ?::jsonb, ?) "
           + "ON CONFLICT (run_id) DO NOTHING")) {
         s.setString(1, runId);
         s.setString(2, kind);
         s.setString(3, modelName);
         s.setString(4, submittedBy);
         s.setString(5, inputJson == null ? "{}" : inputJson);
+        s.setString(6, engine);
         s.executeUpdate();
       }
       return null;
@@ -198,7 +212,7 @@ public final class LifecycleRuns {
   }
 
   private static final String SELECT = "SELECT run_id, kind, model_name, status, submitted_by, "
-      + "started_at, ended_at, result::text FROM lifecycle_runs";
+      + "started_at, ended_at, result::text, engine FROM lifecycle_runs";
 
   private static List<RunSummary> query(PreparedStatement s) throws SQLException {
     try (s; ResultSet rs = s.executeQuery()) {
@@ -206,7 +220,8 @@ public final class LifecycleRuns {
       while (rs.next()) {
         runs.add(new RunSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getTimestamp(6).toInstant(),
-            rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8)));
+            rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8),
+            rs.getString(9)));
       }
       return runs;
     }

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-@Import({StackConfiguration.class, IdentityConfiguration.class, WorkerConfiguration.class,
+@Import({dev.promoter.camunda.CamundaConfiguration.class, StackConfiguration.class, IdentityConfiguration.class, WorkerConfiguration.class,
     ServiceConfiguration.class, WebConfiguration.class})
 public class PromoterApplication {
 

@@ -44,6 +44,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "the approver for --auto-approve (default: ${DEFAULT-VALUE}); the run is submitted by 'demo'")
   String approver;
 
+  @Option(names = "--engine", defaultValue = "temporal", paramLabel = "ENGINE",
+      description = "temporal, or camunda for the BPMN processes on Zeebe (default: ${DEFAULT-VALUE})")
+  String engine;
+
   @Option(names = "--data", paramLabel = "DIR", description = "dataset folder (default: the bundled data/rrna)")
   String data;
 
@@ -58,11 +62,18 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (!engine.equals("temporal") && !engine.equals("camunda")) {
+      throw new BadInputException("--engine is '" + engine + "': use temporal or camunda");
+    }
     Path dataset = Path.of(data != null ? data : System.getProperty("promoter.repo", ".") + "/data/rrna")
         .toAbsolutePath().normalize();
     // the demo's own dataset is the data root's one folder: the same checks as any request
     try (StackSession stack = StackSession.open(
         "--promoter.workers.data-root=" + (dataset.getParent() == null ? dataset : dataset.getParent()))) {
+      if (engine.equals("camunda")) {
+        return CamundaDemo.run(stack, out, request(dataset.getFileName().toString()), dataset,
+            autoApprove, approver);
+      }
       out.println("1. stack");
       TemporalConnection temporal = stack.get(TemporalConnection.class);
       out.println("   Temporal  " + temporal.address() + " (embedded test server unless TEMPORAL_ADDRESS is set)");

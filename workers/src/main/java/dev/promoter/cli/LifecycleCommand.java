@@ -32,10 +32,15 @@ final class LifecycleCommand implements Runnable {
         description = "dev mode only: the registry user who submits (with PROMOTER_URL, the token decides)")
     String actor;
 
+    @Option(names = "--engine", defaultValue = "temporal", paramLabel = "ENGINE",
+        description = "temporal or camunda (Camunda 8: the embedded Zeebe engine of a dev server "
+            + "started with PROMOTER_ENGINES=temporal,camunda, or CAMUNDA_GRPC_ADDRESS) (default: ${DEFAULT-VALUE})")
+    String engine;
+
     @Override
     public void run() {
       try (Operations ops = Operations.open(actor, true)) {
-        String runId = ops.startLifecycle(options.spec());
+        String runId = ops.startLifecycle(options.spec().onEngine(engine));
         PrintWriter out = spec.commandLine().getOut();
         out.println("started " + runId);
         out.println("follow:  ./promoter lifecycle status " + runId);

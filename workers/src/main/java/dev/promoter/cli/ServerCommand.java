@@ -34,6 +34,12 @@ final class ServerCommand implements Runnable {
     out.println("registry  ready");
     out.println("REST API  " + stack.httpAddress() + "/api/v1 (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui/index.html)");
     workers.started().forEach(p -> out.println("polling   " + p));
+    if (stack.get(dev.promoter.camunda.CamundaProperties.class).enabled()) {
+      // PROMOTER_ENGINES=temporal,camunda: the embedded Zeebe engine in dev, a cluster in production
+      dev.promoter.camunda.CamundaWorkers jobs = stack.get(dev.promoter.camunda.CamundaWorkers.class);
+      out.println("Camunda   " + stack.get(dev.promoter.bpmn.engine.CamundaConnection.class).where());
+      jobs.started().forEach(p -> out.println("jobs      " + p));
+    }
     out.println("serving; Ctrl-C to stop");
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);

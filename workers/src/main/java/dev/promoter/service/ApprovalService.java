@@ -1,5 +1,6 @@
 package dev.promoter.service;
 
+import dev.promoter.bpmn.engine.CamundaLifecycles;
 import dev.promoter.client.PromoterClient;
 import dev.promoter.registry.ApprovalRecord;
 import dev.promoter.registry.ModelVersion;
@@ -11,6 +12,7 @@ import dev.promoter.workflows.approval.ApprovalRule;
 import dev.promoter.workflows.lifecycle.Decision;
 import dev.promoter.workflows.lifecycle.LifecycleStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,14 +25,26 @@ public final class ApprovalService {
   private final Approvals approvals;
   private final LifecycleRuns runs;
   private final Clock clock;
+  private final Supplier<CamundaLifecycles> camunda;
+  /** How long a decision on a Camunda run waits for the run to act on it before answering. */
+  static final Duration CAMUNDA_ANSWER = Duration.ofSeconds(60);
 
   /** A service over the engine's client and the registry's approvals. */
   public ApprovalService(Supplier<PromoterClient> client, Approvals approvals, LifecycleRuns runs,
       Clock clock) {
+    this(client, approvals, runs, clock, () -> {
+      throw new ServiceException(ErrorKind.UNAVAILABLE, "Camunda is not configured in this process");
+    });
+  }
+
+  /** The same, with Camunda 8 as a second engine whose runs resume by message. */
+  public ApprovalService(Supplier<PromoterClient> client, Approvals approvals, LifecycleRuns runs,
+      Clock clock, Supplier<CamundaLifecycles> camunda) {
     this.client = client;
     this.approvals = approvals;
     this.runs = runs;
     this.clock = clock;
+    this.camunda = camunda;
   }
 
   /** Approval requests, newest first; {@code status} null for all. */
@@ -81,7 +95,42 @@ public final class ApprovalService {
           request.expiresAt(), clock.instant()));
       return null;
     });
+    if ("camunda".equals(request.engine())) {
+      return decideOnCamunda(actor, runId, approve, reason);
+    }
     Decision decision = new Decision(actor.name(), reason, actor.roles().stream().sorted().toList());
     return Failures.translated(() -> client.get().decide(runId, decision, approve));
+  }
+
+  /**
+   * A Camunda run: the registry records the decision under the same rule (four eyes, role,
+   * expiry, in its own transaction with the audit row), then the message {@code approval-decided}
+   * resumes the process. The registry first, so a decision the rule refuses never reaches the
+   * engine, and a process that times out meanwhile finds the decision and follows it. Answers
+   * with the run's status once it has acted (or RUNNING if it takes longer than a minute).
+   */
+  private LifecycleStatus decideOnCamunda(Actor actor, String runId, boolean approve, String reason) {
+    Failures.translated(() -> {
+      approvals.decide(runId, approve ? "APPROVED" : "REJECTED", actor.name(), reason);
+      return null;
+    });
+    Failures.translated(() -> {
+      camunda.get().publishDecision(runId, approve, actor.name(), reason);
+      return null;
+    });
+    long deadline = System.nanoTime() + CAMUNDA_ANSWER.toNanos();
+    while (System.nanoTime() < deadline) {
+      String status = Failures.translated(() -> runs.get(runId)).status();
+      if (!status.equals("RUNNING") && !status.equals("AWAITING_APPROVAL")) {
+        return LifecycleStatus.valueOf(status);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return LifecycleStatus.RUNNING;
   }
 }

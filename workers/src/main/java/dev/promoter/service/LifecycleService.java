@@ -9,7 +9,13 @@ import dev.promoter.registry.RunSummary;
 import dev.promoter.workflows.lifecycle.LifecycleProgress;
 import dev.promoter.workflows.lifecycle.LifecycleRequest;
 import dev.promoter.workflows.lifecycle.RunJson;
+import dev.promoter.bpmn.LifecycleVariables;
+import dev.promoter.bpmn.engine.CamundaLifecycles;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /** Starts lifecycle runs and shows them. */
@@ -20,18 +26,44 @@ public final class LifecycleService {
   private final Supplier<PromoterClient> client;
   private final LifecycleRequests requests;
   private final LifecycleRuns runs;
+  // reached only for a run that asks for Camunda, so Temporal-only stacks never dial Zeebe
+  private final Supplier<CamundaLifecycles> camunda;
+  private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   /** A service over the engine's client, the request checks and the registry's run index. */
   public LifecycleService(Supplier<PromoterClient> client, LifecycleRequests requests, LifecycleRuns runs) {
+    this(client, requests, runs, () -> {
+      throw new ServiceException(ErrorKind.UNAVAILABLE, "Camunda is not configured in this process");
+    });
+  }
+
+  /** The same, with Camunda 8 as a second engine. */
+  public LifecycleService(Supplier<PromoterClient> client, LifecycleRequests requests,
+      LifecycleRuns runs, Supplier<CamundaLifecycles> camunda) {
     this.client = client;
     this.requests = requests;
     this.runs = runs;
+    this.camunda = camunda;
   }
 
   /** Checks the request completely, then starts the run; the submitter is {@code actor}. */
   public String start(Actor actor, LifecycleSpec spec) {
     actor.require(Roles.SUBMITTER, "start a lifecycle");
+    String engine = engine(spec);
     LifecycleRequest request = requests.build(spec, actor.name());
+    if (engine.equals("camunda")) {
+      String runId = request.modelName() + "-" + LocalDateTime.now(ZoneOffset.UTC).format(RUN_TIME)
+          + "-" + UUID.randomUUID().toString().substring(0, 6);
+      // recorded before the process starts, so the run id answers at once (the process's own
+      // record-run-started job is then a no-op: idempotent by run id)
+      Failures.translated(() -> {
+        runs.started(runId, "LIFECYCLE", request.modelName(), request.submittedBy(),
+            LifecycleVariables.json(LifecycleVariables.of(runId, request)), "camunda");
+        return null;
+      });
+      Failures.translated(() -> camunda.get().start(runId, request));
+      return runId;
+    }
     String runId = Failures.translated(() -> client.get().startLifecycle(request));
     // the run's first step records it as well (idempotently); recording it here too makes it
     // listable and viewable the moment the caller has its id, not a worker poll later
@@ -41,6 +73,16 @@ public final class LifecycleService {
       // the workflow's own first step will record it; the start itself succeeded
     }
     return runId;
+  }
+
+  /** The engine a spec asks for: temporal unless it says camunda; anything else is bad input. */
+  static String engine(LifecycleSpec spec) {
+    String engine = spec.engine() == null || spec.engine().isBlank() ? "temporal" : spec.engine();
+    if (!LifecycleRuns.ENGINES.contains(engine)) {
+      throw ServiceException.badInput("unknown engine '" + engine + "': use one of "
+          + LifecycleRuns.ENGINES.stream().sorted().toList());
+    }
+    return engine;
   }
 
   /** Runs, newest first. */
@@ -56,7 +98,8 @@ public final class LifecycleService {
   public RunView get(String runId) {
     RunSummary run = Failures.translated(() -> runs.get(runId));
     LifecycleProgress progress = null;
-    if (run.kind().equals("LIFECYCLE") || run.kind().equals("RETRAIN")) {
+    // a Camunda run's progress is its registry row (the embedded engine has no query API)
+    if ((run.kind().equals("LIFECYCLE") || run.kind().equals("RETRAIN")) && "temporal".equals(run.engine())) {
       try {
         progress = client.get().progress(runId);
       } catch (PromoterClientException e) {

@@ -16,9 +16,21 @@ import java.util.Map;
  * @param minimum the least the best candidate must reach (default 0.9)
  * @param margin how much it must beat the production holder by (default 0)
  * @param approval who approves and for how long (default: role approver, 7 days)
+ * @param engine {@code temporal} (default) or {@code camunda}: which engine runs it
  */
 public record LifecycleSpec(String model, String dataset, List<Candidate> candidates,
-    String metric, Double minimum, Double margin, Approval approval) {
+    String metric, Double minimum, Double margin, Approval approval, String engine) {
+
+  /** A run on the default engine (Temporal). */
+  public LifecycleSpec(String model, String dataset, List<Candidate> candidates, String metric,
+      Double minimum, Double margin, Approval approval) {
+    this(model, dataset, candidates, metric, minimum, margin, approval, null);
+  }
+
+  /** The same run on {@code engine}. */
+  public LifecycleSpec onEngine(String engine) {
+    return new LifecycleSpec(model, dataset, candidates, metric, minimum, margin, approval, engine);
+  }
 
   /**
    * One candidate.

@@ -1,5 +1,6 @@
 package dev.promoter.service;
 
+import dev.promoter.bpmn.engine.CamundaLifecycles;
 import dev.promoter.client.PromoterClient;
 import dev.promoter.registry.Approvals;
 import dev.promoter.registry.LifecycleRuns;
@@ -39,15 +40,17 @@ public class ServiceConfiguration {
   @Bean
   @Lazy
   LifecycleService lifecycleService(ObjectProvider<PromoterClient> client, LifecycleRequests requests,
-      RegistryDatabase database) {
-    return new LifecycleService(client::getObject, requests, new LifecycleRuns(database.dataSource()));
+      RegistryDatabase database, ObjectProvider<CamundaLifecycles> camunda) {
+    return new LifecycleService(client::getObject, requests, new LifecycleRuns(database.dataSource()),
+        camunda::getObject);
   }
 
   @Bean
   @Lazy
-  ApprovalService approvalService(ObjectProvider<PromoterClient> client, RegistryDatabase database, Clock clock) {
+  ApprovalService approvalService(ObjectProvider<PromoterClient> client, RegistryDatabase database, Clock clock,
+      ObjectProvider<CamundaLifecycles> camunda) {
     return new ApprovalService(client::getObject, new Approvals(database.dataSource()),
-        new LifecycleRuns(database.dataSource()), clock);
+        new LifecycleRuns(database.dataSource()), clock, camunda::getObject);
   }
 
   @Bean

@@ -25,6 +25,7 @@ public final class StartForm {
   private String minimum = "0.9";
   private String margin = "0";
   private String approvalTimeout = "7d";
+  private String engine = "temporal";
 
   /** One candidate row; a row with no trainer is ignored. */
   public static final class CandidateRow {
@@ -69,7 +70,8 @@ public final class StartForm {
     }
     return new LifecycleSpec(model, dataset, specs, blank(metric) ? null : metric.strip(),
         number(minimum, "minimum"), number(margin, "margin"),
-        blank(approvalTimeout) ? null : new LifecycleSpec.Approval(Durations.parse(approvalTimeout, "approval timeout")));
+        blank(approvalTimeout) ? null : new LifecycleSpec.Approval(Durations.parse(approvalTimeout, "approval timeout")),
+        blank(engine) ? null : engine.strip());
   }
 
   static Map<String, String> params(String text) {
@@ -117,6 +119,8 @@ public final class StartForm {
   public void setMinimum(String minimum) { this.minimum = minimum; }
   public String getMargin() { return margin; }
   public void setMargin(String margin) { this.margin = margin; }
+  public String getEngine() { return engine; }
+  public void setEngine(String engine) { this.engine = engine; }
   public String getApprovalTimeout() { return approvalTimeout; }
   public void setApprovalTimeout(String approvalTimeout) { this.approvalTimeout = approvalTimeout; }
 }

@@ -32,6 +32,10 @@ public final class RunReconciler {
   public int reconcile(Predicate<String> workflowIsOpen) {
     int ended = 0;
     for (RunSummary run : runs.open()) {
+      // Camunda runs wait on Zeebe, which this check cannot see: never end them for Temporal's sake
+      if (!"temporal".equals(run.engine())) {
+        continue;
+      }
       if (!workflowIsOpen.test(run.runId()) && runs.markLost(run.runId(), REASON)) {
         log.warn("run {} ({} of {}) was {} but {}; marked LOST", run.runId(), run.kind(), run.modelName(),
             run.status(), REASON);

@@ -69,7 +69,7 @@ public class WorkerConfiguration {
    *
    * @return the users created
    */
-  static List<String> seedDevUsers(PromoterProperties promoter, WorkerProperties props,
+  public static List<String> seedDevUsers(PromoterProperties promoter, WorkerProperties props,
       IdentityService identity) {
     if (promoter.production()) {
       return List.of();

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 public final class StackProperties implements AutoCloseable {
   private static final String[] KEYS = {"promoter.home", "promoter.postgres.embedded-port",
       "promoter.temporal.embedded-port", "promoter.mode", "promoter.postgres.url",
-      "promoter.temporal.address", "promoter.workers.data-root", "promoter.url", "promoter.token"};
+      "promoter.temporal.address", "promoter.workers.data-root", "promoter.url", "promoter.token",
+      "promoter.camunda.embedded-port"};
   final int postgresPort;
   final int temporalPort;
 

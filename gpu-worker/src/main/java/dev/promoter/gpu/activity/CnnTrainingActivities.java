@@ -18,8 +18,7 @@ import dev.promoter.training.RrnaDataset;
 import dev.promoter.workflows.activities.TrainedCandidate;
 import dev.promoter.workflows.activities.TrainingActivities;
 import dev.promoter.workflows.activities.TrainingTask;
-import io.temporal.activity.Activity;
-import io.temporal.activity.ActivityExecutionContext;
+import dev.promoter.experiment.TrainingProgress;
 import io.temporal.failure.ApplicationFailure;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -72,6 +71,14 @@ public final class CnnTrainingActivities implements TrainingActivities {
 
   @Override
   public TrainedCandidate trainAndEvaluate(TrainingTask task) {
+    return trainAndEvaluate(task, TrainingProgress.temporal());
+  }
+
+  /**
+   * The same training on any engine: {@code progress} carries the checkpoints (a Temporal
+   * heartbeat, or a Zeebe job's local variable), and a retried attempt resumes from the last.
+   */
+  public TrainedCandidate trainAndEvaluate(TrainingTask task, TrainingProgress progress) {
     CnnConfig config;
     RrnaDataset dataset;
     try {
@@ -80,20 +87,19 @@ public final class CnnTrainingActivities implements TrainingActivities {
     } catch (IllegalArgumentException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadInput");
     }
-    ActivityExecutionContext context = Activity.getExecutionContext();
     Device[] devices = Devices.select();
     Path work = null;
     try {
       work = Files.createTempDirectory("promoter-cnn-");
       AtomicReference<CnnProgress> latest = new AtomicReference<>(
-          context.getHeartbeatDetails(CnnProgress.class).orElse(null));
-      TrainingState resume = resume(context, latest.get(), work);
+          progress.lastCheckpoint(CnnProgress.class).orElse(null));
+      TrainingState resume = resume(progress, latest.get(), work);
       CnnRunResult result = CnnTrainingRun.run(dataset.train(), dataset.test(), dataset.digest(), config,
           devices, work, resume, new EpochListener() {
             @Override
             public void afterEpoch(TrainingState state) {
               latest.set(checkpoint(state));
-              context.heartbeat(latest.get());
+              progress.beat(latest.get());
               afterEpoch.afterEpoch(state);
             }
 
@@ -101,7 +107,7 @@ public final class CnnTrainingActivities implements TrainingActivities {
             public void duringEpoch(int epoch, int examples, int total) {
               // keep the activity alive with the checkpoint that is still the latest; a retry
               // resumes from it even if this attempt's first epoch never finished
-              context.heartbeat(latest.get());
+              progress.beat(latest.get());
             }
           });
       StoredArtifact artifact = store.put(new ByteArrayInputStream(CnnModelDirectory.archive(result.modelDirectory())));
@@ -118,11 +124,11 @@ public final class CnnTrainingActivities implements TrainingActivities {
   }
 
   /** The state to start from: the last heartbeat's checkpoint, fetched from the store, or fresh. */
-  private TrainingState resume(ActivityExecutionContext context, CnnProgress p, Path work) throws IOException {
+  private TrainingState resume(TrainingProgress progress, CnnProgress p, Path work) throws IOException {
     if (p == null) {
       return TrainingState.fresh();
     }
-    log.info("attempt {} resumes after epoch {} (checkpoint sha256:{})", context.getInfo().getAttempt(),
+    log.info("attempt {} resumes after epoch {} (checkpoint sha256:{})", progress.attempt(),
         p.epoch(), p.lastCheckpointSha256());
     Path last = restore(p.lastCheckpointSha256(), work.resolve("resumed-last"));
     Path best = restore(p.bestCheckpointSha256(), work.resolve("resumed-best"));

@@ -1,0 +1,54 @@
+package dev.promoter.bpmn.engine;
+
+import dev.promoter.bpmn.LifecycleVariables;
+import dev.promoter.bpmn.Processes;
+import dev.promoter.workflows.lifecycle.LifecycleRequest;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Lifecycles on a Camunda 8 cluster (or the embedded engine): what the Temporal client does for
+ * Temporal runs. Deploying is idempotent (Zeebe keeps the version of an unchanged file).
+ */
+public final class CamundaLifecycles {
+  /** How long a decision waits for its process to reach the gateway (it normally is there). */
+  static final Duration DECISION_TTL = Duration.ofHours(1);
+  private final CamundaClient client;
+
+  public CamundaLifecycles(CamundaClient client) {
+    this.client = client;
+  }
+
+  /** Deploys the three process files. */
+  public void deploy() {
+    DeployResourceCommandStep2 command = null;
+    for (String resource : Processes.RESOURCES) {
+      command = command == null
+          ? client.newDeployResourceCommand().addResourceFromClasspath(resource)
+          : command.addResourceFromClasspath(resource);
+    }
+    command.send().join();
+  }
+
+  /** Starts a lifecycle whose run id (the approval message's correlation key) is {@code runId}. */
+  public long start(String runId, LifecycleRequest request) {
+    return client.newCreateInstanceCommand().bpmnProcessId(Processes.LIFECYCLE).latestVersion()
+        .variables(LifecycleVariables.of(runId, request)).send().join().getProcessInstanceKey();
+  }
+
+  /**
+   * Resumes a run waiting for approval, after the registry recorded the decision. Published once
+   * per run (message id), so a repeated publish after a timeout is dropped by the engine.
+   */
+  public void publishDecision(String runId, boolean approved, String actor, String reason) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("approved", approved);
+    v.put("decidedBy", actor);
+    v.put("decisionReason", reason);
+    client.newPublishMessageCommand().messageName(Processes.APPROVAL_DECIDED).correlationKey(runId)
+        .messageId(runId + "/decision").timeToLive(DECISION_TTL).variables(v).send().join();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.promoter.bpmn.worker;
+
+import dev.promoter.bpmn.LifecycleVariables;
+import dev.promoter.bpmn.Processes.JobTypes;
+import dev.promoter.workflows.activities.RegistryActivities;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Records the run's end and its result in the same shape as a Temporal run's
+ * ({@code status, modelName, version, metrics, verdict}). Idempotent: the last status wins.
+ */
+public final class RecordRunEndWorker extends ThinWorker {
+  private final RegistryActivities registry;
+
+  public RecordRunEndWorker(RegistryActivities registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public String jobType() {
+    return JobTypes.RECORD_RUN_END;
+  }
+
+  @Override
+  protected Map<String, Object> work(ActivatedJob job, JobClient client) {
+    Map<String, Object> v = job.getVariablesAsMap();
+    String status = string(job, "status");
+    String verdict = v.get("verdict") instanceof String s ? s : verdict(status, v);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("status", status);
+    result.put("modelName", v.get("modelName"));
+    result.put("version", v.get("version"));
+    result.put("metrics", v.getOrDefault("bestMetrics", Map.of()));
+    result.put("verdict", verdict);
+    registry.runFinished(string(job, "runId"), status, LifecycleVariables.json(result));
+    return Map.of("verdict", verdict);
+  }
+
+  /** The verdict of an end whose step did not word it, as the Temporal workflow words it. */
+  static String verdict(String status, Map<String, Object> v) {
+    Object version = v.get("version");
+    return switch (status) {
+      case "PROMOTED" -> "v" + version + " promoted to production by " + v.get("decidedBy");
+      case "REJECTED" -> "rejected by " + v.get("decidedBy") + ": " + v.get("decisionReason");
+      case "EXPIRED" -> "no decision within " + v.get("approvalTimeout") + "; v" + version
+          + " withdrawn from staging";
+      case "ROLLED_BACK" -> "v" + version + " failed its post-promotion check (" + v.get("failure")
+          + "); production is back on v" + v.get("restoredVersion");
+      default -> "v" + version + " failed: " + v.get("failure");
+    };
+  }
+}
