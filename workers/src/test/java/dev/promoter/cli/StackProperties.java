@@ -29,7 +29,7 @@ public final class StackProperties implements AutoCloseable {
     return this;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

@@ -3,6 +3,7 @@ package dev.promoter.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promoter.app.PromoterApplication;
+import dev.promoter.camunda.CamundaWorkers;
 import dev.promoter.cli.StackProperties;
 import dev.promoter.cli.SyntheticFasta;
 import dev.promoter.identity.IdentityService;
@@ -54,8 +55,10 @@ class ApprovalsUiBrowserTest {
   void startServerAndBrowser() throws Exception {
     SyntheticFasta.dataset(data.resolve("rrna"));
     stack = new StackProperties(home).set("promoter.workers.data-root", data.toString());
-    server = PromoterApplication.startServer("--server.port=0");
+    stack.set("promoter.camunda.embedded-port", Integer.toString(StackProperties.freePort()));
+    server = PromoterApplication.startServer("--server.port=0", "--promoter.camunda.engines=temporal,camunda");
     server.getBean(WorkerPools.class); // seeds the dev users with their passwords
+    server.getBean(CamundaWorkers.class); // the embedded Zeebe engine, its processes and job workers
     passwords = devFile(home.resolve("dev-passwords"));
     server.getBean(IdentityService.class).addUser("vera", Set.of(Roles.VIEWER),
         VIEWER_PASSWORD.toCharArray(), "test");
@@ -228,6 +231,33 @@ class ApprovalsUiBrowserTest {
     browser.driver().switchTo().alert().accept(); // the page asks before deleting
     assertThat(browser.text("#notice")).contains("deleted");
     assertThat(browser.has("#schedules")).isFalse();
+    browser.signOut();
+  }
+
+  @Test
+  @Order(6)
+  void aCamundaRunWaitsInTheSameInboxAndIsApprovedTheSameWay() {
+    browser.signIn("alice", passwords.get("alice"));
+    browser.open("/runs/new");
+    browser.type("#model", "rrna-zeebe");
+    browser.type("#minimum", "0");
+    new org.openqa.selenium.support.ui.Select(browser.find("#engine")).selectByValue("camunda");
+    browser.click("#start");
+    browser.awaitText("#run-status", "AWAITING_APPROVAL", RUN);
+    String runId = browser.driver().getCurrentUrl().replaceAll(".*/runs/", "");
+    assertThat(browser.text("#live")).contains("on Camunda");
+    browser.signOut();
+
+    browser.signIn("bob", passwords.get("bob"));
+    assertThat(browser.find("#inbox tr[data-run='" + runId + "']").getText()).contains("Camunda").contains("rrna-zeebe");
+    browser.find("#inbox tr[data-run='" + runId + "'] a.button").click();
+    assertThat(browser.text("#engine")).isEqualTo("Camunda");
+    assertThat(browser.driver().findElements(By.cssSelector("#heatmap-candidate svg rect"))).hasSize(64);
+    browser.type("#reason", "same evidence, other engine");
+    browser.click("#approve");
+    browser.awaitText("#run-status", "PROMOTED", RUN);
+    browser.open("/models/rrna-zeebe");
+    assertThat(browser.text("#timeline")).contains("bob").contains("promote").contains("same evidence, other engine");
     browser.signOut();
   }
 
