@@ -16,11 +16,22 @@ public final class Processes {
   /** The process files on the class path, in deployment order (the rollback is called). */
   public static final String[] RESOURCES = {
       "bpmn/model-rollback.bpmn", "bpmn/model-lifecycle.bpmn", "bpmn/model-retrain.bpmn"};
+  /**
+   * What a Promoter server deploys and serves: not the retrain template, whose timer would start
+   * an instance every night that waits for a {@code prepare-retrain} worker the server does not
+   * run (the request it starts is the team's to configure).
+   */
+  static final String[] SERVED = {"bpmn/model-rollback.bpmn", "bpmn/model-lifecycle.bpmn"};
 
   /** Published by Promoter's approvals once the registry has recorded a decision. */
   public static final String APPROVAL_DECIDED = "approval-decided";
 
   private Processes() {}
+
+  /** A copy of {@link #SERVED}. */
+  public static String[] served() {
+    return SERVED.clone();
+  }
 
   /** Job types: kebab-case, one worker class each. */
   public static final class JobTypes {

@@ -32,7 +32,7 @@ final class TestEngine implements AutoCloseable {
         .defaultRequestTimeout(Duration.ofSeconds(30)).build();
     BpmnAssert.initRecordStream(RecordStream.of(engine.getRecordStreamSource()));
     lifecycles = new CamundaLifecycles(client);
-    lifecycles.deploy();
+    lifecycles.deployWithRetrain();
   }
 
   /** Path assertions on one process instance. */

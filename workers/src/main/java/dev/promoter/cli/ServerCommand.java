@@ -33,6 +33,9 @@ final class ServerCommand implements Runnable {
     out.println("Temporal  " + temporal.address());
     out.println("registry  ready");
     out.println("REST API  " + stack.httpAddress() + "/api/v1 (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui/index.html)");
+    out.println("web UI    " + stack.httpAddress() + "/ (sign in with a user's password"
+        + (stack.get(dev.promoter.stack.PromoterProperties.class).production() ? ")"
+            : "; dev passwords in " + stack.get(dev.promoter.stack.PromoterProperties.class).homePath().resolve("dev-passwords") + ")"));
     workers.started().forEach(p -> out.println("polling   " + p));
     if (stack.get(dev.promoter.camunda.CamundaProperties.class).enabled()) {
       // PROMOTER_ENGINES=temporal,camunda: the embedded Zeebe engine in dev, a cluster in production

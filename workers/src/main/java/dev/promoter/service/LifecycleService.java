@@ -61,7 +61,17 @@ public final class LifecycleService {
             LifecycleVariables.json(LifecycleVariables.of(runId, request)), "camunda");
         return null;
       });
-      Failures.translated(() -> camunda.get().start(runId, request));
+      try {
+        Failures.translated(() -> camunda.get().start(runId, request));
+      } catch (ServiceException e) {
+        // the engine never took it: the row must not stay RUNNING (nothing else would end it)
+        try {
+          runs.status(runId, "FAILED", null);
+        } catch (RuntimeException ignored) {
+          // the registry is down too; the caller sees the engine's failure, which came first
+        }
+        throw e;
+      }
       return runId;
     }
     String runId = Failures.translated(() -> client.get().startLifecycle(request));

@@ -22,10 +22,19 @@ public final class CamundaLifecycles {
     this.client = client;
   }
 
-  /** Deploys the three process files. */
+  /** Deploys the processes a server serves: the lifecycle and the rollback it calls. */
   public void deploy() {
+    deploy(Processes.served());
+  }
+
+  /** Deploys the retrain template too (its timer needs a {@code prepare-retrain} worker). */
+  public void deployWithRetrain() {
+    deploy(Processes.RESOURCES);
+  }
+
+  private void deploy(String[] resources) {
     DeployResourceCommandStep2 command = null;
-    for (String resource : Processes.RESOURCES) {
+    for (String resource : resources) {
       command = command == null
           ? client.newDeployResourceCommand().addResourceFromClasspath(resource)
           : command.addResourceFromClasspath(resource);
