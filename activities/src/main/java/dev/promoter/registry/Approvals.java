@@ -150,6 +150,34 @@ public final class Approvals {
     }
   }
 
+  /**
+   * A recorded decision.
+   *
+   * @param decision {@code APPROVED} or {@code REJECTED}
+   * @param actor who decided (authenticated by the front door that recorded it)
+   * @param reason why
+   */
+  public record Decided(String decision, String actor, String reason) {}
+
+  /**
+   * The decision recorded on the run's latest approval request, if any. An engine that resumes a
+   * run on a message (Camunda) acts on this row, not on the message's words: the row exists
+   * only if the rule let the decision through.
+   */
+  public java.util.Optional<Decided> decision(String runId) {
+    return tx.readOnly(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT d.decision, d.actor, d.reason "
+          + "FROM approval_requests r JOIN approval_decisions d ON d.request_id = r.id "
+          + "WHERE r.run_id = ? ORDER BY r.id DESC LIMIT 1")) {
+        s.setString(1, runId);
+        try (java.sql.ResultSet rs = s.executeQuery()) {
+          return rs.next() ? java.util.Optional.of(new Decided(rs.getString(1), rs.getString(2), rs.getString(3)))
+              : java.util.Optional.<Decided>empty();
+        }
+      }
+    });
+  }
+
   /** The approval request of a run (the latest, if a run ever opened several). */
   public java.util.Optional<ApprovalRecord> find(String runId) {
     List<ApprovalRecord> found = list(null, null, runId);

@@ -98,7 +98,7 @@ final class LifecycleFixture implements AutoCloseable {
 
   /** The CPU pool's workers, k-mer training included. */
   List<ThinWorker> workers(TestEngine engine) {
-    List<ThinWorker> all = new ArrayList<>(Workers.cpuPool(runs, registry, evaluation, Clock.systemUTC()));
+    List<ThinWorker> all = new ArrayList<>(Workers.cpuPool(runs, approvals, registry, evaluation, Clock.systemUTC()));
     all.add(new TrainCandidateWorker(JobTypes.TRAIN_KMER, (task, progress) -> training.trainAndEvaluate(task, beat -> progress.beat(null)),
         Duration.ofMinutes(2), engine.client));
     return all;

@@ -89,6 +89,23 @@ class ModelLifecycleProcessTest {
   }
 
   @Test
+  void aMessagePublishedPastTheRegistryPromotesNothing() {
+    fixture.open(engine, fixture.workers(engine));
+    String runId = runId();
+    long key = engine.lifecycles.start(runId, LifecycleFixture.request(0.5, 0.0));
+    awaitApproval(runId);
+    // someone with access to the engine skips Promoter's approvals (and the four-eyes rule)
+    engine.lifecycles.publishDecision(runId, true, "mallory", "trust me");
+    engine.awaitCompleted(key, WAIT);
+
+    engine.assertThat(key).isCompleted().hasPassedElement("service_task_withdraw_refused")
+        .hasNotPassedElement("service_task_post_promotion_check");
+    assertThat(fixture.models.versions("rrna").getFirst().aliases()).doesNotContain("production");
+    assertThat(fixture.models.audit("rrna")).noneSatisfy(a -> assertThat(a.actor()).isEqualTo("mallory"));
+    assertThat(fixture.runs.get(runId).resultJson()).contains("has no approval recorded in the registry");
+  }
+
+  @Test
   void aRejectedRunWithdrawsItsStagedVersion() {
     fixture.open(engine, fixture.workers(engine));
     String runId = runId();

@@ -48,6 +48,7 @@ public final class CamundaWorkers implements AutoCloseable {
           new RegisteredModels(new ModelRegistry(database.dataSource()), store, new DjlModelLoader()), datasets);
       KmerTrainingActivities training = new KmerTrainingActivities(store, datasets);
       List<ThinWorker> cpu = new ArrayList<>(Workers.cpuPool(new LifecycleRuns(database.dataSource()),
+          new dev.promoter.registry.Approvals(database.dataSource()),
           registry, evaluation, clock));
       cpu.add(new TrainCandidateWorker(JobTypes.TRAIN_KMER, (task, progress) -> training.trainAndEvaluate(task, beat -> progress.beat(null)), TRAINING_LEASE, client));
       open.addAll(Workers.open(client, cpu, "promoter-cpu"));

@@ -1,5 +1,6 @@
 package dev.promoter.bpmn.worker;
 
+import dev.promoter.registry.Approvals;
 import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.workflows.activities.EvaluationActivities;
 import dev.promoter.workflows.activities.RegistryActivities;
@@ -20,13 +21,13 @@ public final class Workers {
    * Every worker of the CPU pool but training (registry, evaluation, approval, rollback), over
    * the same activity implementations as the Temporal pool.
    */
-  public static List<ThinWorker> cpuPool(LifecycleRuns runs, RegistryActivities registry,
+  public static List<ThinWorker> cpuPool(LifecycleRuns runs, Approvals approvals, RegistryActivities registry,
       EvaluationActivities evaluation, Clock clock) {
     return List.of(new RecordRunStartedWorker(runs), new ChooseBestCandidateWorker(registry),
         new EvaluateChampionWorker(registry, evaluation), new RegisterVersionWorker(registry),
         new StageVersionWorker(registry), new SmokeCheckWorker(evaluation),
         new OpenApprovalWorker(registry, clock), new ExpireApprovalWorker(registry),
-        new PromoteVersionWorker(registry), new WithdrawVersionWorker(registry),
+        new PromoteVersionWorker(registry, approvals::decision), new WithdrawVersionWorker(registry),
         new RollbackAliasWorker(registry), new RecordRunEndWorker(registry));
   }
 
