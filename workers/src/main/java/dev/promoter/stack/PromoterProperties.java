@@ -44,8 +44,20 @@ public record PromoterProperties(
     }
   }
 
-  /** Artifact store settings. */
-  public record Artifacts(String root) {}
+  /**
+   * Artifact store settings.
+   *
+   * @param root a folder, or {@code s3://BUCKET[/PREFIX]} for an S3-compatible bucket
+   * @param s3Endpoint an S3-compatible server's URL (MinIO, ...); empty for AWS S3 itself
+   * @param s3Region the bucket's region; empty for the SDK's default ({@code AWS_REGION}, else us-east-1)
+   * @param s3PathStyle path-style addressing, which most S3-compatible servers need
+   */
+  public record Artifacts(String root, String s3Endpoint, String s3Region, Boolean s3PathStyle) {
+    /** Whether the store is a bucket. */
+    public boolean s3() {
+      return root != null && root.startsWith("s3://");
+    }
+  }
 
   /** Whether this is production mode, where nothing may be started in-process. */
   public boolean production() {
@@ -66,7 +78,7 @@ public record PromoterProperties(
     return this;
   }
 
-  /** The artifact store's root folder. */
+  /** The artifact store's root folder (when it is not a bucket). */
   public Path artifactRoot() {
     boolean configured = artifacts != null && artifacts.root() != null
         && !artifacts.root().isBlank();

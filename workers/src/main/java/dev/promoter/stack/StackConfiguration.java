@@ -2,6 +2,8 @@ package dev.promoter.stack;
 
 import dev.promoter.artifact.ArtifactStore;
 import dev.promoter.artifact.FileArtifactStore;
+import dev.promoter.artifact.S3ArtifactStore;
+import java.net.URI;
 import dev.promoter.registry.ModelRegistry;
 import dev.promoter.registry.RegistryDatabase;
 import java.io.IOException;
@@ -48,6 +50,18 @@ public class StackConfiguration {
   @Bean
   @Lazy
   ArtifactStore artifactStore(PromoterProperties props) throws IOException {
+    PromoterProperties.Artifacts artifacts = props.artifacts();
+    if (artifacts != null && artifacts.s3()) {
+      // workers on several machines share one bucket; the bucket is checked here, at start
+      String endpoint = artifacts.s3Endpoint();
+      try {
+        return S3ArtifactStore.open(new S3ArtifactStore.Settings(URI.create(artifacts.root()),
+            endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint), artifacts.s3Region(),
+            artifacts.s3PathStyle() == null || artifacts.s3PathStyle()));
+      } catch (IllegalArgumentException | IOException e) {
+        throw new StackException(e.getMessage() + " (PROMOTER_ARTIFACTS, PROMOTER_S3_ENDPOINT)");
+      }
+    }
     return new FileArtifactStore(props.artifactRoot());
   }
 
