@@ -36,6 +36,21 @@ class StackFailuresTest {
   }
 
   @Test
+  void unreachableS3ArtifactStore() throws Exception {
+    int closed = StackProperties.freePort();
+    java.nio.file.Path fasta = java.nio.file.Files.writeString(home.resolve("one.fasta"), ">a\nACGTACGTAC\n");
+    try (StackProperties stack = new StackProperties(home)) {
+      stack.set("promoter.artifacts.root", "s3://models/prod").set("promoter.artifacts.s3-endpoint",
+          "http://127.0.0.1:" + closed);
+      CliRun run = CliRun.of("classify", "--model", "rrna@production", "--fasta", fasta.toString());
+      assertThat(run.exitCode()).isEqualTo(PromoterCli.UNAVAILABLE);
+      assertThat(run.err()).startsWith("promoter: the artifact store s3://models/prod at http://127.0.0.1:"
+          + closed + " is not reachable");
+      assertThat(run.err().lines()).hasSize(1);
+    }
+  }
+
+  @Test
   void unreachableExternalTemporal() throws Exception {
     int closed = StackProperties.freePort();
     try (StackProperties stack = new StackProperties(home)) {

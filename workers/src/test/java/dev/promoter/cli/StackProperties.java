@@ -12,7 +12,7 @@ public final class StackProperties implements AutoCloseable {
   private static final String[] KEYS = {"promoter.home", "promoter.postgres.embedded-port",
       "promoter.temporal.embedded-port", "promoter.mode", "promoter.postgres.url",
       "promoter.temporal.address", "promoter.workers.data-root", "promoter.url", "promoter.token",
-      "promoter.camunda.embedded-port"};
+      "promoter.camunda.embedded-port", "promoter.artifacts.root", "promoter.artifacts.s3-endpoint"};
   final int postgresPort;
   final int temporalPort;
 
