@@ -18,12 +18,24 @@ import picocli.CommandLine.Option;
 final class ServerCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--pools", split = ",", defaultValue = "cpu,gpu", description = "pools to run (default: ${DEFAULT-VALUE})")
+  @Option(names = "--pools", split = ",", defaultValue = "cpu,gpu",
+      description = "pools to run: cpu, gpu, or none for the API and UI only (default: ${DEFAULT-VALUE})")
   java.util.List<String> pools;
+
+  /** cpu and/or gpu, or none alone; anything else is a typo that would silently poll nothing. */
+  static void checkPools(java.util.List<String> pools) {
+    java.util.Set<String> set = new java.util.LinkedHashSet<>(pools);
+    boolean known = java.util.Set.of("cpu", "gpu", "none").containsAll(set);
+    if (!known || set.isEmpty() || set.contains("none") && set.size() > 1) {
+      throw new BadInputException("--pools is '" + String.join(",", pools)
+          + "': use cpu, gpu, cpu,gpu, or none (API and UI only)");
+    }
+  }
 
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
+    checkPools(pools);
     requireFreeHttpPort();
     StackSession stack = StackSession.serve("--logging.level.dev.promoter=INFO",
         "--promoter.workers.pools=" + String.join(",", pools));
@@ -37,6 +49,9 @@ final class ServerCommand implements Runnable {
         + (stack.get(dev.promoter.stack.PromoterProperties.class).production() ? ")"
             : "; dev passwords in " + stack.get(dev.promoter.stack.PromoterProperties.class).homePath().resolve("dev-passwords") + ")"));
     workers.started().forEach(p -> out.println("polling   " + p));
+    if (workers.started().isEmpty()) {
+      out.println("polling   nothing (--pools none): the API and the UI; workers run elsewhere");
+    }
     if (stack.get(dev.promoter.camunda.CamundaProperties.class).enabled()) {
       // PROMOTER_ENGINES=temporal,camunda: the embedded Zeebe engine in dev, a cluster in production
       dev.promoter.camunda.CamundaWorkers jobs = stack.get(dev.promoter.camunda.CamundaWorkers.class);
