@@ -71,13 +71,15 @@ token=$(sed -n 's/^demo=//p' "$PROMOTER_HOME/dev-tokens")
 
 echo "== seed 10,000 models x 10 versions"
 export PGHOST=127.0.0.1 PGPORT=$PROMOTER_POSTGRES_PORT PGUSER=postgres PGDATABASE=promoter
+# the dev Postgres asks for its generated superuser password (kept owner-only beside its data)
+export PGPASSWORD=$(cat "$PROMOTER_HOME/postgres-password")
 t0=$(date +%s.%N)
 psql -q -X -f "$here/seed.sql"
 printf 'seeded in %.1f s: %s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" \
   "$(psql -At -X -c "SELECT count(*) || ' models, ' || (SELECT count(*) FROM model_versions) || ' versions, ' || (SELECT count(*) FROM aliases) || ' aliases' FROM models")"
 
 echo "== start the peer (FastAPI + uvicorn, 2 worker processes, psycopg2)"
-(cd "$here" && PEER_DSN="host=127.0.0.1 port=$PROMOTER_POSTGRES_PORT dbname=promoter user=postgres" \
+(cd "$here" && PEER_DSN="host=127.0.0.1 port=$PROMOTER_POSTGRES_PORT dbname=promoter user=postgres password=$PGPASSWORD" \
   exec $py -B -m uvicorn peer:app --host 127.0.0.1 --port "$peer_port" --workers 2 \
   --no-access-log --log-level warning) >"$out/peer.log" 2>&1 &
 pids+=($!)

@@ -16,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * The dev stack's Postgres: zonky's embedded binaries over a data folder that persists between
  * runs, so a second run sees the registry of the first. If another Promoter process already
  * serves the same folder, this one attaches to it instead of starting a second server.
+ *
+ * <p>zonky initialises the cluster with {@code trust} authentication, which would let any local
+ * user of the machine connect as the superuser. On every start this server therefore gives the
+ * superuser a generated password (kept owner-only in {@code postgres-password} beside the data
+ * folder) and switches {@code pg_hba.conf} to {@code scram-sha-256}.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
   static final String DATABASE = "promoter";
@@ -24,19 +29,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   private final EmbeddedPostgres server;
   private final int port;
+  private final String password;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres server, int port) {
+  private EmbeddedPostgresServer(EmbeddedPostgres server, int port, String password) {
     this.server = server;
     this.port = port;
+    this.password = password;
+  }
+
+  /** The superuser's generated password. */
+  public String password() {
+    return password;
   }
 
   /** Starts Postgres on {@code dataDir}, or attaches to the Promoter process already serving it. */
   public static EmbeddedPostgresServer startOrAttach(Path dataDir, int port) {
     Path dir = dataDir.toAbsolutePath().normalize();
+    String password = OwnerOnlySecret.readOrCreate(dir.resolveSibling("postgres-password"));
     if (Ports.listening(port)) {
       if (servedFrom(dir, port)) {
         log.info("attached to the embedded Postgres already serving {} on port {}", dir, port);
-        return new EmbeddedPostgresServer(null, port);
+        return new EmbeddedPostgresServer(null, port, password);
       }
       throw new StackException("port " + port + " for the embedded Postgres is in use by another "
           + "program: stop it or set PROMOTER_POSTGRES_PORT");
@@ -48,10 +61,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           .setCleanDataDirectory(false)
           .setPort(port)
           .setServerConfig("max_connections", "200")
+          .setConnectConfig("password", password)
           .start();
+      requirePassword(server, dir, password);
       createDatabase(server);
       log.info("embedded Postgres serving {} on port {}", dir, port);
-      return new EmbeddedPostgresServer(server, port);
+      return new EmbeddedPostgresServer(server, port, password);
     } catch (IOException | RuntimeException e) {
       throw new StackException("cannot start the embedded Postgres on port " + port + " over "
           + dir + ": " + rootMessage(e), e);
@@ -77,6 +92,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public void close() throws IOException {
     if (server != null) {
       server.close();
+    }
+  }
+
+  /**
+   * Sets the superuser's password and makes every connection present it: a fresh cluster (or one
+   * from before this rule) still trusts, so the password is set first, then pg_hba.conf is
+   * rewritten and reloaded. Idempotent.
+   */
+  private static void requirePassword(EmbeddedPostgres server, Path dir, String password) throws IOException {
+    Path hba = dir.resolve("pg_hba.conf");
+    String wanted = "# written by Promoter: every connection needs the superuser's generated password\n"
+        + "local all all scram-sha-256\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n";
+    if (Files.exists(hba) && Files.readString(hba).equals(wanted)) {
+      return;
+    }
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("SET password_encryption = 'scram-sha-256'");
+      s.execute("ALTER USER " + USER + " PASSWORD '" + password.replace("'", "''") + "'");
+      Files.writeString(hba, wanted);
+      try (ResultSet ignored = s.executeQuery("SELECT pg_reload_conf()")) {
+        // reloaded: new connections authenticate
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot require a password on the embedded Postgres: " + e.getMessage(), e);
     }
   }
 

@@ -38,7 +38,7 @@ public class StackConfiguration {
       return RegistryDatabase.open(pg.url(), pg.user(), pg.password(), pg.poolSize());
     }
     EmbeddedPostgresServer server = embedded.getObject();
-    return RegistryDatabase.open(server.jdbcUrl(), EmbeddedPostgresServer.USER, "", pg.poolSize());
+    return RegistryDatabase.open(server.jdbcUrl(), EmbeddedPostgresServer.USER, server.password(), pg.poolSize());
   }
 
   @Bean
