@@ -123,6 +123,65 @@ class ConcurrentPromotionTest {
     snapshot().check(unexpectedAsText(unexpected));
   }
 
+  /**
+   * Drill: 1,000 promotions and rollbacks of one alias from 50 threads, with a watcher checking
+   * the one-holder invariant throughout, then the audit chain replayed to the final holder.
+   */
+  @Test
+  void aThousandMovesFromFiftyThreadsKeepOneHolderAndAReplayableChain() throws Exception {
+    registry.promote("rrna", 1, "production", "bob", "base");
+    int threads = 50;
+    int movesEach = 20;
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicBoolean storming = new AtomicBoolean(true);
+    ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+    AtomicInteger moved = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+    Future<Integer> watcher = pool.submit(() -> watch(storming, violations));
+    List<Future<?>> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      java.util.Random random = new java.util.Random(t);
+      workers.add(pool.submit(() -> {
+        start.await();
+        for (int i = 0; i < movesEach; i++) {
+          try {
+            if (random.nextInt(3) > 0) {
+              registry.promote("rrna", 1 + random.nextInt(PROMOTIONS), "production", "bot", "drill");
+            } else {
+              registry.rollback("rrna", "production", "bot", "drill");
+            }
+            moved.incrementAndGet();
+          } catch (RegistryException e) {
+            if (!e.getMessage().contains("no earlier holder")) {
+              unexpected.add(e);
+            }
+          }
+        }
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : workers) {
+      f.get(300, TimeUnit.SECONDS);
+    }
+    storming.set(false);
+    int watched = watcher.get(30, TimeUnit.SECONDS);
+    pool.shutdown();
+
+    assertThat(unexpected).isEmpty();
+    assertThat(violations).isEmpty();
+    assertThat(watched).isGreaterThan(0);
+    assertThat(moved.get()).isGreaterThan(threads * movesEach / 2);
+    List<AuditEntry> moves = registry.audit("rrna").stream()
+        .filter(e -> e.action().equals("promote") || e.action().equals("rollback")).toList();
+    assertChained(moves);
+    assertThat(AliasHistory.replay(moves).current()).isEqualTo(registry.holder("rrna", "production").version());
+    System.err.printf("drill: %d of %d moves applied (the rest found nothing earlier to roll back to),"
+        + " %d audit moves, %d snapshots checked while they ran%n", moved.get(), threads * movesEach,
+        moves.size(), watched);
+  }
+
   private static ConcurrentLinkedQueue<String> unexpectedAsText(ConcurrentLinkedQueue<Throwable> q) {
     ConcurrentLinkedQueue<String> text = new ConcurrentLinkedQueue<>();
     q.forEach(t -> text.add(t.toString()));
