@@ -177,6 +177,16 @@ public final class ModelRegistry {
         .orElseThrow(() -> RegistryException.notFound("model '" + model + "' has no alias '" + a + "'"));
   }
 
+  /**
+   * The versions that held an alias before its current holder, most recent first, replayed from
+   * the audit log exactly as a rollback replays it (a version may appear more than once).
+   */
+  public List<Integer> earlierHolders(String model, String alias) {
+    String m = Names.model(model);
+    String a = Names.alias(alias);
+    return tx.readOnly(c -> AliasHistory.replay(AuditLog.aliasMoves(c, m, a)).earlier());
+  }
+
   /** The audit log of one model, oldest first. */
   public List<AuditEntry> audit(String model) {
     String m = Names.model(model);

@@ -71,4 +71,28 @@ public class ServiceConfiguration {
       RegistryDatabase database, Clock clock) {
     return new ScheduleService(client::getObject, requests, new RetrainSchedules(database.dataSource()), clock);
   }
+
+  @Bean(destroyMethod = "close")
+  @Lazy
+  dev.promoter.serving.PredictionWriter predictionWriter(RegistryDatabase database,
+      org.springframework.core.env.Environment env, Clock clock,
+      ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+    return new dev.promoter.serving.PredictionWriter(new dev.promoter.registry.PredictionLog(database.dataSource()),
+        dev.promoter.serving.ServingSettings.from(env), clock,
+        meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+  }
+
+  @Bean
+  @Lazy
+  ServingService servingService(ModelRegistry registry, dev.promoter.artifact.ArtifactStore store,
+      RegistryDatabase database, dev.promoter.serving.PredictionWriter writer,
+      org.springframework.core.env.Environment env, Clock clock,
+      ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+    dev.promoter.serving.ServingSettings settings = dev.promoter.serving.ServingSettings.from(env);
+    dev.promoter.deploy.RegisteredModels models = new dev.promoter.deploy.RegisteredModels(registry, store,
+        new dev.promoter.gpu.inference.DjlModelLoader());
+    return new ServingService(registry, new dev.promoter.serving.ServedModels(registry, models, settings, clock),
+        writer, new dev.promoter.registry.PredictionLog(database.dataSource()), settings,
+        meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new), clock);
+  }
 }

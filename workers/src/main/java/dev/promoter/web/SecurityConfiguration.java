@@ -69,6 +69,8 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/v1/lifecycles/*/approve", "/api/v1/lifecycles/*/reject").hasRole(Roles.APPROVER)
             .requestMatchers(HttpMethod.PUT, "/api/v1/models/*/aliases/*").hasRole(Roles.ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/v1/models/*/aliases/*/rollback").hasRole(Roles.ADMIN)
+            .requestMatchers(HttpMethod.POST, "/api/v1/models/*/predict").hasRole(Roles.VIEWER)
+            .requestMatchers(HttpMethod.POST, "/api/v1/models/*/feedback").hasAnyRole(Roles.SUBMITTER, Roles.APPROVER)
             .requestMatchers(HttpMethod.POST, "/api/v1/schedules").hasRole(Roles.SUBMITTER)
             .requestMatchers(HttpMethod.DELETE, "/api/v1/schedules/*").hasRole(Roles.ADMIN)
             .requestMatchers("/api/v1/users/**", "/api/v1/users", "/api/v1/tokens/**", "/api/v1/tokens").hasRole(Roles.ADMIN)
@@ -84,6 +86,12 @@ public class SecurityConfiguration {
     if (uri.startsWith("/api/v1/lifecycles") && method.equals("POST")) {
       return uri.endsWith("/approve") || uri.endsWith("/reject") ? "needs the 'approver' role"
           : "needs the 'submitter' role";
+    }
+    if (uri.startsWith("/api/v1/models/") && uri.endsWith("/feedback")) {
+      return "needs the 'submitter' or 'approver' role";
+    }
+    if (uri.startsWith("/api/v1/models/") && uri.endsWith("/predict")) {
+      return "needs a role";
     }
     if (uri.startsWith("/api/v1/schedules") && method.equals("POST")) {
       return "needs the 'submitter' role";

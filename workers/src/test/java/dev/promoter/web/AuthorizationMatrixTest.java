@@ -62,6 +62,7 @@ class AuthorizationMatrixTest {
   @MockitoBean ModelService models;
   @MockitoBean ScheduleService schedules;
   @MockitoBean dev.promoter.service.UserService users;
+  @MockitoBean dev.promoter.service.ServingService serving;
 
   private static final String[] WHO = {null, "viewer", "submitter", "approver", "admin"};
 
@@ -83,6 +84,10 @@ class AuthorizationMatrixTest {
       new Row(HttpMethod.GET, "/api/v1/models/m/audit", null, 401, 200, 200, 200, 200),
       new Row(HttpMethod.PUT, "/api/v1/models/m/aliases/production", "{\"version\":1,\"reason\":\"r\"}", 401, 403, 403, 403, 200),
       new Row(HttpMethod.POST, "/api/v1/models/m/aliases/production/rollback", "{\"reason\":\"r\"}", 401, 403, 403, 403, 200),
+      new Row(HttpMethod.POST, "/api/v1/models/m/predict", "{\"sequence\":\"ACGT\"}", 401, 200, 200, 200, 200),
+      new Row(HttpMethod.POST, "/api/v1/models/m/predict?version=1", "{\"sequences\":[\"ACGT\"]}", 401, 200, 200, 200, 200),
+      new Row(HttpMethod.GET, "/api/v1/models/m/serving", null, 401, 200, 200, 200, 200),
+      new Row(HttpMethod.POST, "/api/v1/models/m/feedback", "{\"requestId\":\"r\",\"label\":\"16S\"}", 401, 403, 201, 201, 403),
       new Row(HttpMethod.POST, "/api/v1/schedules", "{\"name\":\"n\",\"cron\":\"0 2 * * *\",\"lifecycle\":" + SPEC + "}", 401, 403, 201, 403, 403),
       new Row(HttpMethod.GET, "/api/v1/schedules", null, 401, 200, 200, 200, 200),
       new Row(HttpMethod.DELETE, "/api/v1/schedules/n", null, 401, 403, 403, 403, 204),
@@ -101,6 +106,9 @@ class AuthorizationMatrixTest {
     when(lifecycles.start(any(), any())).thenReturn("m-run");
     when(users.createToken(any(), any(), any(), any())).thenReturn(
         new dev.promoter.registry.NewToken("tok_abcdefghij", "pmt_secret", Instant.EPOCH));
+    when(serving.predict(any(), any(), any(), any(Boolean.class))).thenReturn(new dev.promoter.service.ServingService.Answers(
+        "req-1", "m", 1, "primary", List.of(new dev.promoter.service.ServingService.Answer(null, "16S", 0.9,
+            Map.of("16S", 0.9, "18S", 0.1), 1, "primary"))));
     List<String> wrong = new ArrayList<>();
     for (Row row : MATRIX) {
       for (int i = 0; i < WHO.length; i++) {

@@ -87,6 +87,7 @@ class OidcAccessTokenTest {
   @MockitoBean ModelService models;
   @MockitoBean ScheduleService schedules;
   @MockitoBean dev.promoter.service.UserService users;
+  @MockitoBean dev.promoter.service.ServingService serving;
 
   @Test
   void tokensFromTheIssuerCountAndEverythingElseIs401() throws Exception {

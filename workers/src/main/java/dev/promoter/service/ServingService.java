@@ -1,0 +1,274 @@
+package dev.promoter.service;
+
+import dev.promoter.inference.Prediction;
+import dev.promoter.registry.ModelRegistry;
+import dev.promoter.registry.ModelVersion;
+import dev.promoter.registry.PredictionLog;
+import dev.promoter.registry.PredictionRecord;
+import dev.promoter.registry.Roles;
+import dev.promoter.registry.VersionStatus;
+import dev.promoter.sequence.FastaRecord;
+import dev.promoter.serving.PredictionWriter;
+import dev.promoter.serving.SequenceInput;
+import dev.promoter.serving.SequenceSummary;
+import dev.promoter.serving.ServedModels;
+import dev.promoter.serving.ServedVersion;
+import dev.promoter.serving.ServingSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Online predictions. A request names an alias (default {@code production}) or a version; an
+ * alias is re-resolved from the registry at most every {@link ServingSettings#aliasRefresh()}, so
+ * a promotion or rollback is followed within that time. When the alias's holder cannot load or
+ * fails, the versions that held the alias before it (from the audit log, most recent first,
+ * rejected ones skipped) answer instead, marked {@code route: fallback}; when none can, the
+ * request is UNAVAILABLE and the problem names each version's cause. Bad input is refused before
+ * any model sees it and counts against no version.
+ */
+public final class ServingService {
+  /** The alias served when a request names neither alias nor version. */
+  public static final String DEFAULT_ALIAS = "production";
+  /** Route of the version the request asked for (the alias's holder, or the named version). */
+  public static final String PRIMARY = "primary";
+  /** Route of an earlier holder answering for a holder that cannot. */
+  public static final String FALLBACK = "fallback";
+
+  private final ModelRegistry registry;
+  private final ServedModels served;
+  private final PredictionWriter writer;
+  private final PredictionLog table;
+  private final ServingSettings settings;
+  private final MeterRegistry meters;
+  private final Clock clock;
+  private final Map<String, Resolution> aliases = new ConcurrentHashMap<>();
+
+  /** Serving over these parts. */
+  public ServingService(ModelRegistry registry, ServedModels served, PredictionWriter writer,
+      PredictionLog table, ServingSettings settings, MeterRegistry meters, Clock clock) {
+    this.registry = registry;
+    this.served = served;
+    this.writer = writer;
+    this.table = table;
+    this.settings = settings;
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  /**
+   * Which version a request asks for.
+   *
+   * @param alias the alias to follow (when version is null)
+   * @param version a pinned version, or null
+   */
+  public record Target(String alias, Integer version) {
+    /** The default alias unless one or a version is named. */
+    public static Target of(String alias, Integer version) {
+      if (alias != null && version != null) {
+        throw ServiceException.badInput("name an alias or a version, not both");
+      }
+      return new Target(alias == null || alias.isBlank() ? DEFAULT_ALIAS : alias, version);
+    }
+  }
+
+  /**
+   * One answered sequence.
+   *
+   * @param id the FASTA record's id, or null for JSON input
+   * @param label the most probable class
+   * @param confidence its probability
+   * @param probabilities every class's probability, in the model's label order
+   * @param version the version that answered
+   * @param route {@code primary} or {@code fallback}
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record Answer(String id, String label, double confidence, Map<String, Double> probabilities,
+      int version, String route) {}
+
+  /**
+   * A request's answers.
+   *
+   * @param requestId names the request in the prediction log and in feedback
+   * @param model the model
+   * @param version the version that answered
+   * @param route {@code primary} or {@code fallback}
+   * @param answers one per sequence, in request order
+   */
+  public record Answers(String requestId, String model, int version, String route, List<Answer> answers) {}
+
+  /**
+   * The versions loaded here for a model.
+   *
+   * @param model the model
+   * @param aliases the aliases resolved recently and the version each pointed to
+   * @param versions each loaded version's state and health
+   */
+  public record ServingView(String model, Map<String, Integer> aliases, List<ServedVersion.View> versions) {}
+
+  /** Sequences given as JSON strings; {@code single} names the one {@code sequence} in messages. */
+  public Answers predict(String model, Target target, List<String> sequences, boolean single) {
+    List<FastaRecord> records = refusedAsBadInput(() ->
+        SequenceInput.ofStrings(sequences, single, settings.maxBatch(), settings.maxSequenceLength()));
+    return answer(model, target, records, false);
+  }
+
+  /** A FASTA body, read as {@code promoter classify} reads a file. */
+  public Answers predictFasta(String model, Target target, byte[] fasta) {
+    List<FastaRecord> records = refusedAsBadInput(() ->
+        SequenceInput.ofFasta(fasta, settings.maxBatch(), settings.maxSequenceLength()));
+    return answer(model, target, records, true);
+  }
+
+  /** What this process serves of a model. */
+  public ServingView serving(String model) {
+    Map<String, Integer> held = new java.util.TreeMap<>();
+    aliases.forEach((key, r) -> {
+      if (key.startsWith(model + "@") && r.primary() != null) {
+        held.put(key.substring(model.length() + 1), r.primary());
+      }
+    });
+    return new ServingView(model, held, served.views(model));
+  }
+
+  /**
+   * Records the true label of a logged prediction. Submitters and approvers send feedback: they
+   * own the data and the decisions it informs; a viewer only reads.
+   *
+   * @param item the sequence's position in a batch request, 0 for a single one
+   */
+  public void feedback(Actor actor, String model, String requestId, Integer item, String label) {
+    if (!actor.roles().contains(Roles.SUBMITTER) && !actor.roles().contains(Roles.APPROVER)) {
+      throw ServiceException.forbidden(actor.name() + " holds neither the 'submitter' nor the 'approver' "
+          + "role and cannot send feedback");
+    }
+    if (requestId == null || requestId.isBlank()) {
+      throw ServiceException.badInput("\"requestId\" is required: the id a prediction answered with");
+    }
+    if (label == null || label.isBlank() || label.length() > 200) {
+      throw ServiceException.badInput("\"label\" is required: the sequence's true class (at most 200 characters)");
+    }
+    int position = item == null ? 0 : item;
+    if (position < 0) {
+      throw ServiceException.badInput("\"item\" cannot be negative");
+    }
+    writer.flush(); // the prediction may still be queued
+    Failures.translated(() -> {
+      table.feedback(model, requestId, position, label.strip(), actor.name());
+      return null;
+    });
+  }
+
+  private Answers answer(String model, Target target, List<FastaRecord> records, boolean withIds) {
+    List<String> sequences = records.stream().map(FastaRecord::sequence).toList();
+    List<Integer> candidates = Failures.translated(() -> candidates(model, target));
+    List<String> causes = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      int version = candidates.get(i);
+      String route = i == 0 ? PRIMARY : FALLBACK;
+      ServedVersion v;
+      try {
+        v = Failures.translated(() -> served.ready(model, version));
+      } catch (ServedModels.CannotServe e) {
+        causes.add(e.getMessage());
+        continue;
+      }
+      long start = System.nanoTime();
+      List<Prediction> predictions;
+      try {
+        predictions = v.classifier().classify(sequences);
+      } catch (RuntimeException e) {
+        // the model itself threw on valid input: its error, counted against it; the next holder tries
+        v.record(System.nanoTime() - start, true, clock.instant());
+        causes.add(model + " v" + version + " failed: " + e);
+        continue;
+      }
+      long elapsed = System.nanoTime() - start;
+      v.record(elapsed, false, clock.instant());
+      timer(model, version, route).record(elapsed, TimeUnit.NANOSECONDS);
+      return answered(model, version, route, records, predictions, elapsed, withIds);
+    }
+    throw new ServiceException(ErrorKind.UNAVAILABLE, describe(model, target) + " cannot answer: "
+        + String.join("; ", causes));
+  }
+
+  private Answers answered(String model, int version, String route, List<FastaRecord> records,
+      List<Prediction> predictions, long elapsedNanos, boolean withIds) {
+    String requestId = UUID.randomUUID().toString();
+    Instant now = clock.instant();
+    List<Answer> answers = new ArrayList<>(predictions.size());
+    List<PredictionRecord> rows = new ArrayList<>(predictions.size());
+    for (int i = 0; i < predictions.size(); i++) {
+      Prediction p = predictions.get(i);
+      answers.add(new Answer(withIds ? records.get(i).id() : null, p.label(), p.confidence(),
+          p.probabilities(), version, route));
+      rows.add(new PredictionRecord(now, requestId, i, model, version, route, elapsedNanos / 1e6,
+          p.label(), p.confidence(), SequenceSummary.of(records.get(i).sequence())));
+    }
+    writer.offer(rows);
+    return new Answers(requestId, model, version, route, answers);
+  }
+
+  /** The versions to try, in order: the target, then (for an alias) its earlier holders. */
+  private List<Integer> candidates(String model, Target target) {
+    if (target.version() != null) {
+      registry.version(model, target.version()); // unknown: 404, before any load
+      return List.of(target.version());
+    }
+    Resolution r = aliases.compute(model + "@" + target.alias(), (k, old) ->
+        old != null && old.at().plus(settings.aliasRefresh()).isAfter(clock.instant()) ? old
+            : resolve(model, target.alias()));
+    if (r.primary() == null) {
+      throw ServiceException.notFound("model '" + model + "' has no alias '" + target.alias() + "'");
+    }
+    List<Integer> order = new ArrayList<>();
+    order.add(r.primary());
+    order.addAll(r.fallbacks());
+    return order;
+  }
+
+  private Resolution resolve(String model, String alias) {
+    List<ModelVersion> versions = registry.versions(model);
+    if (versions.isEmpty()) {
+      throw ServiceException.notFound("unknown model '" + model + "'");
+    }
+    ModelVersion holder = versions.stream().filter(v -> v.aliases().contains(alias)).findFirst().orElse(null);
+    if (holder == null) {
+      return new Resolution(null, List.of(), clock.instant());
+    }
+    LinkedHashSet<Integer> earlier = new LinkedHashSet<>(registry.earlierHolders(model, alias));
+    earlier.remove(holder.version());
+    earlier.removeIf(v -> versions.stream().anyMatch(m -> m.version() == v && m.status() == VersionStatus.REJECTED));
+    return new Resolution(holder.version(), List.copyOf(earlier), clock.instant());
+  }
+
+  private record Resolution(Integer primary, List<Integer> fallbacks, Instant at) {}
+
+  private Timer timer(String model, int version, String route) {
+    return Timer.builder("promoter.serving.predictions")
+        .description("model time of online prediction requests, by model, version and route")
+        .tags("model", model, "version", Integer.toString(version), "route", route)
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .register(meters);
+  }
+
+  private static String describe(String model, Target target) {
+    return target.version() != null ? model + " v" + target.version() : model + "@" + target.alias();
+  }
+
+  private static <T> T refusedAsBadInput(java.util.function.Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (SequenceInput.Refused e) {
+      throw ServiceException.badInput(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.promoter.serving;
+
+import dev.promoter.inference.Classifier;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * One registered version as this process serves it: its state, its classifier once loaded, and
+ * a window of its recent requests from which DEGRADED is judged. Thread-safe.
+ */
+public final class ServedVersion {
+  private final String model;
+  private final int version;
+  private final ServingSettings settings;
+  private final long[] nanos;
+  private final boolean[] errors;
+  private int next;
+  private int filled;
+  private long requests;
+  private long failures;
+  private ServingState state = ServingState.LOADING;
+  private Instant since;
+  private String digest;
+  private String cause;
+  private Classifier classifier;
+  /** Held while loading, so that one thread loads and the others wait for it. */
+  final Object loadLock = new Object();
+
+  ServedVersion(String model, int version, ServingSettings settings, Instant now) {
+    this.model = model;
+    this.version = version;
+    this.settings = settings;
+    this.nanos = new long[settings.window()];
+    this.errors = new boolean[settings.window()];
+    this.since = now;
+  }
+
+  /**
+   * What {@code GET /models/{name}/serving} shows of a version.
+   *
+   * @param version the version
+   * @param state its state
+   * @param since when it entered that state
+   * @param digest its artifact's digest, once known
+   * @param cause why it FAILED or is DEGRADED, or null
+   * @param requests live requests answered or failed since it loaded
+   * @param errors live requests it failed
+   * @param errorRate the error rate over its recent window
+   * @param p95Ms the p95 latency over its recent window, milliseconds
+   */
+  public record View(int version, ServingState state, Instant since, String digest, String cause,
+      long requests, long errors, double errorRate, double p95Ms) {}
+
+  /** The model. */
+  public String model() {
+    return model;
+  }
+
+  /** The version. */
+  public int version() {
+    return version;
+  }
+
+  synchronized ServingState state() {
+    return state;
+  }
+
+  synchronized Instant since() {
+    return since;
+  }
+
+  synchronized String cause() {
+    return cause;
+  }
+
+  /** The loaded classifier, or null while it is not loaded. */
+  public synchronized Classifier classifier() {
+    return classifier;
+  }
+
+  synchronized void loading(Instant now) {
+    move(ServingState.LOADING, now, null);
+  }
+
+  synchronized void warm(Classifier loaded, String sha256, Instant now) {
+    classifier = loaded;
+    digest = sha256;
+    move(ServingState.WARM, now, null);
+  }
+
+  synchronized void failed(String why, Instant now) {
+    classifier = null;
+    move(ServingState.FAILED, now, why);
+  }
+
+  /** Counts one live request; ACTIVE and DEGRADED follow the recent window. */
+  public synchronized void record(long elapsedNanos, boolean error, Instant now) {
+    nanos[next] = elapsedNanos;
+    errors[next] = error;
+    next = (next + 1) % nanos.length;
+    filled = Math.min(filled + 1, nanos.length);
+    requests++;
+    if (error) {
+      failures++;
+    }
+    if (state == ServingState.FAILED || state == ServingState.LOADING) {
+      return;
+    }
+    double rate = errorRate();
+    double p95 = p95Nanos();
+    String over = null;
+    if (filled >= settings.minRequests() && rate > settings.maxErrorRate()) {
+      over = String.format(java.util.Locale.ROOT, "error rate %.1f%% over the last %d requests (limit %.1f%%)",
+          100 * rate, filled, 100 * settings.maxErrorRate());
+    } else if (filled >= settings.minRequests() && p95 > settings.maxP95().toNanos()) {
+      over = String.format(java.util.Locale.ROOT, "p95 latency %.0f ms over the last %d requests (limit %d ms)",
+          p95 / 1e6, filled, settings.maxP95().toMillis());
+    }
+    if (over != null) {
+      move(ServingState.DEGRADED, now, over);
+    } else {
+      move(ServingState.ACTIVE, now, null);
+    }
+  }
+
+  synchronized View view() {
+    return new View(version, state, since, digest, cause, requests, failures, errorRate(), p95Nanos() / 1e6);
+  }
+
+  private void move(ServingState to, Instant now, String why) {
+    if (state != to) {
+      state = to;
+      since = now;
+    }
+    cause = why;
+  }
+
+  private double errorRate() {
+    int n = 0;
+    for (int i = 0; i < filled; i++) {
+      n += errors[i] ? 1 : 0;
+    }
+    return filled == 0 ? 0 : (double) n / filled;
+  }
+
+  private double p95Nanos() {
+    if (filled == 0) {
+      return 0;
+    }
+    long[] sorted = Arrays.copyOf(nanos, filled);
+    Arrays.sort(sorted);
+    return sorted[Math.min(filled - 1, (int) Math.ceil(0.95 * filled) - 1)];
+  }
+}
