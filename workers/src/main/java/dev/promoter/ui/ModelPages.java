@@ -6,6 +6,7 @@ import dev.promoter.registry.ModelVersion;
 import dev.promoter.registry.Page;
 import dev.promoter.service.ModelService;
 import dev.promoter.service.ServiceException;
+import dev.promoter.service.ServingService;
 import dev.promoter.web.Actors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -31,9 +32,11 @@ class ModelPages {
   private static final int PAGE_SIZE = 50;
   private static final int TIMELINE = 200;
   private final ModelService models;
+  private final ServingService serving;
 
-  ModelPages(ModelService models) {
+  ModelPages(ModelService models, ServingService serving) {
     this.models = models;
+    this.serving = serving;
   }
 
   @GetMapping("/models")
@@ -54,6 +57,7 @@ class ModelPages {
     view.addAttribute("name", name);
     view.addAttribute("versions", versions);
     view.addAttribute("timeline", timeline(name));
+    view.addAttribute("serving", serving.serving(name).versions());
   }
 
   /** The newest {@value #TIMELINE} audit entries, newest first. */

@@ -140,6 +140,11 @@ class ApprovalsUiBrowserTest {
     assertThat(browser.text("#notice")).contains("Approved").contains("PROMOTED");
 
     browser.open("/models/rrna");
+    assertThat(browser.text("#serving-none")).contains("No version loaded yet");
+    server.getBean(dev.promoter.service.ServingService.class).predict("rrna",
+        dev.promoter.service.ServingService.Target.of(null, null), List.of("ACGTACGTACGTACGTACGTACGTACGT"), true);
+    browser.open("/models/rrna");
+    assertThat(browser.text("#serving")).contains("v1").contains("ACTIVE");
     assertThat(browser.text("#timeline")).contains("bob").contains("promote").contains("production");
     assertThat(browser.text("#versions")).contains("production");
     assertThat(browser.has("#operator")).as("bob is no admin: no operator moves").isFalse();
