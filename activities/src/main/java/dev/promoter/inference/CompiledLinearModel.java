@@ -1,0 +1,230 @@
+package dev.promoter.inference;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.promoter.features.KmerFeaturizer;
+import dev.promoter.training.KmerExamples;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.classification.sgd.protos.ClassificationLinearSGDProto;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.util.ExpNormalizer;
+
+/**
+ * A Tribuo logistic regression ({@link LinearSGDModel} with a softmax) compiled once into arrays
+ * keyed by the featurizer's k-mer index, so that predicting builds no {@code Example}, no feature
+ * name and no name lookup: count k-mers, scale the present ones, take a sparse dot product with a
+ * dense weight table, add the bias, softmax.
+ *
+ * <p>Why the answers are Tribuo's to the last bit: the feature values are computed with the same
+ * float and double operations in the same order as {@link KmerExamples} does; Tribuo's sparse
+ * vector lists features by feature id and its feature ids are the names' sorted order, which is
+ * the k-mer index order (checked when compiling), so each class's score sums the same products in
+ * the same order, bias last; the softmax is {@link ExpNormalizer}'s, and ties go to the first
+ * class in output-id order as in {@code LinearSGDModel.predict}. Java evaluates {@code a * b + c}
+ * without fusing, as Tribuo's loop does. {@code CompiledLinearModelTest} compares both paths on
+ * the real data set.
+ *
+ * <p>Thread-safe: per-thread scratch, immutable tables.
+ */
+final class CompiledLinearModel {
+
+    /** What the compiled model answers for one sequence, in Tribuo's terms. */
+    record Scores(String best, double[] byLabel) {
+    }
+
+    /** Stateless. */
+    private static final ExpNormalizer SOFTMAX = new ExpNormalizer();
+
+    private final KmerFeaturizer kmers;
+    private final KmerFeaturizer composition;
+    /** k-mer index, then composition index offset by the k-mer dimension, to feature id or -1. */
+    private final int[] featureIds;
+    /** Weight of feature f for output o at {@code f * outputs + o}: one row per present k-mer. */
+    private final double[] weights;
+    private final double[] bias;
+    private final int outputs;
+    private final String[] outputNames;
+    /** The caller's label j is output {@code labelOutputs[j]}, or -1 when the model lacks it. */
+    private final int[] labelOutputs;
+    private final ThreadLocal<Scratch> scratch;
+
+    private CompiledLinearModel(KmerExamples examples, int[] featureIds, DenseMatrix matrix,
+            ImmutableOutputInfo<Label> outputInfo, List<String> labels) {
+        this.kmers = examples.featurizer();
+        this.composition = examples.compositionFeaturizer().orElse(null);
+        this.featureIds = featureIds;
+        this.outputs = matrix.getDimension1Size();
+        int features = matrix.getDimension2Size() - 1;
+        this.weights = new double[features * outputs];
+        this.bias = new double[outputs];
+        for (int o = 0; o < outputs; o++) {
+            for (int f = 0; f < features; f++) {
+                weights[f * outputs + o] = matrix.get(o, f);
+            }
+            bias[o] = matrix.get(o, features);
+        }
+        this.outputNames = new String[outputs];
+        for (int o = 0; o < outputs; o++) {
+            outputNames[o] = outputInfo.getOutput(o).getLabel();
+        }
+        this.labelOutputs = labels.stream().mapToInt(label -> Arrays.asList(outputNames).indexOf(label)).toArray();
+        int compositionDimension = composition == null ? 0 : composition.dimension();
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(kmers.dimension(), compositionDimension,
+                featureIds.length, outputs));
+    }
+
+    /**
+     * @param model    a loaded Tribuo model
+     * @param examples how the model's examples were built (k, strand, composition block)
+     * @param labels   the order in which callers want the scores
+     * @return the compiled model, or empty when the model is not a softmax linear model over these
+     *     feature names (XGBoost, forests, other objectives): those keep Tribuo's path
+     */
+    static Optional<CompiledLinearModel> compile(Model<Label> model, KmerExamples examples, List<String> labels) {
+        if (!(model instanceof LinearSGDModel linear) || !model.generatesProbabilities()
+                || !usesSoftmax(linear)) {
+            return Optional.empty();
+        }
+        ImmutableFeatureMap featureMap = model.getFeatureIDMap();
+        DenseMatrix matrix = linear.getWeightsCopy();
+        if (matrix.getDimension2Size() != featureMap.size() + 1
+                || matrix.getDimension1Size() != model.getOutputIDInfo().size()) {
+            return Optional.empty(); // not the bias-last layout LinearSGDModel 4.3 writes
+        }
+        List<String> names = examples.featureNames();
+        int[] featureIds = new int[names.size()];
+        int previous = -1;
+        for (int i = 0; i < featureIds.length; i++) {
+            int id = featureMap.getID(names.get(i));
+            featureIds[i] = id;
+            if (id >= 0) {
+                if (id <= previous) {
+                    return Optional.empty(); // ids out of index order: sums would be reordered
+                }
+                previous = id;
+            }
+        }
+        return Optional.of(new CompiledLinearModel(examples, featureIds, matrix, model.getOutputIDInfo(), labels));
+    }
+
+    /**
+     * The normaliser is not exposed by {@link LinearSGDModel}; its serialized form names it.
+     * Only the softmax (what {@code LogMulticlass} trains) is compiled.
+     */
+    private static boolean usesSoftmax(LinearSGDModel model) {
+        try {
+            ClassificationLinearSGDProto proto = model.serialize().getSerializedData()
+                    .unpack(ClassificationLinearSGDProto.class);
+            return ExpNormalizer.class.getName().equals(proto.getNormalizer().getClassName());
+        } catch (InvalidProtocolBufferException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @param sequence nucleotides with at least one countable k-mer
+     * @return Tribuo's most probable class and every label's probability in the caller's order
+     *     (0 for a label the model lacks)
+     * @throws IllegalArgumentException when no k-mer of the sequence is known to the model, as
+     *     Tribuo's {@code predict} does
+     */
+    Scores scores(CharSequence sequence) {
+        Scratch s = scratch.get();
+        int present = block(kmers, sequence, s.kmerCounts, 0, 1.0, s, 0);
+        if (composition != null) {
+            present = block(composition, sequence, s.compositionCounts, kmers.dimension(),
+                    KmerExamples.COMPOSITION_WEIGHT, s, present);
+        }
+        if (present == 0) {
+            throw new IllegalArgumentException("No features found in sequence of length " + sequence.length());
+        }
+        int outputs = this.outputs;
+        double[] out = new double[outputs];
+        double[] weights = this.weights;
+        for (int p = 0; p < present; p++) {
+            int row = s.ids[p] * outputs;
+            double value = s.values[p];
+            for (int o = 0; o < outputs; o++) {
+                out[o] += weights[row + o] * value;
+            }
+        }
+        for (int o = 0; o < outputs; o++) {
+            out[o] += bias[o] * 1.0;
+        }
+        SOFTMAX.normalizeInPlace(out);
+        double maxScore = Double.NEGATIVE_INFINITY;
+        String best = null;
+        for (int o = 0; o < outputs; o++) {
+            if (out[o] > maxScore) {
+                maxScore = out[o];
+                best = outputNames[o];
+            }
+        }
+        double[] byLabel = new double[labelOutputs.length];
+        for (int j = 0; j < byLabel.length; j++) {
+            byLabel[j] = labelOutputs[j] < 0 ? 0.0 : out[labelOutputs[j]];
+        }
+        return new Scores(best, byLabel);
+    }
+
+    /**
+     * Appends one block's present features (id, value) to the scratch, as {@code KmerExamples}
+     * computes them: float frequencies, then scaled in double to L2 norm {@code norm}; features the
+     * model never saw still count in the norm. Leaves the counts zeroed.
+     *
+     * @return the number of features in the scratch now
+     */
+    private int block(KmerFeaturizer featurizer, CharSequence sequence, int[] counts, int offset, double norm,
+            Scratch s, int present) {
+        long total = featurizer.count(sequence, counts);
+        float scale = total == 0 ? 0f : 1f / total;
+        double sumSquares = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                float f = counts[i] * scale;
+                sumSquares += (double) f * f;
+            }
+        }
+        if (sumSquares == 0) {
+            Arrays.fill(counts, 0);
+            return present;
+        }
+        double unit = norm / Math.sqrt(sumSquares);
+        int[] ids = s.ids;
+        double[] values = s.values;
+        for (int i = 0; i < counts.length; i++) {
+            int count = counts[i];
+            if (count != 0) {
+                counts[i] = 0;
+                float f = count * scale;
+                int id = featureIds[offset + i];
+                if (f != 0f && id >= 0) {
+                    ids[present] = id;
+                    values[present++] = f * unit;
+                }
+            }
+        }
+        return present;
+    }
+
+    /** One thread's reusable arrays; counts are all zero between calls. */
+    private static final class Scratch {
+        final int[] kmerCounts;
+        final int[] compositionCounts;
+        final int[] ids;
+        final double[] values;
+
+        Scratch(int kmerDimension, int compositionDimension, int features, int outputs) {
+            this.kmerCounts = new int[kmerDimension];
+            this.compositionCounts = new int[compositionDimension];
+            this.ids = new int[features];
+            this.values = new double[features];
+        }
+    }
+}
