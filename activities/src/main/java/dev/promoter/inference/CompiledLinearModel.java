@@ -3,6 +3,7 @@ package dev.promoter.inference;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.promoter.features.KmerFeaturizer;
 import dev.promoter.training.KmerExamples;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +42,19 @@ final class CompiledLinearModel {
     /** Stateless. */
     private static final ExpNormalizer SOFTMAX = new ExpNormalizer();
 
-    private final KmerFeaturizer kmers;
-    private final KmerFeaturizer composition;
-    /** k-mer index, then composition index offset by the k-mer dimension, to feature id or -1. */
-    private final int[] featureIds;
+    /** Base code (A=0 C=1 G=2 T/U=3) of each byte, -1 where ambiguous: the featurizer's alphabet. */
+    private final byte[] bases;
+    private final int k;
+    private final boolean canonical;
+    /** Whether examples carry the composition block of {@link KmerExamples#COMPOSITION_K}-mers. */
+    private final boolean withComposition;
+    /**
+     * Feature id (or -1) of each k-mer code; in canonical mode only canonical codes (the smaller of
+     * a pair) are used. Codes ascend in the featurizer's index order, canonical ones too.
+     */
+    private final int[] kmerFeatures;
+    /** The same for the composition block's codes. */
+    private final int[] compositionFeatures;
     /** Weight of feature f for output o at {@code f * outputs + o}: one row per present k-mer. */
     private final double[] weights;
     private final double[] bias;
@@ -56,9 +66,14 @@ final class CompiledLinearModel {
 
     private CompiledLinearModel(KmerExamples examples, int[] featureIds, DenseMatrix matrix,
             ImmutableOutputInfo<Label> outputInfo, List<String> labels) {
-        this.kmers = examples.featurizer();
-        this.composition = examples.compositionFeaturizer().orElse(null);
-        this.featureIds = featureIds;
+        KmerFeaturizer kmers = examples.featurizer();
+        KmerFeaturizer composition = examples.compositionFeaturizer().orElse(null);
+        this.bases = alphabet();
+        this.k = kmers.k();
+        this.canonical = kmers.canonical();
+        this.withComposition = composition != null;
+        this.kmerFeatures = byCode(kmers, featureIds, 0);
+        this.compositionFeatures = composition == null ? new int[0] : byCode(composition, featureIds, kmers.dimension());
         this.outputs = matrix.getDimension1Size();
         int features = matrix.getDimension2Size() - 1;
         this.weights = new double[features * outputs];
@@ -74,9 +89,32 @@ final class CompiledLinearModel {
             outputNames[o] = outputInfo.getOutput(o).getLabel();
         }
         this.labelOutputs = labels.stream().mapToInt(label -> Arrays.asList(outputNames).indexOf(label)).toArray();
-        int compositionDimension = composition == null ? 0 : composition.dimension();
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(kmers.dimension(), compositionDimension,
-                featureIds.length, outputs));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(kmerFeatures.length, compositionFeatures.length,
+                featureIds.length));
+    }
+
+    /** The featurizer's own reading of every byte, so that the alphabet is defined once. */
+    private static byte[] alphabet() {
+        KmerFeaturizer single = new KmerFeaturizer(1, false);
+        byte[] codes = new byte[256];
+        for (int c = 0; c < 256; c++) {
+            try {
+                codes[c] = (byte) single.indexOf(String.valueOf((char) c));
+            } catch (IllegalArgumentException ambiguous) {
+                codes[c] = -1;
+            }
+        }
+        return codes;
+    }
+
+    /** Feature id of every k-mer code, through the featurizer's index of its name. */
+    private static int[] byCode(KmerFeaturizer featurizer, int[] featureIds, int offset) {
+        KmerFeaturizer plain = new KmerFeaturizer(featurizer.k(), false);
+        int[] table = new int[1 << (2 * featurizer.k())];
+        for (int code = 0; code < table.length; code++) {
+            table[code] = featureIds[offset + featurizer.indexOf(plain.kmer(code))];
+        }
+        return table;
     }
 
     /**
@@ -128,17 +166,22 @@ final class CompiledLinearModel {
     }
 
     /**
-     * @param sequence nucleotides with at least one countable k-mer
+     * @param sequence nucleotides
      * @return Tribuo's most probable class and every label's probability in the caller's order
-     *     (0 for a label the model lacks)
+     *     (0 for a label the model lacks); null when the sequence has no countable k-mer
      * @throws IllegalArgumentException when no k-mer of the sequence is known to the model, as
      *     Tribuo's {@code predict} does
      */
     Scores scores(CharSequence sequence) {
         Scratch s = scratch.get();
-        int present = block(kmers, sequence, s.kmerCounts, 0, 1.0, s, 0);
-        if (composition != null) {
-            present = block(composition, sequence, s.compositionCounts, kmers.dimension(),
+        count(sequence.toString().getBytes(StandardCharsets.ISO_8859_1), s);
+        if (s.kmerTotal == 0) {
+            Arrays.fill(s.compositionCounts, 0);
+            return null;
+        }
+        int present = block(s.kmerCounts, s.kmerTotal, kmerFeatures, 1.0, s, 0);
+        if (withComposition) {
+            present = block(s.compositionCounts, s.compositionTotal, compositionFeatures,
                     KmerExamples.COMPOSITION_WEIGHT, s, present);
         }
         if (present == 0) {
@@ -174,15 +217,60 @@ final class CompiledLinearModel {
     }
 
     /**
+     * Counts k-mers and composition k-mers in one pass, as {@link KmerFeaturizer} counts each (a
+     * 2-bit rolling code, and its rolling reverse complement in canonical mode; an ambiguous base
+     * breaks the run). The composition k-mer is the low bits of the same rolling code, and its
+     * reverse complement the high bits of the rolling one.
+     */
+    private void count(byte[] sequence, Scratch s) {
+        int[] counts = s.kmerCounts;
+        int[] short3 = s.compositionCounts;
+        byte[] codes = this.bases;
+        int k = this.k;
+        int mask = (1 << (2 * k)) - 1;
+        int shift = 2 * (k - 1);
+        int shortK = KmerExamples.COMPOSITION_K;
+        int shortMask = (1 << (2 * shortK)) - 1;
+        int shortShift = 2 * (k - shortK);
+        boolean canonical = this.canonical;
+        boolean composition = withComposition;
+        int fwd = 0;
+        int rev = 0;
+        int run = 0;
+        int total = 0;
+        int shortTotal = 0;
+        for (byte b : sequence) {
+            int base = codes[b & 0xff];
+            if (base < 0) {
+                run = 0;
+                continue;
+            }
+            fwd = (fwd << 2) | base;
+            rev = (rev >>> 2) | ((3 - base) << shift);
+            run++;
+            if (composition && run >= shortK) {
+                int code = fwd & shortMask;
+                short3[canonical ? Math.min(code, rev >>> shortShift) : code]++;
+                shortTotal++;
+            }
+            if (run >= k) {
+                int code = fwd & mask;
+                counts[canonical ? Math.min(code, rev) : code]++;
+                total++;
+            }
+        }
+        s.kmerTotal = total;
+        s.compositionTotal = shortTotal;
+    }
+
+    /**
      * Appends one block's present features (id, value) to the scratch, as {@code KmerExamples}
      * computes them: float frequencies, then scaled in double to L2 norm {@code norm}; features the
      * model never saw still count in the norm. Leaves the counts zeroed.
      *
      * @return the number of features in the scratch now
      */
-    private int block(KmerFeaturizer featurizer, CharSequence sequence, int[] counts, int offset, double norm,
-            Scratch s, int present) {
-        long total = featurizer.count(sequence, counts);
+    private static int block(int[] counts, int total, int[] features, double norm, Scratch s, int present) {
         float scale = total == 0 ? 0f : 1f / total;
         double sumSquares = 0;
         for (int i = 0; i < counts.length; i++) {
@@ -203,7 +291,7 @@ final class CompiledLinearModel {
             if (count != 0) {
                 counts[i] = 0;
                 float f = count * scale;
-                int id = featureIds[offset + i];
+                int id = features[i];
                 if (f != 0f && id >= 0) {
                     ids[present] = id;
                     values[present++] = f * unit;
@@ -219,10 +307,12 @@ final class CompiledLinearModel {
         final int[] compositionCounts;
         final int[] ids;
         final double[] values;
+        int kmerTotal;
+        int compositionTotal;
 
-        Scratch(int kmerDimension, int compositionDimension, int features, int outputs) {
-            this.kmerCounts = new int[kmerDimension];
-            this.compositionCounts = new int[compositionDimension];
+        Scratch(int kmerCodes, int compositionCodes, int features) {
+            this.kmerCounts = new int[kmerCodes];
+            this.compositionCounts = new int[compositionCodes];
             this.ids = new int[features];
             this.values = new double[features];
         }

@@ -91,12 +91,17 @@ public final class SequenceClassifier implements Classifier {
      * @return its prediction; {@link Prediction#noEvidence} when it has no countable k-mer
      */
     public Prediction classify(String sequence) {
-        if (!examples.featurizer().hasKmer(sequence)) {
+        CompiledLinearModel.Scores scored;
+        if (compiled != null) {
+            scored = compiled.scores(sequence); // null exactly where hasKmer is false
+        } else {
+            scored = examples.featurizer().hasKmer(sequence) ? tribuoScores(sequence) : null;
+        }
+        if (scored == null) {
             // all N, or shorter than k: Tribuo refuses a featureless example, and a few 3-mers of
             // the composition block alone are no evidence of any class
             return Prediction.noEvidence(labels);
         }
-        CompiledLinearModel.Scores scored = compiled != null ? compiled.scores(sequence) : tribuoScores(sequence);
         Map<String, Double> scores = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             scores.put(labels.get(i), scored.byLabel()[i]);

@@ -67,14 +67,20 @@ class CompiledLinearModelTest {
         assertThat(sequences).hasSizeGreaterThan(dataset.test().size());
     }
 
-    @Test
-    void unreadableAndIupacSequencesAgreeToo() throws IOException {
-        TrainerConfig config = TrainerConfig.defaults(TrainerKind.LOGREG).withAugmentation(Augmentation.NONE);
+    @ParameterizedTest
+    @CsvSource({"6, false", "6, true", "5, true", "4, false"})
+    void unreadableAndIupacSequencesAgreeToo(int k, boolean canonical) {
+        TrainerConfig defaults = TrainerConfig.defaults(TrainerKind.LOGREG);
+        TrainerConfig config = new TrainerConfig(TrainerKind.LOGREG, k, canonical, defaults.seed(),
+                defaults.hyperparameters(), Augmentation.NONE, true);
         ModelBundle bundle = new ModelBundle(new RrnaTrainer(config).train(SyntheticRrna.records(4, 9, 1), "x"),
                 ModelMetadata.of(config, RrnaLabels.ALL, "x"));
-        List<String> odd = List.of("NNNNNNNN", "ACG", "acgtacgtNNNNryACGTTGCA", "ACGUACGUUUAGC",
-                "ACGTACGTAC".repeat(300), "A".repeat(50), "GATTACA", "ACGTAC\u00e9ACGTACGTAC");
-        assertThat(new SequenceClassifier(bundle, true).classify(odd))
+        List<String> odd = List.of("NNNNNNNN", "ACG", "ACGTA", "ACGTNACGTNRYACG", "acgtacgtNNNNryACGTTGCA",
+                "ACGUACGUUUAGC", "ACGTACGTAC".repeat(300), "A".repeat(50), "GATTACA", "ACGTAC\u00e9ACGTACGTAC",
+                "TTGCA\u0100CGTACGGT", "acgt-ACGT.ACGTTT");
+        SequenceClassifier compiled = new SequenceClassifier(bundle, true);
+        assertThat(compiled.isCompiled()).isTrue();
+        assertThat(compiled.classify(odd))
                 .isEqualTo(new SequenceClassifier(bundle, false).classify(odd));
     }
 
