@@ -175,14 +175,13 @@ final class CompiledLinearModel {
     Scores scores(CharSequence sequence) {
         Scratch s = scratch.get();
         count(sequence.toString().getBytes(StandardCharsets.ISO_8859_1), s);
-        if (s.kmerTotal == 0) {
-            Arrays.fill(s.compositionCounts, 0);
-            return null;
-        }
-        int present = block(s.kmerCounts, s.kmerTotal, kmerFeatures, 1.0, s, 0);
+        int present = block(s.kmerCounts, s.kmerPresent, s.kmerTotal, kmerFeatures, 1.0, s, 0);
         if (withComposition) {
-            present = block(s.compositionCounts, s.compositionTotal, compositionFeatures,
+            present = block(s.compositionCounts, s.compositionPresent, s.compositionTotal, compositionFeatures,
                     KmerExamples.COMPOSITION_WEIGHT, s, present);
+        }
+        if (s.kmerTotal == 0) {
+            return null; // the blocks have cleared the scratch
         }
         if (present == 0) {
             throw new IllegalArgumentException("No features found in sequence of length " + sequence.length());
@@ -224,7 +223,9 @@ final class CompiledLinearModel {
      */
     private void count(byte[] sequence, Scratch s) {
         int[] counts = s.kmerCounts;
+        long[] present = s.kmerPresent;
         int[] short3 = s.compositionCounts;
+        long[] shortPresent = s.compositionPresent;
         byte[] codes = this.bases;
         int k = this.k;
         int mask = (1 << (2 * k)) - 1;
@@ -250,12 +251,16 @@ final class CompiledLinearModel {
             run++;
             if (composition && run >= shortK) {
                 int code = fwd & shortMask;
-                short3[canonical ? Math.min(code, rev >>> shortShift) : code]++;
+                code = canonical ? Math.min(code, rev >>> shortShift) : code;
+                short3[code]++;
+                shortPresent[code >>> 6] |= 1L << code;
                 shortTotal++;
             }
             if (run >= k) {
                 int code = fwd & mask;
-                counts[canonical ? Math.min(code, rev) : code]++;
+                code = canonical ? Math.min(code, rev) : code;
+                counts[code]++;
+                present[code >>> 6] |= 1L << code;
                 total++;
             }
         }
@@ -266,45 +271,61 @@ final class CompiledLinearModel {
     /**
      * Appends one block's present features (id, value) to the scratch, as {@code KmerExamples}
      * computes them: float frequencies, then scaled in double to L2 norm {@code norm}; features the
-     * model never saw still count in the norm. Leaves the counts zeroed.
+     * model never saw still count in the norm, summed in index order. The bitmap of present codes
+     * gives that order without scanning every code: at k = 6 a branch per code on a third of them
+     * being present cost more than the rest of the prediction. Leaves counts and bitmap zeroed.
      *
      * @return the number of features in the scratch now
      */
-    private static int block(int[] counts, int total, int[] features, double norm, Scratch s, int present) {
+    private static int block(int[] counts, long[] bitmap, int total, int[] features, double norm, Scratch s,
+            int present) {
         float scale = total == 0 ? 0f : 1f / total;
+        int[] codes = s.codes;
+        float[] frequencies = s.frequencies;
+        int n = 0;
         double sumSquares = 0;
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 0) {
-                float f = counts[i] * scale;
-                sumSquares += (double) f * f;
+        for (int word = 0; word < bitmap.length; word++) {
+            long bits = bitmap[word];
+            if (bits == 0) {
+                continue;
             }
+            bitmap[word] = 0;
+            do {
+                int code = (word << 6) | Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                float f = counts[code] * scale;
+                counts[code] = 0;
+                sumSquares += (double) f * f;
+                codes[n] = code;
+                frequencies[n++] = f;
+            } while (bits != 0);
         }
         if (sumSquares == 0) {
-            Arrays.fill(counts, 0);
             return present;
         }
         double unit = norm / Math.sqrt(sumSquares);
         int[] ids = s.ids;
         double[] values = s.values;
-        for (int i = 0; i < counts.length; i++) {
-            int count = counts[i];
-            if (count != 0) {
-                counts[i] = 0;
-                float f = count * scale;
-                int id = features[i];
-                if (f != 0f && id >= 0) {
-                    ids[present] = id;
-                    values[present++] = f * unit;
-                }
+        for (int i = 0; i < n; i++) {
+            int id = features[codes[i]];
+            float f = frequencies[i];
+            if (f != 0f && id >= 0) {
+                ids[present] = id;
+                values[present++] = f * unit;
             }
         }
         return present;
     }
 
-    /** One thread's reusable arrays; counts are all zero between calls. */
+    /** One thread's reusable arrays; counts and bitmaps are all zero between calls. */
     private static final class Scratch {
         final int[] kmerCounts;
+        final long[] kmerPresent;
         final int[] compositionCounts;
+        final long[] compositionPresent;
+        /** One block's present codes in ascending order, and their frequencies. */
+        final int[] codes;
+        final float[] frequencies;
         final int[] ids;
         final double[] values;
         int kmerTotal;
@@ -312,7 +333,11 @@ final class CompiledLinearModel {
 
         Scratch(int kmerCodes, int compositionCodes, int features) {
             this.kmerCounts = new int[kmerCodes];
+            this.kmerPresent = new long[(kmerCodes + 63) / 64];
             this.compositionCounts = new int[compositionCodes];
+            this.compositionPresent = new long[(compositionCodes + 63) / 64];
+            this.codes = new int[kmerCodes];
+            this.frequencies = new float[kmerCodes];
             this.ids = new int[features];
             this.values = new double[features];
         }
