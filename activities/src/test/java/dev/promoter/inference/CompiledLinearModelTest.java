@@ -84,6 +84,24 @@ class CompiledLinearModelTest {
                 .isEqualTo(new SequenceClassifier(bundle, false).classify(odd));
     }
 
+    /** Eight classes take their own kernel; a model of fewer classes takes the general one. */
+    @Test
+    void aModelOfThreeClassesAgreesToo() throws IOException {
+        assumeTrue(Files.isRegularFile(DATA.resolve("train.fasta.gz")), "data/rrna not present");
+        RrnaDataset dataset = RrnaDataset.load(DATA);
+        List<String> three = List.of("16S", "18S", "non-rRNA");
+        List<FastaRecord> train = dataset.train().stream().filter(r -> three.contains(RrnaDataset.label(r))).toList();
+        TrainerConfig defaults = TrainerConfig.defaults(TrainerKind.LOGREG);
+        TrainerConfig config = defaults.withAugmentation(Augmentation.NONE)
+                .withHyperparameters(defaults.hyperparameters().withSgd(2, defaults.hyperparameters().learningRate()));
+        ModelBundle bundle = new ModelBundle(new RrnaTrainer(config).train(train, dataset.digest()),
+                ModelMetadata.of(config, RrnaLabels.ALL, dataset.digest()));
+        SequenceClassifier compiled = new SequenceClassifier(bundle, true);
+        assertThat(compiled.isCompiled()).isTrue();
+        List<String> sequences = sequencesOf(dataset.test());
+        assertThat(compiled.classify(sequences)).isEqualTo(new SequenceClassifier(bundle, false).classify(sequences));
+    }
+
     @ParameterizedTest
     @EnumSource(value = TrainerKind.class, names = {"XGBOOST", "FOREST"})
     void treeModelsKeepTribuosPath(TrainerKind kind) {
