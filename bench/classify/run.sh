@@ -61,6 +61,6 @@ else
 fi
 
 echo "== SequenceClassifier.classify in one JVM (C2), data/rrna once per pass"
-cp="workers/target/classes:$(cat "$out/classpath")"
+cp="activities/target/classes:workers/target/classes:$(cat "$out/classpath")"
 "$JAVA_HOME/bin/java" -Xmx2g -Dlogback.configurationFile=bench/logback-bench.xml -cp "$cp" \
   bench/classify/ClassifyBench.java "$model" 5 data/rrna/train.fasta.gz data/rrna/test.fasta.gz

@@ -1,6 +1,5 @@
 package dev.promoter.inference;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.promoter.features.KmerFeaturizer;
 import dev.promoter.training.KmerExamples;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,8 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
-import org.tribuo.classification.sgd.protos.ClassificationLinearSGDProto;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.util.ExpNormalizer;
 
@@ -125,8 +124,7 @@ final class CompiledLinearModel {
      *     feature names (XGBoost, forests, other objectives): those keep Tribuo's path
      */
     static Optional<CompiledLinearModel> compile(Model<Label> model, KmerExamples examples, List<String> labels) {
-        if (!(model instanceof LinearSGDModel linear) || !model.generatesProbabilities()
-                || !usesSoftmax(linear)) {
+        if (!(model instanceof LinearSGDModel linear) || !model.generatesProbabilities()) {
             return Optional.empty();
         }
         ImmutableFeatureMap featureMap = model.getFeatureIDMap();
@@ -148,21 +146,47 @@ final class CompiledLinearModel {
                 previous = id;
             }
         }
-        return Optional.of(new CompiledLinearModel(examples, featureIds, matrix, model.getOutputIDInfo(), labels));
+        CompiledLinearModel compiled = new CompiledLinearModel(examples, featureIds, matrix, model.getOutputIDInfo(),
+                labels);
+        return compiled.agreesWithTribuo(model, examples, labels) ? Optional.of(compiled) : Optional.empty();
     }
 
     /**
-     * The normaliser is not exposed by {@link LinearSGDModel}; its serialized form names it.
-     * Only the softmax (what {@code LogMulticlass} trains) is compiled.
+     * The last check: one probe sequence through both paths. It catches what the model's public
+     * API does not show, such as a normaliser other than the softmax (LinearSGDModel keeps it
+     * private; serializing the model to read it took a quarter of a second at start-up).
      */
-    private static boolean usesSoftmax(LinearSGDModel model) {
+    private boolean agreesWithTribuo(Model<Label> model, KmerExamples examples, List<String> labels) {
+        String probe = probeSequence();
+        org.tribuo.Prediction<Label> reference;
+        Scores mine;
         try {
-            ClassificationLinearSGDProto proto = model.serialize().getSerializedData()
-                    .unpack(ClassificationLinearSGDProto.class);
-            return ExpNormalizer.class.getName().equals(proto.getNormalizer().getClassName());
-        } catch (InvalidProtocolBufferException e) {
+            reference = model.predict(examples.example(probe, LabelFactory.UNKNOWN_LABEL));
+            mine = scores(probe);
+        } catch (IllegalArgumentException noKnownFeature) {
+            return false; // a model that knows none of the probe's k-mers: leave it to Tribuo
+        }
+        if (mine == null || !reference.getOutput().getLabel().equals(mine.best())) {
             return false;
         }
+        for (int j = 0; j < labels.size(); j++) {
+            Label scored = reference.getOutputScores().get(labels.get(j));
+            if (Double.compare(scored == null ? 0.0 : scored.getScore(), mine.byLabel()[j]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 2,000 bases from a fixed linear congruential sequence: most 6-mers, every 3-mer. */
+    private static String probeSequence() {
+        StringBuilder probe = new StringBuilder(2000);
+        long state = 42;
+        for (int i = 0; i < 2000; i++) {
+            state = state * 6364136223846793005L + 1442695040888963407L;
+            probe.append("ACGT".charAt((int) (state >>> 62)));
+        }
+        return probe.toString();
     }
 
     /**
