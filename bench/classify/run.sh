@@ -38,21 +38,22 @@ head -2 "$fasta" >"$out/one.fasta"
 records=$(grep -c '^>' "$fasta")
 bases=$(grep -v '^>' "$fasta" | tr -d '\n' | wc -c)
 
-now() { date +%s.%N; }
-classify() { # MODE FASTA OUT -> seconds
+classify() { # MODE FASTA OUT -> "wall user sys" seconds
   local opts=""
   [ "$1" = tribuo ] && opts="-Dpromoter.inference.compiled=false"
-  local t0; t0=$(now)
-  PROMOTER_JAVA_OPTS="$opts" ./promoter classify --model "$model" --fasta "$2" --out "$3"
-  echo "$(now) - $t0" | bc -l
+  PROMOTER_JAVA_OPTS="$opts" /usr/bin/time -f "%e %U %S" -o "$out/time.txt" \
+    ./promoter classify --model "$model" --fasta "$2" --out "$3"
+  cat "$out/time.txt"
 }
 echo "== ./promoter classify, end to end: $records records, $(echo "$bases / 1000000" | bc -l | xargs printf '%.1f') Mbases ($repeats x data/rrna), $(nproc) cores"
+echo "   (CPU = user + sys of the whole process, start-up included: steadier than wall time on a shared machine)"
 for mode in tribuo compiled; do
   start=$(classify "$mode" "$out/one.fasta" "$out/one-$mode.tsv")
-  secs=$(classify "$mode" "$fasta" "$out/labels-$mode.tsv")
-  awk -v m="$mode" -v s="$secs" -v st="$start" -v n="$records" -v b="$bases" 'BEGIN {
-    printf "%-8s %6.2f s  %9.0f sequences/s  %6.1f Mbases/s   (one-record run: %.2f s; net of it: %9.0f sequences/s)\n",
-      m, s, n / s, b / s / 1e6, st, n / (s - st) }'
+  run=$(classify "$mode" "$fasta" "$out/labels-$mode.tsv")
+  awk -v m="$mode" -v r="$run" -v st="$start" -v n="$records" -v b="$bases" 'BEGIN {
+    split(r, t, " "); split(st, u, " "); cpu = t[2] + t[3]; cpu1 = u[2] + u[3]
+    printf "%-8s wall %6.2f s: %7.0f sequences/s %5.1f Mbases/s | CPU %6.2f s: %7.0f sequences per CPU-s" \
+      " | one-record run: wall %.2f s, CPU %.2f s\n", m, t[1], n / t[1], b / t[1] / 1e6, cpu, n / cpu, u[1], cpu1 }'
 done
 if cmp -s "$out/labels-tribuo.tsv" "$out/labels-compiled.tsv"; then
   echo "label files identical"

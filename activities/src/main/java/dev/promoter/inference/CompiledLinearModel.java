@@ -17,9 +17,10 @@ import org.tribuo.math.util.ExpNormalizer;
 
 /**
  * A Tribuo logistic regression ({@link LinearSGDModel} with a softmax) compiled once into arrays
- * keyed by the featurizer's k-mer index, so that predicting builds no {@code Example}, no feature
- * name and no name lookup: count k-mers, scale the present ones, take a sparse dot product with a
- * dense weight table, add the bias, softmax.
+ * keyed by k-mer code (the featurizer's 2-bit code, read through its index to the feature's name
+ * once), so that predicting builds no {@code Example}, no feature name and no name lookup: count
+ * k-mers, scale the present ones, take a sparse dot product with a dense weight table, add the
+ * bias, softmax.
  *
  * <p>Why the answers are Tribuo's to the last bit: the feature values are computed with the same
  * float and double operations in the same order as {@link KmerExamples} does; Tribuo's sparse
@@ -27,8 +28,9 @@ import org.tribuo.math.util.ExpNormalizer;
  * the k-mer index order (checked when compiling), so each class's score sums the same products in
  * the same order, bias last; the softmax is {@link ExpNormalizer}'s, and ties go to the first
  * class in output-id order as in {@code LinearSGDModel.predict}. Java evaluates {@code a * b + c}
- * without fusing, as Tribuo's loop does. {@code CompiledLinearModelTest} compares both paths on
- * the real data set.
+ * without fusing, as Tribuo's loop does. (Tribuo switches to a dense vector when an example holds
+ * every feature of the map; the extra terms are zeros, which change no sum.)
+ * {@code CompiledLinearModelTest} compares both paths on the real data set.
  *
  * <p>Thread-safe: per-thread scratch, immutable tables.
  */
