@@ -21,18 +21,44 @@ import org.tribuo.classification.LabelFactory;
  * passed on as they are; the random forest's scores are the fractions of trees voting for each
  * class, which already sum to 1. For a model that reports neither (Tribuo's
  * {@code generatesProbabilities()} false) the scores are turned into probabilities by a softmax.
+ *
+ * <p>Speed: a logistic regression is compiled once, at construction, into tables keyed by k-mer
+ * index ({@link CompiledLinearModel}), which gives Tribuo's answers to the last bit without
+ * building a Tribuo {@code Example} (String feature names, looked up by name) per sequence. Other
+ * models go through Tribuo's {@code predict}. The system property {@value #COMPILED_PROPERTY}
+ * {@code =false}, read when a classifier is built, sends every model through Tribuo (the
+ * benchmark's baseline, and a way out should a compiled model ever be suspected).
  */
 public final class SequenceClassifier implements Classifier {
+
+    /** System property: {@code false} keeps every model on Tribuo's prediction path. */
+    static final String COMPILED_PROPERTY = "promoter.inference.compiled";
 
     private final Model<Label> model;
     private final KmerExamples examples;
     private final List<String> labels;
+    /** Null when the model is not compiled (not a logistic regression, or compiling is off). */
+    private final CompiledLinearModel compiled;
 
     /** @param bundle a loaded bundle */
     public SequenceClassifier(ModelBundle bundle) {
+        this(bundle, !"false".equalsIgnoreCase(System.getProperty(COMPILED_PROPERTY)));
+    }
+
+    /**
+     * @param bundle  a loaded bundle
+     * @param compile whether to compile a logistic regression; false: Tribuo's path for every model
+     */
+    SequenceClassifier(ModelBundle bundle, boolean compile) {
         this.model = bundle.model();
         this.examples = new KmerExamples(bundle.metadata().k(), bundle.metadata().canonical());
         this.labels = bundle.metadata().labels();
+        this.compiled = compile ? CompiledLinearModel.compile(model, examples, labels).orElse(null) : null;
+    }
+
+    /** @return whether predictions take the compiled path */
+    boolean isCompiled() {
+        return compiled != null;
     }
 
     /**
@@ -65,20 +91,34 @@ public final class SequenceClassifier implements Classifier {
      * @return its prediction; {@link Prediction#noEvidence} when it has no countable k-mer
      */
     public Prediction classify(String sequence) {
-        if (!examples.featurizer().hasKmer(sequence)) {
+        CompiledLinearModel.Scores scored;
+        if (compiled != null) {
+            scored = compiled.scores(sequence); // null exactly where hasKmer is false
+        } else {
+            scored = examples.featurizer().hasKmer(sequence) ? tribuoScores(sequence) : null;
+        }
+        if (scored == null) {
             // all N, or shorter than k: Tribuo refuses a featureless example, and a few 3-mers of
             // the composition block alone are no evidence of any class
             return Prediction.noEvidence(labels);
         }
-        org.tribuo.Prediction<Label> p = model.predict(examples.example(sequence, LabelFactory.UNKNOWN_LABEL));
         Map<String, Double> scores = new LinkedHashMap<>();
-        for (String label : labels) {
-            Label scored = p.getOutputScores().get(label);
-            scores.put(label, scored == null ? 0.0 : scored.getScore());
+        for (int i = 0; i < labels.size(); i++) {
+            scores.put(labels.get(i), scored.byLabel()[i]);
         }
         Map<String, Double> probabilities = model.generatesProbabilities() ? normalise(scores) : softmax(scores);
-        String best = p.getOutput().getLabel();
+        String best = scored.best();
         return new Prediction(best, probabilities.getOrDefault(best, 0.0), probabilities);
+    }
+
+    private CompiledLinearModel.Scores tribuoScores(String sequence) {
+        org.tribuo.Prediction<Label> p = model.predict(examples.example(sequence, LabelFactory.UNKNOWN_LABEL));
+        double[] byLabel = new double[labels.size()];
+        for (int i = 0; i < byLabel.length; i++) {
+            Label scored = p.getOutputScores().get(labels.get(i));
+            byLabel[i] = scored == null ? 0.0 : scored.getScore();
+        }
+        return new CompiledLinearModel.Scores(p.getOutput().getLabel(), byLabel);
     }
 
     @Override

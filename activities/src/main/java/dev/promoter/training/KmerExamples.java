@@ -4,6 +4,7 @@ import dev.promoter.features.KmerFeaturizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.tribuo.Example;
 import org.tribuo.classification.Label;
@@ -68,6 +69,29 @@ public final class KmerExamples {
     /** @return the featurizer behind the examples */
     public KmerFeaturizer featurizer() {
         return featurizer;
+    }
+
+    /**
+     * @return the featurizer of the composition block ({@value #COMPOSITION_K}-mers, same strand
+     *     setting), or empty when k is below {@value #MIN_K_WITH_COMPOSITION} and examples carry none
+     */
+    public Optional<KmerFeaturizer> compositionFeaturizer() {
+        return Optional.ofNullable(composition);
+    }
+
+    /**
+     * Every feature name an example can carry, in Tribuo's (lexicographic) order: entry {@code i}
+     * names k-mer index {@code i} of {@link #featurizer()}, and entry {@code dimension + j} names
+     * index {@code j} of the {@link #compositionFeaturizer()}. A compiled model maps indices to a
+     * Tribuo feature map through these names once, instead of per example.
+     *
+     * @return the names, k-mer block then composition block
+     */
+    public List<String> featureNames() {
+        List<String> all = new ArrayList<>(names.length + compositionNames.length);
+        all.addAll(Arrays.asList(names));
+        all.addAll(Arrays.asList(compositionNames));
+        return List.copyOf(all);
     }
 
     /**

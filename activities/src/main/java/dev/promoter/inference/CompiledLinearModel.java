@@ -1,0 +1,408 @@
+package dev.promoter.inference;
+
+import dev.promoter.features.KmerFeaturizer;
+import dev.promoter.training.KmerExamples;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.util.ExpNormalizer;
+
+/**
+ * A Tribuo logistic regression ({@link LinearSGDModel} with a softmax) compiled once into arrays
+ * keyed by k-mer code (the featurizer's 2-bit code, read through its index to the feature's name
+ * once), so that predicting builds no {@code Example}, no feature name and no name lookup: count
+ * k-mers, scale the present ones, take a sparse dot product with a dense weight table, add the
+ * bias, softmax.
+ *
+ * <p>Why the answers are Tribuo's to the last bit: the feature values are computed with the same
+ * float and double operations in the same order as {@link KmerExamples} does; Tribuo's sparse
+ * vector lists features by feature id and its feature ids are the names' sorted order, which is
+ * the k-mer index order (checked when compiling), so each class's score sums the same products in
+ * the same order, bias last; the softmax is {@link ExpNormalizer}'s, and ties go to the first
+ * class in output-id order as in {@code LinearSGDModel.predict}. Java evaluates {@code a * b + c}
+ * without fusing, as Tribuo's loop does. (Tribuo switches to a dense vector when an example holds
+ * every feature of the map; the extra terms are zeros, which change no sum.)
+ * {@code CompiledLinearModelTest} compares both paths on the real data set.
+ *
+ * <p>Thread-safe: per-thread scratch, immutable tables.
+ */
+final class CompiledLinearModel {
+
+    /** What the compiled model answers for one sequence, in Tribuo's terms. */
+    record Scores(String best, double[] byLabel) {
+    }
+
+    /** Stateless. */
+    private static final ExpNormalizer SOFTMAX = new ExpNormalizer();
+
+    /** Base code (A=0 C=1 G=2 T/U=3) of each byte, -1 where ambiguous: the featurizer's alphabet. */
+    private final byte[] bases;
+    private final int k;
+    private final boolean canonical;
+    /** Whether examples carry the composition block of {@link KmerExamples#COMPOSITION_K}-mers. */
+    private final boolean withComposition;
+    /**
+     * Feature id (or -1) of each k-mer code; in canonical mode only canonical codes (the smaller of
+     * a pair) are used. Codes ascend in the featurizer's index order, canonical ones too.
+     */
+    private final int[] kmerFeatures;
+    /** The same for the composition block's codes. */
+    private final int[] compositionFeatures;
+    /** Weight of feature f for output o at {@code f * outputs + o}: one row per present k-mer. */
+    private final double[] weights;
+    private final double[] bias;
+    private final int outputs;
+    private final String[] outputNames;
+    /** The caller's label j is output {@code labelOutputs[j]}, or -1 when the model lacks it. */
+    private final int[] labelOutputs;
+    private final ThreadLocal<Scratch> scratch;
+
+    private CompiledLinearModel(KmerExamples examples, int[] featureIds, DenseMatrix matrix,
+            ImmutableOutputInfo<Label> outputInfo, List<String> labels) {
+        KmerFeaturizer kmers = examples.featurizer();
+        KmerFeaturizer composition = examples.compositionFeaturizer().orElse(null);
+        this.bases = alphabet();
+        this.k = kmers.k();
+        this.canonical = kmers.canonical();
+        this.withComposition = composition != null;
+        this.kmerFeatures = byCode(kmers, featureIds, 0);
+        this.compositionFeatures = composition == null ? new int[0] : byCode(composition, featureIds, kmers.dimension());
+        this.outputs = matrix.getDimension1Size();
+        int features = matrix.getDimension2Size() - 1;
+        this.weights = new double[features * outputs];
+        this.bias = new double[outputs];
+        for (int o = 0; o < outputs; o++) {
+            for (int f = 0; f < features; f++) {
+                weights[f * outputs + o] = matrix.get(o, f);
+            }
+            bias[o] = matrix.get(o, features);
+        }
+        this.outputNames = new String[outputs];
+        for (int o = 0; o < outputs; o++) {
+            outputNames[o] = outputInfo.getOutput(o).getLabel();
+        }
+        this.labelOutputs = labels.stream().mapToInt(label -> Arrays.asList(outputNames).indexOf(label)).toArray();
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(kmerFeatures.length, compositionFeatures.length,
+                featureIds.length));
+    }
+
+    /** The featurizer's own reading of every byte, so that the alphabet is defined once. */
+    private static byte[] alphabet() {
+        KmerFeaturizer single = new KmerFeaturizer(1, false);
+        byte[] codes = new byte[256];
+        for (int c = 0; c < 256; c++) {
+            try {
+                codes[c] = (byte) single.indexOf(String.valueOf((char) c));
+            } catch (IllegalArgumentException ambiguous) {
+                codes[c] = -1;
+            }
+        }
+        return codes;
+    }
+
+    /** Feature id of every k-mer code, through the featurizer's index of its name. */
+    private static int[] byCode(KmerFeaturizer featurizer, int[] featureIds, int offset) {
+        KmerFeaturizer plain = new KmerFeaturizer(featurizer.k(), false);
+        int[] table = new int[1 << (2 * featurizer.k())];
+        for (int code = 0; code < table.length; code++) {
+            table[code] = featureIds[offset + featurizer.indexOf(plain.kmer(code))];
+        }
+        return table;
+    }
+
+    /**
+     * @param model    a loaded Tribuo model
+     * @param examples how the model's examples were built (k, strand, composition block)
+     * @param labels   the order in which callers want the scores
+     * @return the compiled model, or empty when the model is not a softmax linear model over these
+     *     feature names (XGBoost, forests, other objectives): those keep Tribuo's path
+     */
+    static Optional<CompiledLinearModel> compile(Model<Label> model, KmerExamples examples, List<String> labels) {
+        if (!(model instanceof LinearSGDModel linear) || !model.generatesProbabilities()) {
+            return Optional.empty();
+        }
+        ImmutableFeatureMap featureMap = model.getFeatureIDMap();
+        DenseMatrix matrix = linear.getWeightsCopy();
+        if (matrix.getDimension2Size() != featureMap.size() + 1
+                || matrix.getDimension1Size() != model.getOutputIDInfo().size()) {
+            return Optional.empty(); // not the bias-last layout LinearSGDModel 4.3 writes
+        }
+        List<String> names = examples.featureNames();
+        int[] featureIds = new int[names.size()];
+        int previous = -1;
+        for (int i = 0; i < featureIds.length; i++) {
+            int id = featureMap.getID(names.get(i));
+            featureIds[i] = id;
+            if (id >= 0) {
+                if (id <= previous) {
+                    return Optional.empty(); // ids out of index order: sums would be reordered
+                }
+                previous = id;
+            }
+        }
+        CompiledLinearModel compiled = new CompiledLinearModel(examples, featureIds, matrix, model.getOutputIDInfo(),
+                labels);
+        return compiled.agreesWithTribuo(model, examples, labels) ? Optional.of(compiled) : Optional.empty();
+    }
+
+    /**
+     * The last check: one probe sequence through both paths. It catches what the model's public
+     * API does not show, such as a normaliser other than the softmax (LinearSGDModel keeps it
+     * private; serializing the model to read it took a quarter of a second at start-up).
+     */
+    private boolean agreesWithTribuo(Model<Label> model, KmerExamples examples, List<String> labels) {
+        String probe = probeSequence();
+        org.tribuo.Prediction<Label> reference;
+        Scores mine;
+        try {
+            reference = model.predict(examples.example(probe, LabelFactory.UNKNOWN_LABEL));
+            mine = scores(probe);
+        } catch (IllegalArgumentException noKnownFeature) {
+            return false; // a model that knows none of the probe's k-mers: leave it to Tribuo
+        }
+        if (mine == null || !reference.getOutput().getLabel().equals(mine.best())) {
+            return false;
+        }
+        for (int j = 0; j < labels.size(); j++) {
+            Label scored = reference.getOutputScores().get(labels.get(j));
+            if (Double.compare(scored == null ? 0.0 : scored.getScore(), mine.byLabel()[j]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 2,000 bases from a fixed linear congruential sequence: most 6-mers, every 3-mer. */
+    private static String probeSequence() {
+        StringBuilder probe = new StringBuilder(2000);
+        long state = 42;
+        for (int i = 0; i < 2000; i++) {
+            state = state * 6364136223846793005L + 1442695040888963407L;
+            probe.append("ACGT".charAt((int) (state >>> 62)));
+        }
+        return probe.toString();
+    }
+
+    /**
+     * @param sequence nucleotides
+     * @return Tribuo's most probable class and every label's probability in the caller's order
+     *     (0 for a label the model lacks); null when the sequence has no countable k-mer
+     * @throws IllegalArgumentException when no k-mer of the sequence is known to the model, as
+     *     Tribuo's {@code predict} does
+     */
+    Scores scores(CharSequence sequence) {
+        Scratch s = scratch.get();
+        count(sequence.toString().getBytes(StandardCharsets.ISO_8859_1), s);
+        int present = block(s.kmerCounts, s.kmerPresent, s.kmerTotal, kmerFeatures, 1.0, s, 0);
+        if (withComposition) {
+            present = block(s.compositionCounts, s.compositionPresent, s.compositionTotal, compositionFeatures,
+                    KmerExamples.COMPOSITION_WEIGHT, s, present);
+        }
+        if (s.kmerTotal == 0) {
+            return null; // the blocks have cleared the scratch
+        }
+        if (present == 0) {
+            throw new IllegalArgumentException("No features found in sequence of length " + sequence.length());
+        }
+        double[] out = outputs == EIGHT ? dotEight(s.ids, s.values, present) : dot(s.ids, s.values, present);
+        for (int o = 0; o < outputs; o++) {
+            out[o] += bias[o] * 1.0;
+        }
+        SOFTMAX.normalizeInPlace(out);
+        double maxScore = Double.NEGATIVE_INFINITY;
+        String best = null;
+        for (int o = 0; o < outputs; o++) {
+            if (out[o] > maxScore) {
+                maxScore = out[o];
+                best = outputNames[o];
+            }
+        }
+        double[] byLabel = new double[labelOutputs.length];
+        for (int j = 0; j < byLabel.length; j++) {
+            byLabel[j] = labelOutputs[j] < 0 ? 0.0 : out[labelOutputs[j]];
+        }
+        return new Scores(best, byLabel);
+    }
+
+    /** Every class of {@code RrnaLabels.ALL}: the usual number of outputs, given its own kernel. */
+    private static final int EIGHT = 8;
+
+    /** Each output's sum of weight x value over the present features, in their order. */
+    private double[] dot(int[] ids, double[] values, int present) {
+        int outputs = this.outputs;
+        double[] out = new double[outputs];
+        for (int p = 0; p < present; p++) {
+            int row = ids[p] * outputs;
+            double value = values[p];
+            for (int o = 0; o < outputs; o++) {
+                out[o] += weights[row + o] * value;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link #dot} for eight outputs, the sums in registers instead of an array the loop stores
+     * and reloads: the same operations in the same order, so the same bits.
+     */
+    private double[] dotEight(int[] ids, double[] values, int present) {
+        double[] w = weights;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        for (int p = 0; p < present; p++) {
+            int row = ids[p] * EIGHT;
+            double v = values[p];
+            s0 += w[row] * v;
+            s1 += w[row + 1] * v;
+            s2 += w[row + 2] * v;
+            s3 += w[row + 3] * v;
+            s4 += w[row + 4] * v;
+            s5 += w[row + 5] * v;
+            s6 += w[row + 6] * v;
+            s7 += w[row + 7] * v;
+        }
+        return new double[] {s0, s1, s2, s3, s4, s5, s6, s7};
+    }
+
+    /**
+     * Counts k-mers and composition k-mers in one pass, as {@link KmerFeaturizer} counts each (a
+     * 2-bit rolling code, and its rolling reverse complement in canonical mode; an ambiguous base
+     * breaks the run). The composition k-mer is the low bits of the same rolling code, and its
+     * reverse complement the high bits of the rolling one.
+     */
+    private void count(byte[] sequence, Scratch s) {
+        int[] counts = s.kmerCounts;
+        long[] present = s.kmerPresent;
+        int[] short3 = s.compositionCounts;
+        long[] shortPresent = s.compositionPresent;
+        byte[] codes = this.bases;
+        int k = this.k;
+        int mask = (1 << (2 * k)) - 1;
+        int shift = 2 * (k - 1);
+        int shortK = KmerExamples.COMPOSITION_K;
+        int shortMask = (1 << (2 * shortK)) - 1;
+        int shortShift = 2 * (k - shortK);
+        boolean canonical = this.canonical;
+        boolean composition = withComposition;
+        int fwd = 0;
+        int rev = 0;
+        int run = 0;
+        int total = 0;
+        int shortTotal = 0;
+        for (byte b : sequence) {
+            int base = codes[b & 0xff];
+            if (base < 0) {
+                run = 0;
+                continue;
+            }
+            fwd = (fwd << 2) | base;
+            rev = (rev >>> 2) | ((3 - base) << shift);
+            run++;
+            if (composition && run >= shortK) {
+                int code = fwd & shortMask;
+                code = canonical ? Math.min(code, rev >>> shortShift) : code;
+                short3[code]++;
+                shortPresent[code >>> 6] |= 1L << code;
+                shortTotal++;
+            }
+            if (run >= k) {
+                int code = fwd & mask;
+                code = canonical ? Math.min(code, rev) : code;
+                counts[code]++;
+                present[code >>> 6] |= 1L << code;
+                total++;
+            }
+        }
+        s.kmerTotal = total;
+        s.compositionTotal = shortTotal;
+    }
+
+    /**
+     * Appends one block's present features (id, value) to the scratch, as {@code KmerExamples}
+     * computes them: float frequencies, then scaled in double to L2 norm {@code norm}; features the
+     * model never saw still count in the norm, summed in index order. The bitmap of present codes
+     * gives that order without scanning every code: at k = 6 a branch per code on a third of them
+     * being present cost more than the rest of the prediction. Leaves counts and bitmap zeroed.
+     *
+     * @return the number of features in the scratch now
+     */
+    private static int block(int[] counts, long[] bitmap, int total, int[] features, double norm, Scratch s,
+            int present) {
+        float scale = total == 0 ? 0f : 1f / total;
+        int[] codes = s.codes;
+        float[] frequencies = s.frequencies;
+        int n = 0;
+        double sumSquares = 0;
+        for (int word = 0; word < bitmap.length; word++) {
+            long bits = bitmap[word];
+            if (bits == 0) {
+                continue;
+            }
+            bitmap[word] = 0;
+            do {
+                int code = (word << 6) | Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                float f = counts[code] * scale;
+                counts[code] = 0;
+                sumSquares += (double) f * f;
+                codes[n] = code;
+                frequencies[n++] = f;
+            } while (bits != 0);
+        }
+        if (sumSquares == 0) {
+            return present;
+        }
+        double unit = norm / Math.sqrt(sumSquares);
+        int[] ids = s.ids;
+        double[] values = s.values;
+        for (int i = 0; i < n; i++) {
+            int id = features[codes[i]];
+            float f = frequencies[i];
+            if (f != 0f && id >= 0) {
+                ids[present] = id;
+                values[present++] = f * unit;
+            }
+        }
+        return present;
+    }
+
+    /** One thread's reusable arrays; counts and bitmaps are all zero between calls. */
+    private static final class Scratch {
+        final int[] kmerCounts;
+        final long[] kmerPresent;
+        final int[] compositionCounts;
+        final long[] compositionPresent;
+        /** One block's present codes in ascending order, and their frequencies. */
+        final int[] codes;
+        final float[] frequencies;
+        final int[] ids;
+        final double[] values;
+        int kmerTotal;
+        int compositionTotal;
+
+        Scratch(int kmerCodes, int compositionCodes, int features) {
+            this.kmerCounts = new int[kmerCodes];
+            this.kmerPresent = new long[(kmerCodes + 63) / 64];
+            this.compositionCounts = new int[compositionCodes];
+            this.compositionPresent = new long[(compositionCodes + 63) / 64];
+            this.codes = new int[kmerCodes];
+            this.frequencies = new float[kmerCodes];
+            this.ids = new int[features];
+            this.values = new double[features];
+        }
+    }
+}
