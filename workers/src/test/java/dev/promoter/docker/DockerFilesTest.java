@@ -93,6 +93,10 @@ class DockerFilesTest {
   void theImageCopiesTheJarTheBuildMakes() throws IOException {
     String dockerfile = Files.readString(ROOT.resolve("docker/Dockerfile"));
     assertThat(dockerfile).contains("COPY workers/target/promoter.jar");
+    assertThat(dockerfile).contains("USER promoter").contains("chown -R promoter:promoter /srv/promoter/state");
+    // the build context keeps exactly what the image copies
+    List<String> ignore = Files.readAllLines(ROOT.resolve(".dockerignore"));
+    assertThat(ignore).contains("**", "!workers/target/promoter.jar", "!data/rrna/*.fasta.gz");
     assertThat(Files.readString(ROOT.resolve("workers/pom.xml"))).contains("<finalName>promoter</finalName>");
   }
 
