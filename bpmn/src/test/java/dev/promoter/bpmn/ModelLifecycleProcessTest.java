@@ -106,6 +106,20 @@ class ModelLifecycleProcessTest {
   }
 
   @Test
+  void aRejectionPublishedPastTheRegistryWithdrawsNothing() {
+    fixture.open(engine, fixture.workers(engine));
+    String runId = runId();
+    long key = engine.lifecycles.start(runId, LifecycleFixture.request(0.5, 0.0));
+    awaitApproval(runId);
+    engine.lifecycles.publishDecision(runId, false, "mallory", "sabotage");
+    engine.awaitIncident(key, WAIT);
+
+    engine.assertThat(key).hasNotPassedElement("service_task_withdraw_rejected");
+    assertThat(fixture.models.version("rrna", 1).aliases()).contains("staging");
+    assertThat(fixture.models.audit("rrna")).noneSatisfy(a -> assertThat(a.actor()).isEqualTo("mallory"));
+  }
+
+  @Test
   void aRejectedRunWithdrawsItsStagedVersion() {
     fixture.open(engine, fixture.workers(engine));
     String runId = runId();

@@ -61,6 +61,14 @@ final class TestEngine implements AutoCloseable {
         timeout, elementId + " of instance " + processInstanceKey + " to be entered");
   }
 
+  /** Waits until the instance has an incident (a job failed for good). */
+  void awaitIncident(long processInstanceKey, Duration timeout) {
+    await(() -> java.util.stream.StreamSupport.stream(
+            BpmnAssert.getRecordStream().incidentRecords().spliterator(), false)
+        .anyMatch(r -> r.getValue().getProcessInstanceKey() == processInstanceKey),
+        timeout, "an incident on instance " + processInstanceKey);
+  }
+
   /** Process instances of {@code processId} created so far. */
   long instancesOf(String processId) {
     return records().filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS

@@ -27,7 +27,7 @@ public final class Workers {
         new EvaluateChampionWorker(registry, evaluation), new RegisterVersionWorker(registry),
         new StageVersionWorker(registry), new SmokeCheckWorker(evaluation),
         new OpenApprovalWorker(registry, clock), new ExpireApprovalWorker(registry),
-        new PromoteVersionWorker(registry, approvals::decision), new WithdrawVersionWorker(registry),
+        new PromoteVersionWorker(registry, approvals::decision), new WithdrawVersionWorker(registry, approvals::decision),
         new RollbackAliasWorker(registry), new RecordRunEndWorker(registry));
   }
 
