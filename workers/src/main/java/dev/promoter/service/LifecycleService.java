@@ -8,6 +8,8 @@ import dev.promoter.registry.Page;
 import dev.promoter.registry.RunSummary;
 import dev.promoter.workflows.lifecycle.LifecycleProgress;
 import dev.promoter.workflows.lifecycle.LifecycleRequest;
+import dev.promoter.workflows.lifecycle.LifecycleResult;
+import dev.promoter.workflows.lifecycle.LifecycleStatus;
 import dev.promoter.workflows.lifecycle.RunJson;
 import dev.promoter.bpmn.LifecycleVariables;
 import dev.promoter.bpmn.engine.CamundaLifecycles;
@@ -64,9 +66,13 @@ public final class LifecycleService {
       try {
         Failures.translated(() -> camunda.get().start(runId, request));
       } catch (ServiceException e) {
-        // the engine never took it: the row must not stay RUNNING (nothing else would end it)
+        // the engine did not confirm the start: the row must not stay RUNNING (nothing else would
+        // end it); its result says why, and if the process did start after all (a lost answer),
+        // its own last step records the real end over this one
         try {
-          runs.status(runId, "FAILED", null);
+          runs.status(runId, "FAILED", RunJson.result(new LifecycleResult(LifecycleStatus.FAILED,
+              request.modelName(), null, java.util.Map.of(),
+              "the Camunda engine did not start the process: " + e.getMessage())));
         } catch (RuntimeException ignored) {
           // the registry is down too; the caller sees the engine's failure, which came first
         }

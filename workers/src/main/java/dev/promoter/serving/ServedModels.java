@@ -86,9 +86,14 @@ public final class ServedModels {
       } catch (RegistryException e) {
         versions.remove(model + "@" + version, served);
         throw e;
+      } catch (java.io.UncheckedIOException e) {
+        // the artifact store is unreachable: an outage, not a verdict on this version. It is not
+        // marked FAILED (the next request loads it again); an earlier holder already loaded may answer
+        versions.remove(model + "@" + version, served);
+        throw new CannotServe(model + " v" + version + " cannot load now: " + e.getMessage(), e);
       } catch (RuntimeException e) {
         // missing or corrupt artifact (ArtifactIntegrityException, ModelFormatException), no
-        // loader for its framework, an unreadable store, or a model that fails its warm-up
+        // loader for its framework, or a model that fails its warm-up: the version is bad
         String why = model + " v" + version + " cannot serve: " + e.getMessage();
         served.failed(why, clock.instant());
         throw new CannotServe(why, e);

@@ -79,6 +79,27 @@ class ServingStateTest {
     }
   }
 
+  @Test
+  void anUnreachableStoreIsAnOutageNotAVerdict() throws Exception {
+    try (RegistryDatabase db = TestRegistry.fresh()) {
+      ModelRegistry registry = new ModelRegistry(db.dataSource());
+      Path root = dir.resolve("outage-artifacts");
+      FileArtifactStore store = new FileArtifactStore(root);
+      int v = TrainedModels.register(registry, store, "m", "k", TrainedModels.archive());
+      MutableClock clock = new MutableClock(T0);
+      ServedModels served = new ServedModels(registry, new RegisteredModels(registry, store),
+          ServingSettings.DEFAULTS.withTimings(Duration.ZERO, Duration.ofSeconds(30)), clock);
+      Path away = dir.resolve("unmounted");
+      java.nio.file.Files.move(root, away); // the store's volume is gone
+      assertThatThrownBy(() -> served.ready("m", v)).isInstanceOf(ServedModels.CannotServe.class)
+          .hasMessageStartingWith("m v1 cannot load now:");
+      assertThat(served.views("m")).as("not marked FAILED, not kept as a placeholder").isEmpty();
+      java.nio.file.Files.move(away, root); // back, at once: no retry delay to wait out
+      assertThat(served.ready("m", v).classifier()).isNotNull();
+      assertThat(served.views("m").getFirst().state()).isEqualTo(ServingState.WARM);
+    }
+  }
+
   private static final class MutableClock extends Clock {
     volatile Instant now;
 

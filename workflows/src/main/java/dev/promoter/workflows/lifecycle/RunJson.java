@@ -13,7 +13,8 @@ public final class RunJson {
     return json(request);
   }
 
-  static String result(LifecycleResult result) {
+  /** A result as the registry stores it. */
+  public static String result(LifecycleResult result) {
     return json(result);
   }
 
