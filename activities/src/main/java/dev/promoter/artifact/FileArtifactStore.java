@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * Artifacts as files under a root folder: {@code ROOT/sha256/ab/cd/abcd...}. A write goes to a
@@ -20,7 +18,6 @@ import java.util.regex.Pattern;
  * a crash mid-write never leaves a partial artifact under a real address.
  */
 public final class FileArtifactStore implements ArtifactStore {
-  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private final Path root;
 
   /** A store rooted at {@code root}, created if missing. */
@@ -33,7 +30,7 @@ public final class FileArtifactStore implements ArtifactStore {
     Path incoming = Files.createDirectories(root.resolve("incoming"));
     Path temp = Files.createTempFile(incoming, "artifact-", ".tmp");
     try {
-      MessageDigest digest = sha256();
+      MessageDigest digest = Digests.sha256();
       long size;
       try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
         size = content.transferTo(out);
@@ -63,19 +60,6 @@ public final class FileArtifactStore implements ArtifactStore {
   }
 
   @Override
-  public void copyTo(String sha256, Path target) throws IOException {
-    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".artifact-", ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        out.write(read(sha256));
-      }
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  @Override
   public byte[] read(String sha256) throws IOException {
     Path path = pathOf(sha256);
     if (!Files.isDirectory(root)) {
@@ -86,7 +70,7 @@ public final class FileArtifactStore implements ArtifactStore {
       throw new ArtifactIntegrityException("artifact sha256:" + sha256 + " is not in the store at " + root);
     }
     byte[] bytes = Files.readAllBytes(path);
-    String actual = HexFormat.of().formatHex(sha256().digest(bytes));
+    String actual = Digests.hex(bytes);
     if (!actual.equals(sha256)) {
       throw new ArtifactIntegrityException("artifact sha256:" + sha256 + " is corrupt: its bytes at "
           + path + " hash to " + actual);
@@ -96,11 +80,7 @@ public final class FileArtifactStore implements ArtifactStore {
 
   /** The file an artifact with this digest lives in. */
   public Path pathOf(String sha256) {
-    if (sha256 == null || !SHA256.matcher(sha256).matches()) {
-      throw new IllegalArgumentException("not a SHA-256 digest: '" + sha256 + "'");
-    }
-    return root.resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4))
-        .resolve(sha256);
+    return root.resolve(Digests.relativeKey(sha256));
   }
 
   private static void moveIntoPlace(Path temp, Path target) throws IOException {
@@ -111,14 +91,6 @@ public final class FileArtifactStore implements ArtifactStore {
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("the artifact store at " + temp.getParent()
           + " needs a file system with atomic rename", e);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }

@@ -6,12 +6,9 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -33,7 +30,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * spool file) and verified again on every read.
  */
 public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
-  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private final S3Client s3;
   private final String bucket;
   private final String prefix;
@@ -121,7 +117,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
   public StoredArtifact put(InputStream content) throws IOException {
     Path spool = Files.createTempFile("promoter-artifact-", ".tmp");
     try {
-      MessageDigest digest = sha256();
+      MessageDigest digest = Digests.sha256();
       long size;
       try (OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), digest)) {
         size = content.transferTo(out);
@@ -166,17 +162,6 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
   }
 
   @Override
-  public void copyTo(String sha256, Path target) throws IOException {
-    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".artifact-", ".tmp");
-    try {
-      Files.write(temp, read(sha256));
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  @Override
   public byte[] read(String sha256) throws IOException {
     String key = keyOf(sha256);
     byte[] bytes;
@@ -188,7 +173,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
       // an outage, not a missing artifact: callers retry it
       throw new IOException("the artifact store " + where + " is not reachable: " + oneLine(e), e);
     }
-    String actual = HexFormat.of().formatHex(sha256().digest(bytes));
+    String actual = Digests.hex(bytes);
     if (!actual.equals(sha256)) {
       throw new ArtifactIntegrityException("artifact sha256:" + sha256 + " is corrupt: its bytes at "
           + uriOf(key) + " hash to " + actual);
@@ -198,10 +183,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
   /** The object key of an artifact with this digest. */
   String keyOf(String sha256) {
-    if (sha256 == null || !SHA256.matcher(sha256).matches()) {
-      throw new IllegalArgumentException("not a SHA-256 digest: '" + sha256 + "'");
-    }
-    String key = "sha256/" + sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
+    String key = Digests.relativeKey(sha256);
     return prefix.isEmpty() ? key : prefix + "/" + key;
   }
 
@@ -212,14 +194,6 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
   private static String oneLine(SdkException e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return message.lines().findFirst().orElse(message);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
