@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,8 @@ class ApiServerCrashDrillTest {
     int temporal = StackProperties.freePort();
     try (ServerProcess worker = ServerProcess.start(home, data, postgres, temporal, "cpu", "worker")) {
       worker.awaitLog("serving; Ctrl-C to stop", START); // it hosts the dev stack: Temporal, Postgres
-      String alice = token("alice");
-      String bob = token("bob");
+      String alice = DevFiles.read(home.resolve("dev-tokens")).get("alice");
+      String bob = DevFiles.read(home.resolve("dev-tokens")).get("bob");
       String run;
       try (ServerProcess api = ServerProcess.start(home, data, postgres, temporal, "none", "api")) {
         api.awaitLog("serving; Ctrl-C to stop", START);
@@ -66,15 +65,6 @@ class ApiServerCrashDrillTest {
       Thread.sleep(500);
     }
     throw new AssertionError("run " + run + " never asked for approval:\n" + api.log());
-  }
-
-  private String token(String user) throws Exception {
-    for (String line : Files.readAllLines(home.resolve("dev-tokens"))) {
-      if (line.startsWith(user + "=")) {
-        return line.substring(user.length() + 1).strip();
-      }
-    }
-    throw new AssertionError("no dev token for " + user);
   }
 
   private HttpResponse<String> send(ServerProcess server, String method, String path, String body, String token)

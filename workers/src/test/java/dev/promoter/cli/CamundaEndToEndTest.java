@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +65,7 @@ class CamundaEndToEndTest {
           "--promoter.camunda.engines=temporal,camunda")) {
         server.getBean(CamundaWorkers.class); // connects, deploys, subscribes; seeds the dev users
         base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
-        Map<String, String> tokens = devTokens(home.resolve("dev-tokens"));
+        Map<String, String> tokens = DevFiles.read(home.resolve("dev-tokens"));
 
         String spec = "{\"model\":\"rrna\",\"dataset\":\"" + dataset + "\",\"candidates\":[{\"trainer\":\"logreg\"}],"
             + "\"minimum\":0,\"engine\":\"camunda\"}";
@@ -127,16 +125,5 @@ class CamundaEndToEndTest {
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {
     return JSON.readTree(response.body());
-  }
-
-  private static Map<String, String> devTokens(Path file) throws Exception {
-    Map<String, String> tokens = new HashMap<>();
-    for (String line : Files.readAllLines(file)) {
-      int eq = line.indexOf('=');
-      if (eq > 0 && !line.startsWith("#")) {
-        tokens.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-      }
-    }
-    return tokens;
   }
 }

@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +41,7 @@ class ServiceEndToEndTest {
         ConfigurableApplicationContext server = PromoterApplication.startServer("--server.port=0")) {
       server.getBean(WorkerPools.class); // seeds the dev users and writes their tokens
       base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
-      Map<String, String> tokens = devTokens(home.resolve("dev-tokens"));
+      Map<String, String> tokens = DevFiles.read(home.resolve("dev-tokens"));
       assertThat(tokens).containsKeys("alice", "bob", "demo", "reviewer");
 
       assertThat(send("GET", "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
@@ -154,16 +152,5 @@ class ServiceEndToEndTest {
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {
     return JSON.readTree(response.body());
-  }
-
-  private static Map<String, String> devTokens(Path file) throws Exception {
-    Map<String, String> tokens = new HashMap<>();
-    for (String line : Files.readAllLines(file)) {
-      int eq = line.indexOf('=');
-      if (eq > 0 && !line.startsWith("#")) {
-        tokens.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-      }
-    }
-    return tokens;
   }
 }

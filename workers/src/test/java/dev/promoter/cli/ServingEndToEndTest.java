@@ -22,10 +22,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,7 +51,7 @@ class ServingEndToEndTest {
       WorkerConfiguration.seedDevUsers(server.getBean(PromoterProperties.class), server.getBean(WorkerProperties.class),
           server.getBean(IdentityService.class));
       base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
-      Map<String, String> tokens = devTokens(home.resolve(WorkerConfiguration.DEV_TOKEN_FILE));
+      Map<String, String> tokens = DevFiles.read(home.resolve(WorkerConfiguration.DEV_TOKEN_FILE));
       String vera = tokens.get("vera");
       ModelRegistry registry = server.getBean(ModelRegistry.class);
       FileArtifactStore store = (FileArtifactStore) server.getBean(ArtifactStore.class);
@@ -157,16 +155,5 @@ class ServingEndToEndTest {
       request.header("Authorization", "Bearer " + token);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static Map<String, String> devTokens(Path file) throws Exception {
-    Map<String, String> tokens = new HashMap<>();
-    for (String line : Files.readAllLines(file)) {
-      int eq = line.indexOf('=');
-      if (eq > 0 && !line.startsWith("#")) {
-        tokens.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-      }
-    }
-    return tokens;
   }
 }

@@ -14,10 +14,8 @@ import dev.promoter.service.ApprovalService;
 import dev.promoter.service.LifecycleService;
 import dev.promoter.service.LifecycleSpec;
 import dev.promoter.worker.WorkerPools;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +57,7 @@ class ApprovalsUiBrowserTest {
     server = PromoterApplication.startServer("--server.port=0", "--promoter.camunda.engines=temporal,camunda");
     server.getBean(WorkerPools.class); // seeds the dev users with their passwords
     server.getBean(CamundaWorkers.class); // the embedded Zeebe engine, its processes and job workers
-    passwords = devFile(home.resolve("dev-passwords"));
+    passwords = dev.promoter.cli.DevFiles.read(home.resolve("dev-passwords"));
     server.getBean(IdentityService.class).addUser("vera", Set.of(Roles.VIEWER),
         VIEWER_PASSWORD.toCharArray(), "test");
     browser = new Browser("http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port"));
@@ -303,16 +301,5 @@ class ApprovalsUiBrowserTest {
 
   private ApprovalService approvals() {
     return server.getBean(ApprovalService.class);
-  }
-
-  private static Map<String, String> devFile(Path file) throws Exception {
-    Map<String, String> values = new HashMap<>();
-    for (String line : Files.readAllLines(file)) {
-      int eq = line.indexOf('=');
-      if (eq > 0 && !line.startsWith("#")) {
-        values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-      }
-    }
-    return values;
   }
 }
