@@ -133,7 +133,7 @@ public final class DriftChecks {
         if (claimed.isPresent()) {
           row = new DriftCheckRow(0, check.checkKey(), check.checkedAt(), check.modelName(), check.version(),
               check.referenceSize(), check.currentSize(), check.verdict(), check.driftedFeatures(),
-              check.topFeaturesJson(), check.note() + "; retraining run " + claimed.get().retrainRunId()
+              check.topFeaturesJson(), "retraining run " + claimed.get().retrainRunId()
                   + " already started in this window (check #" + claimed.get().id() + ")", null, null);
         }
       }

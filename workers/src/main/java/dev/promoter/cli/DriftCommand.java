@@ -54,9 +54,13 @@ final class DriftCommand implements Runnable {
 
     @Override
     public void run() {
+      DriftService.SettingsSpec settings = new DriftService.SettingsSpec(interval, window, minimumPredictions,
+          trigger, coolDown, minimumShift);
+      // bad settings are refused here, before any stack or server is reached (the service checks
+      // them again, for every other door)
+      DriftService.settings(settings);
       try (Operations ops = Operations.open(actor, true)) {
-        DriftService.MonitorView view = ops.putDrift(model, new DriftService.SettingsSpec(interval, window,
-            minimumPredictions, trigger, coolDown, minimumShift));
+        DriftService.MonitorView view = ops.putDrift(model, settings);
         spec.commandLine().getOut().println("drift monitor of " + view.model() + ": " + describe(view.settings())
             + "; retraining runs are submitted as " + view.createdBy());
       }

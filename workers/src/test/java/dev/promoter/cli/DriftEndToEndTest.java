@@ -151,6 +151,12 @@ class DriftEndToEndTest {
             assertThat(a.reason()).startsWith("drift check #" + firstClaim + ": SIGNIFICANT").endsWith(run);
           });
 
+      // the model page lists the checks with their verdicts and links to the run
+      String page = page("vera", DevFiles.read(home.resolve("dev-passwords")).get("vera"), "/models/rrna");
+      assertThat(page).contains("id=\"drift-checks\"").contains("data-verdict=\"SIGNIFICANT\"")
+          .contains("data-verdict=\"NONE\"").contains("href=\"/runs/" + run + "\"")
+          .contains("submitted as").containsPattern("<span>[a-z]+\\* 0\\.\\d{3}, 0\\.0000, \\d\\.\\d{3}");
+
       // stopping is for admins; afterwards no monitor is shown
       assertThat(send("DELETE", "/api/v1/models/rrna/drift", null, tokens.get("alice")).statusCode()).isEqualTo(403);
       assertThat(send("DELETE", "/api/v1/models/rrna/drift", null, tokens.get("ada")).statusCode()).isEqualTo(204);
@@ -229,6 +235,24 @@ class DriftEndToEndTest {
       }
     }
     return n;
+  }
+
+  /** A page as a signed-in user sees it: form sign-in with the CSRF token, then the session cookie. */
+  private String page(String user, String password, String path) throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+    assertThat(csrf.find()).as(login).isTrue();
+    String form = "username=" + user + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+        + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r.body();
   }
 
   private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
