@@ -139,6 +139,18 @@ class DriftEndToEndTest {
           assertThat(c.get("note").asText()).contains("already started in this window (check #" + firstClaim + ")");
         }
       }
+      // new settings replace the loop (200); the new loop's checks fall in the same window, and
+      // the registry's claim holds across monitors: still no second retrain
+      Instant replacedAt = Instant.now();
+      HttpResponse<String> replaced = send("PUT", "/api/v1/models/rrna/drift",
+          "{\"interval\":\"PT3S\",\"window\":\"1h\",\"minimumPredictions\":200}", tokens.get("alice"));
+      assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+      // the old loop ended with the PUT: a check made after it is the new loop's
+      JsonNode afterReplace = await(tokens.get("vera"), checks -> any(checks,
+          c -> Instant.parse(c.get("checkedAt").asText()).isAfter(replacedAt)));
+      assertThat(afterReplace.get("monitor").get("settings").get("interval").asText()).isEqualTo("PT3S");
+      assertThat(count(afterReplace, c -> !c.get("retrainRunId").isNull())).isEqualTo(1);
+
       String run = runId;
       LifecycleRuns runs = new LifecycleRuns(db);
       RunSummary retrain = awaitRun(runs, run);
