@@ -144,6 +144,19 @@ class DriftCheckActivitiesTest {
     assertThat(outcome.note()).startsWith("no production version:");
   }
 
+  @Test
+  void recordedChecksCannotBeRewritten() throws Exception {
+    f.activities().check(request("k1", now));
+    for (String sql : new String[] {"UPDATE drift_checks SET verdict = 'NONE'", "DELETE FROM drift_checks",
+        "TRUNCATE drift_checks"}) {
+      try (var c = f.db.dataSource().getConnection(); var s = c.createStatement()) {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> s.execute(sql)))
+            .as(sql).hasMessageContaining("drift_checks is append-only");
+      }
+    }
+    assertThat(f.checks.recent("rrna", 10)).hasSize(1);
+  }
+
   private DriftCheckRequest request(String key, Instant at) {
     return new DriftCheckRequest(key, "rrna", at.toEpochMilli(), SETTINGS, window, "monitor-owner");
   }
