@@ -113,7 +113,7 @@ public final class DriftService {
       return null;
     });
     boolean created = Failures.translated(() -> monitors.put(model, json, actor.name()));
-    return new Started(new MonitorView(model, settings, actor.name(), Instant.now()), created);
+    return new Started(view(Failures.translated(() -> monitors.get(model)).orElseThrow()), created);
   }
 
   /**
