@@ -31,6 +31,23 @@ public final class DriftDetector {
      * @return the report
      */
     public static DriftReport compare(float[][] reference, float[][] current, List<String> names) {
+        return compare(reference, current, names, 0.0);
+    }
+
+    /**
+     * As {@link #compare(float[][], float[][], List)}, but a KS result counts only when its
+     * statistic D is also at least {@code minimumKsStatistic}: with thousands of values on each
+     * side KS finds shifts of a few percent of the distribution "significant", which for a handful
+     * of summary columns (base composition) is a difference between phyla, not drift worth a
+     * retrain. PSI is judged as before.
+     *
+     * @param minimumKsStatistic the smallest D that counts, in [0, 1]; 0 is the plain rule
+     */
+    public static DriftReport compare(float[][] reference, float[][] current, List<String> names,
+            double minimumKsStatistic) {
+        if (!(minimumKsStatistic >= 0 && minimumKsStatistic <= 1)) {
+            throw new IllegalArgumentException("minimum KS statistic " + minimumKsStatistic + " is outside 0-1");
+        }
         int d = columns(reference, "reference");
         if (columns(current, "current") != d) {
             throw new IllegalArgumentException("reference has " + d + " features, current " + current[0].length);
@@ -44,7 +61,8 @@ public final class DriftDetector {
             double[] cur = column(current, f);
             KolmogorovSmirnov.Result ks = KolmogorovSmirnov.test(ref, cur);
             double psi = PopulationStability.index(ref, cur);
-            boolean drifted = ks.pValue() < threshold || psi > PSI_THRESHOLD;
+            boolean drifted = (ks.pValue() < threshold && ks.statistic() >= minimumKsStatistic)
+                    || psi > PSI_THRESHOLD;
             return new FeatureDrift(names == null ? Integer.toString(f) : names.get(f), ks.statistic(), ks.pValue(),
                     psi, drifted);
         }).toList();

@@ -50,7 +50,8 @@ class AuditLogAppendOnlyTest {
             + "AND table_name <> 'flyway_schema_history'")) {
       rs.next();
       assertThat(rs.getString(1)).isEqualTo("aliases,api_tokens,approval_decisions,approval_requests,"
-          + "audit_log,experiment_candidates,lifecycle_runs,model_versions,models,prediction_feedback,"
+          + "audit_log,drift_checks,drift_monitors,drift_references,"
+          + "experiment_candidates,lifecycle_runs,model_versions,models,prediction_feedback,"
           + "prediction_log,principals,"
           + "retrain_schedules,security_audit");
     }

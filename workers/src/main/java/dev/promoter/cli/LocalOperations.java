@@ -114,6 +114,22 @@ final class LocalOperations implements Operations {
   }
 
   @Override
+  public dev.promoter.service.DriftService.MonitorView putDrift(String model,
+      dev.promoter.service.DriftService.SettingsSpec spec) {
+    return stack.get(dev.promoter.service.DriftService.class).put(actor(), model, spec).monitor();
+  }
+
+  @Override
+  public dev.promoter.service.DriftService.DriftView drift(String model, int limit) {
+    return stack.get(dev.promoter.service.DriftService.class).show(model, limit);
+  }
+
+  @Override
+  public void stopDrift(String model) {
+    stack.get(dev.promoter.service.DriftService.class).stop(actor(), model);
+  }
+
+  @Override
   public void close() {
     stack.close();
   }

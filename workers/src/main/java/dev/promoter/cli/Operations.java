@@ -34,6 +34,12 @@ interface Operations extends AutoCloseable {
 
   void deleteSchedule(String name);
 
+  dev.promoter.service.DriftService.MonitorView putDrift(String model, dev.promoter.service.DriftService.SettingsSpec spec);
+
+  dev.promoter.service.DriftService.DriftView drift(String model, int limit);
+
+  void stopDrift(String model);
+
   @Override
   void close();
 

@@ -26,7 +26,7 @@ public final class PromoterCli implements Runnable {
   /** In the order {@code --help} lists them. */
   private static final String[] SUBCOMMANDS = {"demo", "server", "models", "promote", "rollback",
       "audit", "train", "classify", "featurize", "lifecycle", "approve", "reject", "schedule",
-      "consensus", "rf", "users", "token", "help"};
+      "drift", "consensus", "rf", "users", "token", "help"};
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -85,6 +85,7 @@ public final class PromoterCli implements Runnable {
       case "approve" -> new DecisionCommands.Approve();
       case "reject" -> new DecisionCommands.Reject();
       case "schedule" -> new ScheduleCommand();
+      case "drift" -> new DriftCommand();
       case "consensus" -> new ConsensusCommand();
       case "rf" -> new RfCommand();
       case "users" -> new UsersCommand();

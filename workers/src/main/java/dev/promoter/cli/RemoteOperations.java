@@ -102,6 +102,23 @@ final class RemoteOperations implements Operations {
   }
 
   @Override
+  public dev.promoter.service.DriftService.MonitorView putDrift(String model,
+      dev.promoter.service.DriftService.SettingsSpec spec) {
+    return convert(call("PUT", "/api/v1/models/" + encode(model) + "/drift", spec), new TypeReference<>() {});
+  }
+
+  @Override
+  public dev.promoter.service.DriftService.DriftView drift(String model, int limit) {
+    return convert(call("GET", "/api/v1/models/" + encode(model) + "/drift?limit=" + limit, null),
+        new TypeReference<>() {});
+  }
+
+  @Override
+  public void stopDrift(String model) {
+    call("DELETE", "/api/v1/models/" + encode(model) + "/drift", null);
+  }
+
+  @Override
   public void close() {
     http.close();
   }

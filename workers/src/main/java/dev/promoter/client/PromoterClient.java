@@ -148,6 +148,11 @@ public final class PromoterClient {
     new Schedules(client, taskQueues.get("cpu")).delete(id, actor);
   }
 
+  /** Drift monitors on this Temporal connection. */
+  public DriftMonitorClient driftMonitors() {
+    return new DriftMonitorClient(client, taskQueues.get("cpu"));
+  }
+
   /** Recent runs, newest first, from the registry's run index. */
   public List<RunSummary> runs(int limit) {
     return runs.recent(limit);

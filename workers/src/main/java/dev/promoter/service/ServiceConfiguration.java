@@ -72,6 +72,13 @@ public class ServiceConfiguration {
     return new ScheduleService(client::getObject, requests, new RetrainSchedules(database.dataSource()), clock);
   }
 
+  @Bean
+  @Lazy
+  DriftService driftService(ObjectProvider<PromoterClient> client, ModelRegistry registry, RegistryDatabase database) {
+    return new DriftService(client::getObject, registry, new dev.promoter.registry.DriftMonitors(database.dataSource()),
+        new dev.promoter.registry.DriftChecks(database.dataSource()));
+  }
+
   @Bean(destroyMethod = "close")
   @Lazy
   dev.promoter.serving.PredictionWriter predictionWriter(RegistryDatabase database,

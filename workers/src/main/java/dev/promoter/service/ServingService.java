@@ -10,7 +10,7 @@ import dev.promoter.registry.VersionStatus;
 import dev.promoter.sequence.FastaRecord;
 import dev.promoter.serving.PredictionWriter;
 import dev.promoter.serving.SequenceInput;
-import dev.promoter.serving.SequenceSummary;
+import dev.promoter.drift.SequenceSummary;
 import dev.promoter.serving.ServedModels;
 import dev.promoter.serving.ServedVersion;
 import dev.promoter.serving.ServingSettings;

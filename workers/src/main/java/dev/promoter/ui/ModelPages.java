@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Models: the list, one model's versions and audit timeline, and for admins the two operator
+ * Models: the list, one model's versions, serving states, drift monitor with its recent checks
+ * and audit timeline, and for admins the two operator
  * moves. Each move takes two steps: the form leads to a confirmation that names the holder the
  * admin saw; confirming sends that holder along, so a move someone else made meanwhile is
  * refused (409) instead of being overwritten.
@@ -31,12 +32,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ModelPages {
   private static final int PAGE_SIZE = 50;
   private static final int TIMELINE = 200;
+  private static final int DRIFT_CHECKS = 20;
   private final ModelService models;
   private final ServingService serving;
+  private final dev.promoter.service.DriftService drift;
 
-  ModelPages(ModelService models, ServingService serving) {
+  ModelPages(ModelService models, ServingService serving, dev.promoter.service.DriftService drift) {
     this.models = models;
     this.serving = serving;
+    this.drift = drift;
   }
 
   @GetMapping("/models")
@@ -58,6 +62,7 @@ class ModelPages {
     view.addAttribute("versions", versions);
     view.addAttribute("timeline", timeline(name));
     view.addAttribute("serving", serving.serving(name).versions());
+    view.addAttribute("drift", drift.show(name, DRIFT_CHECKS));
   }
 
   /** The newest {@value #TIMELINE} audit entries, newest first. */

@@ -73,6 +73,8 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/v1/models/*/feedback").hasAnyRole(Roles.SUBMITTER, Roles.APPROVER)
             .requestMatchers(HttpMethod.POST, "/api/v1/schedules").hasRole(Roles.SUBMITTER)
             .requestMatchers(HttpMethod.DELETE, "/api/v1/schedules/*").hasRole(Roles.ADMIN)
+            .requestMatchers(HttpMethod.PUT, "/api/v1/models/*/drift").hasRole(Roles.SUBMITTER)
+            .requestMatchers(HttpMethod.DELETE, "/api/v1/models/*/drift").hasRole(Roles.ADMIN)
             .requestMatchers("/api/v1/users/**", "/api/v1/users", "/api/v1/tokens/**", "/api/v1/tokens").hasRole(Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.VIEWER)
             .anyRequest().denyAll());

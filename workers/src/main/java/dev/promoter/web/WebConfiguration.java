@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication
 @Import({SecurityConfiguration.class, OperationsConfiguration.class, IdentityAdapters.class,
     ProblemAdvice.class, LifecycleController.class, ApprovalController.class, ModelController.class,
-    ScheduleController.class, UserController.class, ServingController.class, dev.promoter.ui.UiConfiguration.class})
+    ScheduleController.class, UserController.class, ServingController.class, DriftController.class,
+    dev.promoter.ui.UiConfiguration.class})
 public class WebConfiguration {
 
   /** The OpenAPI document says how to authenticate: a bearer token on every /api call. */

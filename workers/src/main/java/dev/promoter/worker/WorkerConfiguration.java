@@ -34,7 +34,8 @@ public class WorkerConfiguration {
   WorkerPools workerPools(TemporalConnection temporal, WorkerProperties props,
       RegistryDatabase database, ArtifactStore store, ObjectProvider<GpuPool> gpuPool,
       PromoterProperties promoter, IdentityService identity,
-      ObjectProvider<dev.promoter.service.ScheduleService> schedules) {
+      ObjectProvider<dev.promoter.service.ScheduleService> schedules,
+      ObjectProvider<dev.promoter.service.DriftService> drift) {
     seedDevUsers(promoter, props, identity);
     WorkerPools pools = new WorkerPools(temporal.client(), props, database, store,
         gpuPool.getIfAvailable(() -> GpuPool.NONE));
@@ -44,6 +45,9 @@ public class WorkerConfiguration {
     // and schedules whose cron-workflow loop went with it start again
     schedules.getObject().reconcile(id -> workflowIsOpen(temporal.client(), id))
         .forEach(name -> log.info("restarted the loop of retraining schedule {}", name));
+    // and drift monitors
+    drift.getObject().reconcile(id -> workflowIsOpen(temporal.client(), id))
+        .forEach(model -> log.info("restarted the drift monitor of {}", model));
     return pools;
   }
 

@@ -40,13 +40,15 @@ public final class WorkerPools implements AutoCloseable {
     if (props.pools().contains("cpu")) {
       Worker cpu = factory.newWorker(props.cpuQueue());
       cpu.registerWorkflowImplementationTypes(ModelLifecycleWorkflowImpl.class,
-          RollbackWorkflowImpl.class, RetrainScheduleWorkflowImpl.class);
+          RollbackWorkflowImpl.class, RetrainScheduleWorkflowImpl.class,
+          dev.promoter.workflows.drift.DriftMonitorWorkflowImpl.class);
       ModelRegistry registry = new ModelRegistry(database.dataSource());
       cpu.registerActivitiesImplementations(
           new RegistryActivitiesImpl(database.dataSource(), CODE_VERSION),
           new DeploymentActivitiesImpl(new RegisteredModels(registry, store, new DjlModelLoader()), datasets),
           new KmerTrainingActivities(store, datasets),
-          new ConsensusActivitiesImpl());
+          new ConsensusActivitiesImpl(),
+          new dev.promoter.drift.DriftCheckActivitiesImpl(database.dataSource(), datasets));
       started.add("cpu pool on task queue '" + props.cpuQueue() + "'");
     }
     if (props.pools().contains("gpu")) {

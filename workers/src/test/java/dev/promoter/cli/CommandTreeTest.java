@@ -31,7 +31,7 @@ class CommandTreeTest {
   @Test
   void helpAndUnknownWordsGetEverySubcommand() {
     String[] all = {"demo", "server", "models", "promote", "rollback", "audit", "train", "classify",
-        "featurize", "lifecycle", "approve", "reject", "schedule", "consensus", "rf", "users",
+        "featurize", "lifecycle", "approve", "reject", "schedule", "drift", "consensus", "rf", "users",
         "token", "help"};
     assertThat(PromoterCli.commandLine(new String[] {"--help"}).getSubcommands()).containsOnlyKeys(all);
     assertThat(PromoterCli.commandLine(new String[] {"help", "rf"}).getSubcommands()).containsOnlyKeys(all);

@@ -7,5 +7,5 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, ProblemAdvice.class, LifecycleController.class,
     ApprovalController.class, ModelController.class, ScheduleController.class, UserController.class,
-    ServingController.class})
+    ServingController.class, DriftController.class})
 class ApiSlice {}

@@ -61,6 +61,7 @@ class AuthorizationMatrixTest {
   @MockitoBean ApprovalService approvals;
   @MockitoBean ModelService models;
   @MockitoBean ScheduleService schedules;
+  @MockitoBean dev.promoter.service.DriftService drift;
   @MockitoBean dev.promoter.service.UserService users;
   @MockitoBean dev.promoter.service.ServingService serving;
 
@@ -91,6 +92,9 @@ class AuthorizationMatrixTest {
       new Row(HttpMethod.POST, "/api/v1/schedules", "{\"name\":\"n\",\"cron\":\"0 2 * * *\",\"lifecycle\":" + SPEC + "}", 401, 403, 201, 403, 403),
       new Row(HttpMethod.GET, "/api/v1/schedules", null, 401, 200, 200, 200, 200),
       new Row(HttpMethod.DELETE, "/api/v1/schedules/n", null, 401, 403, 403, 403, 204),
+      new Row(HttpMethod.GET, "/api/v1/models/m/drift", null, 401, 200, 200, 200, 200),
+      new Row(HttpMethod.PUT, "/api/v1/models/m/drift", "{\"interval\":\"15m\"}", 401, 403, 201, 403, 403),
+      new Row(HttpMethod.DELETE, "/api/v1/models/m/drift", null, 401, 403, 403, 403, 204),
       new Row(HttpMethod.POST, "/api/v1/users", "{\"name\":\"u\",\"roles\":[\"viewer\"]}", 401, 403, 403, 403, 201),
       new Row(HttpMethod.GET, "/api/v1/users", null, 401, 403, 403, 403, 200),
       new Row(HttpMethod.PUT, "/api/v1/users/u/roles", "{\"roles\":[\"viewer\"]}", 401, 403, 403, 403, 204),
@@ -104,6 +108,9 @@ class AuthorizationMatrixTest {
     when(schedules.create(any(), any(), any(), any(), any())).thenReturn(new ScheduleService.ScheduleView(
         "n", "0 2 * * *", "SKIP", "m", "cron-workflow", "sam", Instant.EPOCH, Instant.EPOCH));
     when(lifecycles.start(any(), any())).thenReturn("m-run");
+    when(drift.put(any(), any(), any())).thenReturn(new dev.promoter.service.DriftService.Started(
+        new dev.promoter.service.DriftService.MonitorView("m", dev.promoter.workflows.drift.DriftSettings.DEFAULT,
+            "sam", Instant.EPOCH), true));
     when(users.createToken(any(), any(), any(), any())).thenReturn(
         new dev.promoter.registry.NewToken("tok_abcdefghij", "pmt_secret", Instant.EPOCH));
     when(serving.predict(any(), any(), any(), any(Boolean.class))).thenReturn(new dev.promoter.service.ServingService.Answers(

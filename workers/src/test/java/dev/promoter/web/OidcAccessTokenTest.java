@@ -86,6 +86,7 @@ class OidcAccessTokenTest {
   @MockitoBean ApprovalService approvals;
   @MockitoBean ModelService models;
   @MockitoBean ScheduleService schedules;
+  @MockitoBean dev.promoter.service.DriftService drift;
   @MockitoBean dev.promoter.service.UserService users;
   @MockitoBean dev.promoter.service.ServingService serving;
 

@@ -13,6 +13,17 @@ public final class RunJson {
     return json(request);
   }
 
+  /**
+   * A request read back from the registry's JSON (what {@link #request} wrote), e.g. the template
+   * a drift-triggered retrain starts from.
+   */
+  public static LifecycleRequest readRequest(String json) {
+    io.temporal.api.common.v1.Payload payload = io.temporal.api.common.v1.Payload.newBuilder()
+        .putMetadata("encoding", com.google.protobuf.ByteString.copyFromUtf8("json/plain"))
+        .setData(com.google.protobuf.ByteString.copyFromUtf8(json)).build();
+    return GlobalDataConverter.get().fromPayload(payload, LifecycleRequest.class, LifecycleRequest.class);
+  }
+
   /** A result as the registry stores it. */
   public static String result(LifecycleResult result) {
     return json(result);

@@ -71,6 +71,33 @@ class HistoryRecorder {
     }
   }
 
+  @Test
+  void recordDrift() throws IOException {
+    Files.createDirectories(OUT);
+    Path target = OUT.resolve("drift-monitor.json");
+    if (Files.exists(target)) {
+      return;
+    }
+    // a retrain at check 2, a failed check 3, continue-as-new after 4 checks
+    try (dev.promoter.workflows.drift.DriftMonitorHarness h =
+        new dev.promoter.workflows.drift.DriftMonitorHarness(java.util.List.of(2), java.util.List.of(3))) {
+      h.start("drift-rrna", dev.promoter.workflows.drift.DriftMonitorHarness.hourly(), 4);
+      h.env.sleep(java.time.Duration.ofHours(4).plusMinutes(30));
+      // the first run of the chain: fetchHistory of the id gives the latest, so stop the chain
+      // before it continues; 4 checks and the continue-as-new are all in that first run
+      Files.writeString(target, h.env.getWorkflowClient().fetchHistory("drift-rrna",
+          firstRunId(h)).toJson(true));
+    }
+  }
+
+  private static String firstRunId(dev.promoter.workflows.drift.DriftMonitorHarness h) {
+    return h.env.getWorkflowClient().getWorkflowServiceStubs().blockingStub().listClosedWorkflowExecutions(
+        io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest.newBuilder()
+            .setNamespace(h.env.getNamespace()).build())
+        .getExecutionsList().stream().filter(e -> e.getExecution().getWorkflowId().equals("drift-rrna"))
+        .findFirst().orElseThrow().getExecution().getRunId();
+  }
+
   private static void write(LifecycleHarnessAccess h, String workflowId, String file) throws IOException {
     Path target = OUT.resolve(file);
     if (!Files.exists(target)) {

@@ -1,14 +1,20 @@
-package dev.promoter.serving;
+package dev.promoter.drift;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What the prediction log keeps of a sequence instead of the sequence: its length and base
- * composition, columns the drift tests (KS, PSI) can compare with the training data's.
+ * composition, columns the drift tests (KS, PSI) can compare with the training data's. Serving
+ * writes it per answered sequence; the drift monitor computes the same columns over a version's
+ * training records, so both sides of a comparison come from this one function.
  */
 public final class SequenceSummary {
   private SequenceSummary() {}
+
+  /** The summary's columns, in the order {@link #of} fills them. */
+  public static final java.util.List<String> COLUMNS =
+      java.util.List.of("length", "gc", "a", "c", "g", "t", "ambiguous");
 
   /** {@code length}, {@code gc}, {@code a}, {@code c}, {@code g}, {@code t} and {@code ambiguous} fractions. */
   public static Map<String, Double> of(String sequence) {
