@@ -70,6 +70,7 @@ public final class WorkerPools implements AutoCloseable {
     started.forEach(s -> log.info("polling: {}", s));
   }
 
+  /** The CPU pool's worker: its sticky timeout by server kind, and its activity slots. */
   static WorkerOptions cpuOptions(PoolTuning tuning, boolean embeddedTemporal) {
     WorkerOptions.Builder options = WorkerOptions.newBuilder()
         .setStickyQueueScheduleToStartTimeout(tuning.stickyTimeout(embeddedTemporal));
