@@ -3,7 +3,7 @@ package dev.promoter.stack;
 /**
  * Whether this build carries the embedded dev stack. The production jar (and image) leaves the
  * Temporal test server and zonky's Postgres out (they are for development and tests only);
- * {@code ./promoter} adds them from {@code dev-stack/target/lib}. Without them, dev mode stops
+ * {@code ./promoter} adds them from {@code workers/target/dev-stack}. Without them, dev mode stops
  * with one line that says what to configure instead of failing deep inside a class loader.
  */
 final class DevStackClasses {
