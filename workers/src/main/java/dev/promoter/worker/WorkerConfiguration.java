@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Lazy;
  * what a command asks for.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WorkerProperties.class)
+@EnableConfigurationProperties({WorkerProperties.class, PoolTuning.class})
 public class WorkerConfiguration {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkerConfiguration.class);
   /** The dev token file's name under the Promoter home folder. */
@@ -31,14 +31,14 @@ public class WorkerConfiguration {
 
   @Bean(destroyMethod = "close")
   @Lazy
-  WorkerPools workerPools(TemporalConnection temporal, WorkerProperties props,
+  WorkerPools workerPools(TemporalConnection temporal, WorkerProperties props, PoolTuning tuning,
       RegistryDatabase database, ArtifactStore store, ObjectProvider<GpuPool> gpuPool,
       PromoterProperties promoter, IdentityService identity,
       ObjectProvider<dev.promoter.service.ScheduleService> schedules,
       ObjectProvider<dev.promoter.service.DriftService> drift) {
     seedDevUsers(promoter, props, identity);
-    WorkerPools pools = new WorkerPools(temporal.client(), props, database, store,
-        gpuPool.getIfAvailable(() -> GpuPool.NONE));
+    WorkerPools pools = new WorkerPools(temporal.client(), props, tuning,
+        !promoter.temporal().external(), database, store, gpuPool.getIfAvailable(() -> GpuPool.NONE));
     // runs a restarted embedded server forgot (its Temporal state is in memory) end as LOST
     new RunReconciler(new LifecycleRuns(database.dataSource()))
         .reconcile(runId -> workflowIsOpen(temporal.client(), runId));

@@ -13,11 +13,16 @@ import dev.promoter.registry.RegistryDatabase;
 import dev.promoter.workflows.lifecycle.ModelLifecycleWorkflowImpl;
 import dev.promoter.workflows.retrain.RetrainScheduleWorkflowImpl;
 import dev.promoter.workflows.rollback.RollbackWorkflowImpl;
+import dev.promoter.workflows.activities.TrainingActivities;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import io.temporal.worker.WorkflowImplementationOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,16 +37,21 @@ public final class WorkerPools implements AutoCloseable {
   private final WorkerFactory factory;
   private final List<String> started = new ArrayList<>();
 
-  /** Registers the configured pools on a new factory and starts polling. */
-  public WorkerPools(WorkflowClient client, WorkerProperties props, RegistryDatabase database,
-      ArtifactStore store, GpuPool gpuPool) {
+  /**
+   * Registers the configured pools on a new factory and starts polling.
+   *
+   * @param embeddedTemporal whether {@code client} talks to the dev stack's test server, which
+   *     decides the default sticky timeout (see {@link PoolTuning#stickyTimeout()})
+   */
+  public WorkerPools(WorkflowClient client, WorkerProperties props, PoolTuning tuning,
+      boolean embeddedTemporal, RegistryDatabase database, ArtifactStore store, GpuPool gpuPool) {
     factory = WorkerFactory.newInstance(client);
     DatasetResolver datasets = new DatasetResolver(props.dataRootPath());
     if (props.pools().contains("cpu")) {
-      Worker cpu = factory.newWorker(props.cpuQueue());
-      cpu.registerWorkflowImplementationTypes(ModelLifecycleWorkflowImpl.class,
-          RollbackWorkflowImpl.class, RetrainScheduleWorkflowImpl.class,
-          dev.promoter.workflows.drift.DriftMonitorWorkflowImpl.class);
+      Worker cpu = factory.newWorker(props.cpuQueue(), cpuOptions(tuning, embeddedTemporal));
+      cpu.registerWorkflowImplementationTypes(workflowOptions(tuning),
+          ModelLifecycleWorkflowImpl.class, RollbackWorkflowImpl.class,
+          RetrainScheduleWorkflowImpl.class, dev.promoter.workflows.drift.DriftMonitorWorkflowImpl.class);
       ModelRegistry registry = new ModelRegistry(database.dataSource());
       cpu.registerActivitiesImplementations(
           new RegistryActivitiesImpl(database.dataSource(), CODE_VERSION),
@@ -49,7 +59,8 @@ public final class WorkerPools implements AutoCloseable {
           new KmerTrainingActivities(store, datasets),
           new ConsensusActivitiesImpl(),
           new dev.promoter.drift.DriftCheckActivitiesImpl(database.dataSource(), datasets));
-      started.add("cpu pool on task queue '" + props.cpuQueue() + "'");
+      started.add("cpu pool on task queue '" + props.cpuQueue() + "'"
+          + (tuning.cpuSlots() > 0 ? " (" + tuning.cpuSlots() + " activity slots)" : ""));
     }
     if (props.pools().contains("gpu")) {
       if (gpuPool.register(factory, props.gpuQueue(), store, datasets)) {
@@ -58,6 +69,26 @@ public final class WorkerPools implements AutoCloseable {
     }
     factory.start();
     started.forEach(s -> log.info("polling: {}", s));
+  }
+
+  /** The CPU pool's worker: its sticky timeout by server kind, and its activity slots. */
+  static WorkerOptions cpuOptions(PoolTuning tuning, boolean embeddedTemporal) {
+    WorkerOptions.Builder options = WorkerOptions.newBuilder()
+        .setStickyQueueScheduleToStartTimeout(tuning.stickyTimeout(embeddedTemporal));
+    if (tuning.cpuSlots() > 0) {
+      options.setMaxConcurrentActivityExecutionSize(tuning.cpuSlots());
+    }
+    return options.build();
+  }
+
+  // The workflow code fixes each step's timeouts; the training heartbeat is the one an operator
+  // tunes (how soon a dead worker's training moves on), so it comes from this worker's settings.
+  // Only the scheduling command's attributes change, which replay does not compare.
+  static WorkflowImplementationOptions workflowOptions(PoolTuning tuning) {
+    return WorkflowImplementationOptions.newBuilder()
+        .setActivityOptions(Map.of(TrainingActivities.TRAIN_AND_EVALUATE,
+            ActivityOptions.newBuilder().setHeartbeatTimeout(tuning.trainingHeartbeat()).build()))
+        .build();
   }
 
   /** What is polling, in words. */

@@ -27,13 +27,21 @@ final class ServerProcess implements AutoCloseable {
   /** Starts {@code promoter server --pools POOLS} over {@code home} with the given ports. */
   static ServerProcess start(Path home, Path dataRoot, int postgresPort, int temporalPort, String pools,
       String name) throws IOException {
+    return start(home, dataRoot, postgresPort, temporalPort, pools, name, List.of());
+  }
+
+  /** As above, with extra {@code -Dname=value} settings (a drill's short timeouts). */
+  static ServerProcess start(Path home, Path dataRoot, int postgresPort, int temporalPort, String pools,
+      String name, List<String> settings) throws IOException {
     int httpPort = StackProperties.freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
         "-Dai.djl.offline=true", "-Xmx1g",
         "-Dpromoter.home=" + home, "-Dpromoter.postgres.embedded-port=" + postgresPort,
         "-Dpromoter.temporal.embedded-port=" + temporalPort, "-Dpromoter.workers.data-root=" + dataRoot,
-        "-Dserver.port=" + httpPort,
+        "-Dserver.port=" + httpPort));
+    command.addAll(settings);
+    command.addAll(List.of(
         "-cp", System.getProperty("java.class.path"), PromoterCli.class.getName(), "server", "--pools", pools));
     Path log = Files.createTempFile("promoter-" + name + "-", ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

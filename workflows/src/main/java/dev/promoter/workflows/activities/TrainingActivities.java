@@ -9,6 +9,8 @@ import io.temporal.activity.ActivityMethod;
  */
 @ActivityInterface
 public interface TrainingActivities {
+  /** The activity type of {@link #trainAndEvaluate}, for options a worker sets per type. */
+  String TRAIN_AND_EVALUATE = "TrainAndEvaluate";
 
   /**
    * Trains the candidate on the dataset's training split, evaluates it on the held-out split
@@ -18,6 +20,6 @@ public interface TrainingActivities {
    *
    * @param task what to train; {@code runId} + candidate name identify it
    */
-  @ActivityMethod(name = "TrainAndEvaluate")
+  @ActivityMethod(name = TRAIN_AND_EVALUATE)
   TrainedCandidate trainAndEvaluate(TrainingTask task);
 }
