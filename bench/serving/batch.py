@@ -3,6 +3,7 @@
   batch.py bodies FASTA OUT_SINGLE OUT_BATCH       writes the request bodies the benchmark sends
   batch.py agree URL_A URL_B TOKEN_A TOKEN_B FASTA  labels of every record from both, compared
   batch.py run URL TOKEN FASTA PASSES CLIENTS       sequences/s over the whole file, best of PASSES
+  batch.py first N OUT FASTA...                     the first N records of the files, cycled
 
 Bodies: one JSON {"sequence"} per 16S gene of FASTA (for wrk), and the whole file as JSON
 {"sequences": [...]} batches of at most 1,000 records and 900 KB (under both servers' limits).
@@ -108,6 +109,13 @@ def main():
                     f.write(json.dumps({"sequence": s}) + "\n")
                     n += 1
         print("%d single-gene bodies (16S), %d batch bodies" % (n, len(batches(records))))
+    elif cmd == "first":
+        n, path, sources = int(sys.argv[2]), sys.argv[3], sys.argv[4:]
+        records = [r for s in sources for r in read_fasta(s)]
+        with open(path, "w") as f:
+            for i in range(n):
+                header, s = records[i % len(records)]
+                f.write(">%s\n%s\n" % (header, s))
     elif cmd == "agree":
         a, b, ta, tb, fasta = sys.argv[2:7]
         records = read_fasta(fasta)

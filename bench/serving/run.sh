@@ -94,7 +94,7 @@ run=$(curl -fsS -X POST "$api/api/v1/lifecycles" -H "Authorization: Bearer $alic
        \"metric\": \"macro_f1\", \"minimum\": 0.9}" | json 'd["runId"]')
 status=RUNNING
 for _ in $(seq 1 600); do
-  status=$(curl -fsS "$api/api/v1/lifecycles/$run" -H "Authorization: Bearer $alice" | json 'd["status"]')
+  status=$(curl -fsS "$api/api/v1/lifecycles/$run" -H "Authorization: Bearer $alice" | json 'd["run"]["status"]')
   [ "$status" = RUNNING ] || break
   sleep 2
 done
@@ -102,7 +102,7 @@ done
 curl -fsS -X POST "$api/api/v1/lifecycles/$run/approve" -H "Authorization: Bearer $bob" \
   -H 'Content-Type: application/json' -d '{"reason": "benchmark"}' >/dev/null
 for _ in $(seq 1 60); do
-  status=$(curl -fsS "$api/api/v1/lifecycles/$run" -H "Authorization: Bearer $alice" | json 'd["status"]')
+  status=$(curl -fsS "$api/api/v1/lifecycles/$run" -H "Authorization: Bearer $alice" | json 'd["run"]["status"]')
   [ "$status" = PROMOTED ] && break
   sleep 1
 done
@@ -151,8 +151,7 @@ done
 echo "== batch: 10,000 records"
 fasta="$results/rrna-10000.fasta"
 if [ ! -f "$fasta" ]; then
-  for _ in 1 2; do zcat data/rrna/train.fasta.gz data/rrna/test.fasta.gz; done \
-    | awk '/^>/ {n++} n > 10000 {exit} {print}' >"$fasta.tmp"
+  $py "$here/batch.py" first 10000 "$fasta.tmp" data/rrna/train.fasta.gz data/rrna/test.fasta.gz
   mv "$fasta.tmp" "$fasta"
 fi
 b_ours=$($py "$here/batch.py" run "$api$predict" "$vera" "$fasta" 3 2)
