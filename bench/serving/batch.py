@@ -4,6 +4,7 @@
   batch.py agree URL_A URL_B TOKEN_A TOKEN_B FASTA  labels of every record from both, compared
   batch.py run URL TOKEN FASTA PASSES CLIENTS       sequences/s over the whole file, best of PASSES
   batch.py first N OUT FASTA...                     the first N records of the files, cycled
+  batch.py growth URL TOKEN FASTA REPEATS SIZE...   median latency of one request of SIZE 16S genes
 
 Bodies: one JSON {"sequence"} per 16S gene of FASTA (for wrk), and the whole file as JSON
 {"sequences": [...]} batches of at most 1,000 records and 900 KB (under both servers' limits).
@@ -127,6 +128,22 @@ def main():
         print("agreement: %d of %d labels equal; ours right on %d of %d" % (same, len(la), right, len(truth)))
         if same != len(la) or len(la) != len(records):
             raise SystemExit("the two servers disagree")
+    elif cmd == "growth":
+        url, token, fasta, repeats = sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+        genes = [s for h, s in read_fasta(fasta) if " class=16S" in h]  # one kind: per-record cost comparable
+        c = Client(url, token)
+        print("records\tmedian_ms\tbest_ms\tus_per_record")
+        for size in map(int, sys.argv[6:]):
+            body = json.dumps({"sequences": [genes[i % len(genes)] for i in range(size)]}).encode()
+            times = []
+            for i in range(repeats + 2):
+                t0 = time.perf_counter()
+                c.post(body)
+                if i >= 2:  # two warm-up requests per size
+                    times.append((time.perf_counter() - t0) * 1000)
+            times.sort()
+            median = times[len(times) // 2]
+            print("%d\t%.3f\t%.3f\t%.1f" % (size, median, times[0], median * 1000 / size))
     elif cmd == "run":
         url, token, fasta, passes, clients = sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6])
         bodies = batches(read_fasta(fasta))

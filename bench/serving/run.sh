@@ -19,7 +19,8 @@
 #    batches of at most 1,000 records / 900 KB by 2 client threads: sequences/s, best of 3; and
 #    `./promoter classify` over the same file (one process, start-up included).
 #
-# Settings: BENCH_SECONDS (20), BENCH_WARMUP (10), BENCH_CONNS ("8 32"), BENCH_KEEP=1 keeps the
+# Settings: BENCH_SECONDS (20), BENCH_WARMUP (10 per row), BENCH_JIT_WARMUP (60: requests to ours
+# before the first row; on a busy 2-core machine C2 needs that long), BENCH_CONNS ("8 32"), BENCH_KEEP=1 keeps the
 # throwaway home (server and peer logs, raw wrk output), BENCH_OUT (bench/out/serving: results).
 # PROMOTER_JAVA_OPTS passes through (e.g. -XX:StartFlightRecording=...).
 set -euo pipefail
@@ -27,6 +28,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 secs=${BENCH_SECONDS:-20}
 warm=${BENCH_WARMUP:-10}
+jit=${BENCH_JIT_WARMUP:-60}
 conns=${BENCH_CONNS:-8 32}
 results=${BENCH_OUT:-$root/bench/out/serving}
 py=/usr/bin/python3   # Debian's, where the apt packages land (not a pyenv or venv python)
@@ -135,17 +137,25 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$peer$predict" -H 'Conten
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
-drive() { # label base token connections
-  local env=(BENCH_TOKEN="$3" BENCH_BODIES="$out/single.jsonl" BENCH_PATH="$predict")
-  env "${env[@]}" wrk -t1 -c"$4" -d"${warm}s" -s "$here/predict.lua" "$2" >/dev/null
-  env "${env[@]}" wrk -t1 -c"$4" -d"${secs}s" --latency -s "$here/predict.lua" "$2" >"$out/$1.txt"
-  rows+=("$($py "$root/bench/registry-api/summarize.py" "$1" wrk "$out/$1.txt")")
+cpu() { $py "$here/cputime.py" "$@"; }
+ours_cpu=("${pids[0]}" --cmdline "$PROMOTER_HOME/postgres")   # the JVM and its Postgres
+drive() { # label base token connections pid...
+  local label=$1 base=$2 tok=$3 c=$4; shift 4
+  local env=(BENCH_TOKEN="$tok" BENCH_BODIES="$out/single.jsonl" BENCH_PATH="$predict")
+  env "${env[@]}" wrk -t1 -c"$c" -d"${warm}s" -s "$here/predict.lua" "$base" >/dev/null
+  local before; before=$(cpu "$@")
+  env "${env[@]}" wrk -t1 -c"$c" -d"${secs}s" --latency -s "$here/predict.lua" "$base" >"$out/$label.txt"
+  local used; used=$(echo "$(cpu "$@") - $before" | bc)
+  rows+=("$($py "$here/row.py" "$label" "$out/$label.txt" "$used" "$secs")")
   echo "${rows[-1]}"
 }
+echo "== JIT warm-up: $jit s of single-gene requests to ours (C2 compiles Spring's request path; the peer has no JIT)"
+BENCH_TOKEN="$vera" BENCH_BODIES="$out/single.jsonl" BENCH_PATH="$predict" \
+  wrk -t1 -c8 -d"${jit}s" -s "$here/predict.lua" "$api" >/dev/null
 echo "== single 16S genes, wrk flat out ($secs s after $warm s warm-up)"
 for c in $conns; do
-  drive "ours, c=$c" "$api" "$vera" "$c"
-  drive "peer, c=$c" "$peer" "$peer_token" "$c"
+  drive "ours, c=$c" "$api" "$vera" "$c" "${ours_cpu[@]}"
+  drive "peer, c=$c" "$peer" "$peer_token" "$c" "${pids[1]}"
 done
 
 echo "== batch: 10,000 records"
@@ -158,6 +168,9 @@ b_ours=$($py "$here/batch.py" run "$api$predict" "$vera" "$fasta" 3 2)
 b_peer=$($py "$here/batch.py" run "$peer$predict" "$peer_token" "$fasta" 3 2)
 echo "   ours: $b_ours"
 echo "   peer: $b_peer"
+echo "== latency by batch size (one connection, median of 20 after 2 warm-up requests)"
+$py "$here/batch.py" growth "$api$predict" "$vera" "$fasta" 20 1 4 16 64 256 | tee "$results/growth-ours.tsv"
+$py "$here/batch.py" growth "$peer$predict" "$peer_token" "$fasta" 20 1 4 16 64 256 >"$results/growth-peer.tsv"
 $py -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$artifact" "$out/model"
 /usr/bin/time -f "%e" -o "$out/classify.time" ./promoter classify --model "$out/model" --fasta "$fasta" \
   --out "$out/labels.tsv" 2>"$out/classify.log"
@@ -170,10 +183,13 @@ field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
 {
   echo "Online predictions, default model ($model v$version, logreg k=6), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "load average: $load_before before, $load_after after; wrk (1 thread), both servers and Postgres share the cores"
-  echo "single 16S genes from data/rrna/test (225, cycled), $secs s measured after $warm s warm-up per row; latencies in ms"
+  echo "single 16S genes from data/rrna/test (225, cycled), $secs s measured after $warm s warm-up per row"
   echo
-  echo "| run                                | req/s    | p50     | p90     | p99     | errors |"
-  echo "| ---------------------------------- | -------: | ------: | ------: | ------: | ------ |"
+  echo "CPU: user + system seconds of the server's processes (ours: the JVM and its Postgres; the peer: uvicorn and"
+  echo "its workers) during the measured seconds, per request, and in cores busy; wrk's own CPU is not counted"
+  echo
+  echo "| run                    | req/s    | p50 ms  | p90 ms  | p99 ms  | CPU us/req | cores | errors |"
+  echo "| ---------------------- | -------: | ------: | ------: | ------: | -------: | ---: | ------ |"
   printf '%s\n' "${rows[@]}"
   echo
   echo "batch, 10,000 records of data/rrna, JSON batches of <= 1,000 records / 900 KB, 2 clients, best of 3:"
