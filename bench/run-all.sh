@@ -30,7 +30,6 @@ plots=$root/bench/report
 report=$root/bench/REPORT.md
 py=/usr/bin/python3
 mkdir -p "$out" "$plots"
-rm -f "$out"/*.md
 started=$(date +%s)
 
 need=()
@@ -41,7 +40,8 @@ done
 $py -c 'import fastapi, uvicorn, sklearn, uvloop, httptools' 2>/dev/null \
   || need+=(python3-fastapi uvicorn python3-sklearn python3-uvloop python3-httptools)
 if [ $quick = 0 ]; then
-  for pair in raxmlHPC:raxml consense:phylip iqtree2:iqtree Rscript:r-cran-ape; do
+  [ -x /usr/lib/phylip/bin/consense ] || need+=(phylip)   # Debian keeps PHYLIP's programs there
+  for pair in raxmlHPC:raxml iqtree2:iqtree Rscript:r-cran-ape; do
     command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
   done
   Rscript -e 'library(phangorn)' >/dev/null 2>&1 || need+=(r-cran-phangorn)
@@ -61,7 +61,7 @@ declare -A titles
 section() { # NAME TITLE FUNCTION: runs FUNCTION, its stdout into the section's fragment
   local name=$1 title=$2 fn=$3 t0; t0=$(date +%s)
   echo "== $title"
-  { echo "## $title"; echo; } >"$out/$name.md"
+  { echo "## $title"; echo; echo "_Measured $(date -u '+%Y-%m-%d %H:%M UTC')$([ $quick = 1 ] && echo ', --quick')._"; echo; } >"$out/$name.md"
   if ! "$fn" >>"$out/$name.md" 2>"$out/$name.err"; then
     { echo; echo "**This section failed**; the end of its log (\`bench/out/report/$name.err\`):"; echo
       echo '```'; tail -15 "$out/$name.err"; echo '```'; } >>"$out/$name.md"
@@ -249,7 +249,7 @@ registry() {
 }
 
 consensus() {
-  if ! command -v raxmlHPC >/dev/null || ! command -v consense >/dev/null || ! command -v iqtree2 >/dev/null; then
+  if ! command -v raxmlHPC >/dev/null || [ ! -x /usr/lib/phylip/bin/consense ] || ! command -v iqtree2 >/dev/null; then
     echo "Skipped: RAxML, PHYLIP or IQ-TREE is not installed (the full run installs them)."
     return 0
   fi
@@ -298,8 +298,10 @@ cnn() {
 }
 
 # BENCH_SECTIONS picks sections (default all, in this order; classification and memory use the
-# model and files the serving section leaves in bench/out/serving)
-sections=${BENCH_SECTIONS:-featurization serving classification registry consensus memory cnn}
+# model and files the serving section leaves in bench/out/serving); the report keeps the last
+# fragment of the sections not run, each dated
+all="featurization serving classification registry consensus memory cnn"
+sections=${BENCH_SECTIONS:-$all}
 titles+=([featurization]="k-mer featurization: ours vs plain C vs Python"
   [serving]="Online predictions: ours vs FastAPI + scikit-learn"
   [classification]="rRNA classification: ours vs sortmerna, barrnap as a locator"
@@ -327,6 +329,7 @@ for s in $sections; do section "$s" "${titles[$s]}" "$s"; done
   echo "each table reproduces it. Wall-clock figures move with whatever else runs on the machine: compare within a"
   echo "table, and prefer the CPU-time columns where a table has them."
   echo
-  for s in $sections; do cat "$out/$s.md"; done
+  # sections not run this time keep their last fragment, which says when it was measured
+  for s in $all; do [ -f "$out/$s.md" ] && cat "$out/$s.md"; done
 } >"$report"
 echo "wrote $report"
