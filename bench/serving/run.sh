@@ -2,8 +2,8 @@
 # Online predictions: Promoter's server beside a FastAPI + uvicorn + scikit-learn peer serving the
 # same logistic regression, measured in one run. Not part of the Maven build or its tests.
 #
-#   bench/serving/run.sh                      # about 4 minutes after the build
-#   BENCH_SECONDS=10 bench/serving/run.sh     # quicker, noisier
+#   bench/serving/run.sh                      # about 6 minutes after the build (training included)
+#   BENCH_SECONDS=8 BENCH_JIT_WARMUP=20 BENCH_CONNS=16 bench/serving/run.sh   # quicker, noisier
 #
 # 1. Builds the application (package, never install) and starts `./promoter server` (embedded
 #    stack) on a throwaway PROMOTER_HOME and free ports, with a viewer `vera` among the dev users.
@@ -14,14 +14,17 @@
 #    uvicorn with 2 worker processes, uvloop and httptools), then checks that both servers label
 #    every record of data/rrna's test set the same.
 # 4. wrk (1 thread) POSTs single real 16S genes (the 225 of data/rrna/test) to each, flat out at
-#    BENCH_CONNS connections each, after a warm-up: requests/s, p50/p90/p99.
+#    BENCH_CONNS connections each, after a warm-up: requests/s, p50/p90/p99, and the CPU seconds
+#    the server's processes used per request (cputime.py; ours counts its embedded Postgres).
 # 5. Batch: a 10,000-record FASTA (data/rrna's records in order, repeated) sent to each as JSON
 #    batches of at most 1,000 records / 900 KB by 2 client threads: sequences/s, best of 3; and
-#    `./promoter classify` over the same file (one process, start-up included).
+#    `./promoter classify` over the same file (one process, start-up included); the latency of
+#    one request of 1 to 256 16S genes (batch.py growth); the server's RSS idle and at the end.
+#    Results and the served model (for bench/run-all.sh) stay in BENCH_OUT.
 #
 # Settings: BENCH_SECONDS (20), BENCH_WARMUP (10 per row), BENCH_JIT_WARMUP (60: requests to ours
-# before the first row; on a busy 2-core machine C2 needs that long), BENCH_CONNS ("8 32"), BENCH_KEEP=1 keeps the
-# throwaway home (server and peer logs, raw wrk output), BENCH_OUT (bench/out/serving: results).
+# before the first row; on a busy 2-core machine C2 needs that long), BENCH_CONNS ("8 32"),
+# BENCH_KEEP=1 keeps the throwaway home (server and peer logs, raw wrk output), BENCH_OUT (bench/out/serving: results).
 # PROMOTER_JAVA_OPTS passes through (e.g. -XX:StartFlightRecording=...).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
