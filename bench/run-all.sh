@@ -133,7 +133,7 @@ PLOT
 
 serving() {
   local secs=20 warm=10 conns="8 32" jit=60
-  [ $quick = 1 ] && secs=8 warm=4 conns="16" jit=20
+  [ $quick = 1 ] && secs=8 warm=4 conns="16" jit=60   # 20 s left C2 mid-way on a busy machine
   echo '```'
   echo "BENCH_SECONDS=$secs BENCH_WARMUP=$warm BENCH_JIT_WARMUP=$jit BENCH_CONNS=\"$conns\" bench/serving/run.sh"
   echo '```'
