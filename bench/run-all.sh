@@ -313,7 +313,8 @@ for s in $sections; do section "$s" "${titles[$s]}" "$s"; done
 {
   echo "# Benchmark report"
   echo
-  echo "Written by \`bench/run-all.sh$([ $quick = 1 ] && echo ' --quick')\` on $(date -u '+%Y-%m-%d %H:%M UTC') in $(( ($(date +%s) - started) / 60 )) min,"
+  echo "Written by \`$([ -n "${BENCH_SECTIONS:-}" ] && echo "BENCH_SECTIONS=\"$sections\" ")bench/run-all.sh$([ $quick = 1 ] && echo ' --quick')\` on $(date -u '+%Y-%m-%d %H:%M UTC') in $(( ($(date +%s) - started) / 60 )) min,"
+  [ -n "${BENCH_SECTIONS:-}" ] && echo "which ran only those sections; the others are an earlier run's, each dated,"
   echo "at commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/REPORT.md' ':!bench/report' || echo ' (with uncommitted changes)')."
   echo
   echo "| machine | |"; echo "| --- | --- |"
