@@ -223,9 +223,13 @@ public final class ServingService {
       registry.version(model, target.version()); // unknown: 404, before any load
       return List.of(target.version());
     }
-    Resolution r = aliases.compute(model + "@" + target.alias(), (k, old) ->
-        old != null && old.at().plus(settings.aliasRefresh()).isAfter(clock.instant()) ? old
-            : resolve(model, target.alias()));
+    // a fresh resolution is read without compute(), which locks the map's bin: under load every
+    // request queued there, and behind the registry query of each refresh
+    String key = model + "@" + target.alias();
+    Resolution r = aliases.get(key);
+    if (r == null || !fresh(r)) {
+      r = aliases.compute(key, (k, old) -> old != null && fresh(old) ? old : resolve(model, target.alias()));
+    }
     if (r.primary() == null) {
       throw ServiceException.notFound("model '" + model + "' has no alias '" + target.alias() + "'");
     }
@@ -251,6 +255,10 @@ public final class ServingService {
   }
 
   private record Resolution(Integer primary, List<Integer> fallbacks, Instant at) {}
+
+  private boolean fresh(Resolution r) {
+    return r.at().plus(settings.aliasRefresh()).isAfter(clock.instant());
+  }
 
   private Timer timer(String model, int version, String route) {
     return Timer.builder("promoter.serving.predictions")

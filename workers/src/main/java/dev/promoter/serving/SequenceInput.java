@@ -44,11 +44,59 @@ public final class SequenceInput {
       if (raw.indexOf('>') >= 0) {
         throw new Refused(name + ":1: invalid nucleotide '>' (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
       }
-      List<FastaRecord> one = read(new ByteArrayInputStream((">" + name + "\n" + raw + "\n")
-          .getBytes(StandardCharsets.UTF_8)), name);
-      records.add(requireLength(one.getFirst(), name, maxLength));
+      FastaRecord one = normalised(name, raw);
+      records.add(requireLength(one != null ? one : readOne(name, raw), name, maxLength));
     }
     return records;
+  }
+
+  /**
+   * Stored form of each character as the FASTA reader stores it in a sequence line: the upper-case
+   * base ({@code U} as {@code T}), {@link #SKIP} for whitespace, gaps and line breaks, 0 where the
+   * reader refuses it. Must say what {@code FastaReader} says; {@code SequenceInputTest} compares
+   * the two on every character and on generated strings.
+   */
+  private static final byte[] STORED = new byte[128];
+  private static final byte SKIP = 1;
+
+  static {
+    for (char c : "ACGTRYSWKMBDHVN".toCharArray()) {
+      STORED[c] = (byte) c;
+      STORED[Character.toLowerCase(c)] = (byte) c;
+    }
+    STORED['U'] = 'T';
+    STORED['u'] = 'T';
+    for (char c : " \t\r\f\u000b-.\n".toCharArray()) {
+      STORED[c] = SKIP;
+    }
+  }
+
+  /**
+   * The record the FASTA reader would make of {@code >name} and {@code raw}, without a reader: the
+   * reader allocates 70 KB of buffers per call, which made it the largest allocation of a predict
+   * request. Null when {@code raw} holds anything the reader refuses or no base at all: the caller
+   * then reads it with the reader, which refuses it with the CLI's message.
+   */
+  static FastaRecord normalised(String name, String raw) {
+    byte[] stored = new byte[raw.length()];
+    int n = 0;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      byte b = c < 128 ? STORED[c] : 0;
+      if (b == 0) {
+        return null;
+      }
+      if (b != SKIP) {
+        stored[n++] = b;
+      }
+    }
+    return n == 0 ? null : new FastaRecord(name, "", new String(stored, 0, n, StandardCharsets.ISO_8859_1));
+  }
+
+  /** {@code >name} and {@code raw} read by the FASTA reader, as {@code promoter classify} would. */
+  static FastaRecord readOne(String name, String raw) {
+    return read(new ByteArrayInputStream((">" + name + "\n" + raw + "\n").getBytes(StandardCharsets.UTF_8)), name)
+        .getFirst();
   }
 
   /** A FASTA body, read exactly as {@code promoter classify --fasta} reads a file. */

@@ -22,7 +22,8 @@ public final class ServedVersion {
   private Instant since;
   private String digest;
   private String cause;
-  private Classifier classifier;
+  /** Volatile, read without the lock: every request reads it, and it changes only on (re)load. */
+  private volatile Classifier classifier;
   /** Held while loading, so that one thread loads and the others wait for it. */
   final Object loadLock = new Object();
 
@@ -74,7 +75,7 @@ public final class ServedVersion {
   }
 
   /** The loaded classifier, or null while it is not loaded. */
-  public synchronized Classifier classifier() {
+  public Classifier classifier() {
     return classifier;
   }
 

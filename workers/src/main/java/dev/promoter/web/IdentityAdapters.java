@@ -5,21 +5,29 @@ import dev.promoter.registry.RegistryDatabase;
 import dev.promoter.registry.UserRecord;
 import dev.promoter.registry.Users;
 import dev.promoter.service.Actor;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 
 /** The registry's identities behind Spring Security: API tokens, and OIDC users kept in step. */
 @Configuration(proxyBeanMethods = false)
 class IdentityAdapters {
 
+  /**
+   * The registry's API tokens, each answer reused for {@code promoter.http.token-cache} (see
+   * {@link CachedBearerTokens} for what that trades).
+   */
   @Bean
-  BearerTokens bearerTokens(ObjectProvider<IdentityService> identity) {
-    return token -> identity.getObject().authenticateToken(token)
+  BearerTokens bearerTokens(ObjectProvider<IdentityService> identity,
+      @Value("${promoter.http.token-cache:1s}") Duration cache) {
+    BearerTokens registry = token -> identity.getObject().authenticateToken(token)
         .map(p -> new Actor(p.user(), p.roles()));
+    return new CachedBearerTokens(registry, cache, System::nanoTime);
   }
 
   /**

@@ -1,0 +1,336 @@
+#!/usr/bin/env bash
+# Every benchmark in one run, each beside its peer on the same input, written to bench/REPORT.md
+# with PNG plots in bench/report/. Not part of the Maven build or its tests.
+#
+#   bench/run-all.sh --quick     smaller inputs and shorter runs (under 10 minutes on 2 cores)
+#   bench/run-all.sh             the full sizes (about 40 minutes on 2 cores, demo included)
+#
+# Installs what is missing from Debian (wrk, gnuplot, gcc, sortmerna, barrnap, the FastAPI peer's
+# packages; in the full run also phylip, iqtree, raxml, r-cran-ape, r-cran-phangorn), builds the
+# application once (package, never install), then runs:
+#   featurization  Java vs Python Counter vs plain C (bench/run-kmer-bench.sh, bench/kmer_c.c),
+#                  and its growth with the number of sequences
+#   serving        bench/serving/run.sh: predict API vs FastAPI + scikit-learn, batch, batch-size growth
+#   classification ours vs sortmerna on data/rrna/test (macro-F1, sequences/s), barrnap as a locator;
+#                  bench/classify/run.sh (compiled vs Tribuo, end to end)
+#   registry       bench/registry-api/run.sh (GET one model of 10,000; quick: that endpoint only)
+#   consensus      bench/consensus/bench.py vs RAxML, PHYLIP, IQ-TREE, ape (full run, or quick when
+#                  the peers are installed)
+#   memory         peak RSS: classify, server idle and serving (from the serving run), demo (full run)
+#   cnn            bench/run-cnn-bench.sh (full run only)
+# A section that fails is reported as failed with its log; the others still run. Raw output in
+# bench/out/report/.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+quick=0
+[ "${1:-}" = --quick ] && quick=1
+out=$root/bench/out/report
+plots=$root/bench/report
+report=$root/bench/REPORT.md
+py=/usr/bin/python3
+mkdir -p "$out" "$plots"
+started=$(date +%s)
+
+need=()
+for pair in wrk:wrk gnuplot:gnuplot-nox gcc:gcc sortmerna:sortmerna barrnap:barrnap bc:bc; do
+  command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
+done
+[ -x /usr/bin/time ] || need+=(time)
+$py -c 'import fastapi, uvicorn, sklearn, uvloop, httptools' 2>/dev/null \
+  || need+=(python3-fastapi uvicorn python3-sklearn python3-uvloop python3-httptools)
+if [ $quick = 0 ]; then
+  [ -x /usr/lib/phylip/bin/consense ] || need+=(phylip)   # Debian keeps PHYLIP's programs there
+  for pair in raxmlHPC:raxml iqtree2:iqtree Rscript:r-cran-ape; do
+    command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
+  done
+  Rscript -e 'library(phangorn)' >/dev/null 2>&1 || need+=(r-cran-phangorn)
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]}"
+  apt-get install -y -q "${need[@]}" >"$out/apt.log" 2>&1 || { tail "$out/apt.log"; exit 1; }
+fi
+
+. bin/find-jdk.sh
+promoter_find_jdk >/dev/null
+echo "== build (package, offline)"
+./mvnw -q -B -o -pl workers -am package -DskipTests >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; exit 1; }
+
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+declare -A titles
+section() { # NAME TITLE FUNCTION: runs FUNCTION, its stdout into the section's fragment
+  local name=$1 title=$2 fn=$3 t0; t0=$(date +%s)
+  echo "== $title"
+  { echo "## $title"; echo; echo "_Measured $(date -u '+%Y-%m-%d %H:%M UTC')$([ $quick = 1 ] && echo ', --quick')._"; echo; } >"$out/$name.md"
+  if ! "$fn" >>"$out/$name.md" 2>"$out/$name.err"; then
+    { echo; echo "**This section failed**; the end of its log (\`bench/out/report/$name.err\`):"; echo
+      echo '```'; tail -15 "$out/$name.err"; echo '```'; } >>"$out/$name.md"
+  fi
+  printf '\n_Section time: %d s; load average at its end: %s._\n\n' "$(( $(date +%s) - t0 ))" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/$name.md"
+}
+field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" | head -1; }
+png() { # OUT.png TITLE XLABEL YLABEL then gnuplot plot commands on stdin
+  { echo "set terminal pngcairo size 720,440 font 'sans,10'; set output '$1'"
+    echo "set title '$2'; set xlabel '$3'; set ylabel '$4'; set grid; set key left top"
+    cat; } | gnuplot 2>>"$out/gnuplot.err"
+}
+
+featurization() {
+  local plain=$out/train.fasta
+  zcat data/rrna/train.fasta.gz >"$plain"
+  gcc -O2 -o "$out/kmer_c" bench/kmer_c.c
+  echo "Same input for all three: \`data/rrna/train.fasta.gz\` (real rRNA genes), k = 6, one core each."
+  echo
+  echo '```'
+  echo "bench/run-kmer-bench.sh data/rrna/train.fasta.gz 6      # Java (KmerBench.java) and Python Counter (kmer_python.py)"
+  echo "gcc -O2 -o kmer_c bench/kmer_c.c && ./kmer_c train.fasta 6   # the plain C 2-bit rolling count"
+  echo '```'
+  echo
+  local jp c
+  jp=$(bench/run-kmer-bench.sh data/rrna/train.fasta.gz 6 2>&1) || { echo "$jp" >&2; return 1; }
+  c=$("$out/kmer_c" "$plain" 6)
+  echo "$jp" >"$out/kmer.txt"; echo "$c" >>"$out/kmer.txt"
+  local j1 j1m jn py pym cb cm
+  j1=$(echo "$jp" | grep '^java.*threads=1 ' | field best_per_core)
+  j1m=$(echo "$jp" | grep '^java.*threads=1 ' | field median_per_core)
+  jn=$(echo "$jp" | grep '^java' | tail -1 | field best_per_core)
+  py=$(echo "$jp" | grep '^python' | field best_mbases_per_s)
+  pym=$(echo "$jp" | grep '^python' | field median_mbases_per_s)
+  cb=$(echo "$c" | field best_per_core); cm=$(echo "$c" | field median_per_core)
+  echo "| k = 6, Mbases/s per core | best | median | Java / this (best) |"
+  echo "| --- | ---: | ---: | ---: |"
+  echo "| plain C, 1 thread | $cb | $cm | $(echo "scale=2; $j1 / $cb" | bc) |"
+  echo "| **Java (ours), 1 thread** | **$j1** | $j1m | 1 |"
+  echo "| Java (ours), all cores, per core | $jn | | |"
+  echo "| Python Counter, 1 thread | $py | $pym | $(echo "$j1 / $py" | bc)x |"
+  echo
+  echo "Target (issue 15): Java at least 75 % of the C loop, one core: **$(echo "scale=0; 100 * $j1 / $cb" | bc) %** in this run (best passes)."
+  echo
+  # growth with the number of sequences: Java and C over the first N records
+  local cp="activities/target/classes" n
+  printf 'records\tmbases\tjava_s\tc_s\n' >"$out/featurize-growth.tsv"
+  for n in 250 500 1000 2000 3934; do
+    awk -v n="$n" '/^>/ {r++} r > n {exit} {print}' "$plain" >"$out/head.fasta"
+    local jl cl mb
+    jl=$("$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" bench/KmerBench.java "$out/head.fasta" 6 | head -1)
+    cl=$("$out/kmer_c" "$out/head.fasta" 6)
+    mb=$(echo "$jl" | field mbases)
+    printf '%d\t%s\t%s\t%s\n' "$n" "$mb" "$(echo "scale=5; $mb / $(echo "$jl" | field best_mbases_per_s)" | bc)" \
+      "$(echo "scale=5; $mb / $(echo "$cl" | field best_mbases_per_s)" | bc)" >>"$out/featurize-growth.tsv"
+  done
+  png "$plots/featurize-growth.png" "k-mer featurization (k=6) vs number of sequences, one core, best pass" \
+    "sequences (first N of data/rrna/train)" "seconds per pass" <<PLOT
+plot '$out/featurize-growth.tsv' using 1:3 with linespoints title 'Java (ours)', '' using 1:4 with linespoints title 'plain C'
+PLOT
+  echo "How the time grows with the number of sequences (first N records of the same file, best of 9 passes each):"
+  echo
+  echo "![featurization growth](report/featurize-growth.png)"
+  echo
+  echo "| records | Mbases | Java s | C s |"; echo "| ---: | ---: | ---: | ---: |"
+  tail -n +2 "$out/featurize-growth.tsv" | awk -F'\t' '{printf "| %d | %s | %.4f | %.4f |\n", $1, $2, $3, $4}'
+}
+
+serving() {
+  local secs=20 warm=10 conns="8 32" jit=60
+  [ $quick = 1 ] && secs=8 warm=4 conns="16" jit=60   # 20 s left C2 mid-way on a busy machine
+  echo '```'
+  echo "BENCH_SECONDS=$secs BENCH_WARMUP=$warm BENCH_JIT_WARMUP=$jit BENCH_CONNS=\"$conns\" bench/serving/run.sh"
+  echo '```'
+  echo
+  BENCH_SECONDS=$secs BENCH_WARMUP=$warm BENCH_JIT_WARMUP=$jit BENCH_CONNS="$conns" bench/serving/run.sh >"$out/serving.txt" 2>&1 \
+    || { tail -30 "$out/serving.txt" >&2; return 1; }
+  sed -n '/^Online predictions/,$p' "$out/serving.txt"
+  local s=bench/out/serving
+  png "$plots/predict-growth.png" "predict latency vs batch size (16S genes, one connection, median)" \
+    "sequences per request" "milliseconds" <<PLOT
+set logscale xy
+plot '$s/growth-ours.tsv' using 1:2 with linespoints title 'ours', '$s/growth-peer.tsv' using 1:2 with linespoints title 'FastAPI + scikit-learn'
+PLOT
+  echo
+  echo "Latency by batch size (median of 20 requests after 2 warm-up ones, one connection):"
+  echo
+  echo "![predict latency by batch size](report/predict-growth.png)"
+  echo
+  echo "| sequences | ours ms | ours us/sequence | peer ms | peer us/sequence |"; echo "| ---: | ---: | ---: | ---: | ---: |"
+  paste "$s/growth-ours.tsv" "$s/growth-peer.tsv" | tail -n +2 | awk -F'\t' '{printf "| %d | %.2f | %.0f | %.2f | %.0f |\n", $1, $2, $4, $6, $8}'
+}
+
+classification() {
+  local m=bench/out/serving/model test=$out/test.fasta train=$out/train.fasta w=$out/sortmerna
+  [ -f "$m/model.tribuo" ] || { echo "no model from the serving section in $m" >&2; return 1; }
+  zcat data/rrna/test.fasta.gz >"$test"
+  [ -f "$train" ] || zcat data/rrna/train.fasta.gz >"$train"
+  local n; n=$(grep -c '^>' "$test")
+  echo "The default model (the one the serving section trained and promoted) against sortmerna 4.3 with the"
+  echo "training records as its reference (it ships no databases), on the same $n test records of data/rrna."
+  echo "A read sortmerna does not align is called non-rRNA; otherwise the class of its best hit."
+  echo
+  echo '```'
+  echo "./promoter classify --model bench/out/serving/model --fasta test.fasta --out ours.tsv"
+  echo "sortmerna --ref train.fasta --reads test.fasta --index 1 --workdir W              # indexing, timed apart"
+  echo "sortmerna --ref train.fasta --reads test.fasta --index 0 --workdir W --blast 1 --num_alignments 1 --threads $(nproc)"
+  echo "bench/report/sortmerna.py labels|score ...                                       # labels and macro-F1"
+  echo '```'
+  echo
+  /usr/bin/time -f '%e %M %U %S' -o "$out/ours.time" ./promoter classify --model "$m" --fasta "$test" --out "$out/ours.tsv" 2>"$out/ours.err"
+  rm -rf "$w"; mkdir -p "$w"
+  /usr/bin/time -f '%e %M %U %S' -o "$out/smr-index.time" sortmerna --ref "$train" --reads "$test" --index 1 --workdir "$w" \
+    --threads "$(nproc)" >"$out/smr-index.log" 2>&1 || { tail "$out/smr-index.log" >&2; return 1; }
+  rm -rf "$w/readb" "$w/kvdb" "$w/out"
+  /usr/bin/time -f '%e %M %U %S' -o "$out/smr-align.time" sortmerna --ref "$train" --reads "$test" --index 0 --workdir "$w" \
+    --blast 1 --num_alignments 1 --threads "$(nproc)" >"$out/smr-align.log" 2>&1 || { tail "$out/smr-align.log" >&2; return 1; }
+  $py bench/report/sortmerna.py labels "$train" "$w/out/aligned.blast" "$test" "$out/smr.tsv"
+  local so ss oi oa
+  so=$($py bench/report/sortmerna.py score "$test" "$out/ours.tsv")
+  ss=$($py bench/report/sortmerna.py score "$test" "$out/smr.tsv")
+  read -r ow orss ou os <"$out/ours.time"; read -r iw irss iu is <"$out/smr-index.time"
+  read -r aw arss au as <"$out/smr-align.time"
+  local oc ac; oc=$(echo "$ou + $os" | bc); ac=$(echo "$au + $as" | bc)
+  echo "| classifier | accuracy | macro-F1 | wall s | sequences/s | CPU s | sequences per CPU-s | peak RSS MB |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| ours, \`promoter classify\` (one process, JVM start-up included) | $(echo "$so" | field accuracy) | $(echo "$so" | field macro_f1) | $ow | $(echo "$n / $ow" | bc) | $oc | $(echo "$n / $oc" | bc) | $((orss / 1024)) |"
+  echo "| sortmerna, aligning (index built before) | $(echo "$ss" | field accuracy) | $(echo "$ss" | field macro_f1) | $aw | $(echo "$n / $aw" | bc) | $ac | $(echo "$n / $ac" | bc) | $((arss / 1024)) |"
+  echo "| sortmerna, indexing the $(grep -c '^>' "$train") training records | | | $iw | | $(echo "$iu + $is" | bc) | | $((irss / 1024)) |"
+  echo
+  echo "Ours answers $(echo "scale=1; $aw / $ow" | bc)x sortmerna's sequences/s here by wall time, $(echo "scale=1; $ac / $oc" | bc)x per CPU-second"
+  echo "(target: >= 100x, at least as accurate). Ours includes a JVM start of about a second on a quiet machine."
+  echo
+  # barrnap: a locator of rRNA genes in longer sequences, not a classifier (see ../shared DATA.md)
+  local sub=$out/barrnap.fasta k=200
+  [ $quick = 0 ] && k=$n
+  awk -v n="$k" '/^>/ {r++} r > n {exit} {print}' "$test" >"$sub"
+  /usr/bin/time -f '%e %M' -o "$out/barrnap.time" barrnap --kingdom bac --threads "$(nproc)" --quiet "$sub" >"$out/barrnap.gff" 2>"$out/barrnap.err" \
+    || { tail "$out/barrnap.err" >&2; return 1; }
+  read -r bw brss <"$out/barrnap.time"
+  echo "barrnap 0.9 (\`barrnap --kingdom bac --threads $(nproc) FASTA\`, the first $k test records) as a locator: $bw s wall"
+  echo "($(echo "scale=1; $k / $bw" | bc) records/s), $(grep -v '^#' "$out/barrnap.gff" | cut -f1 | sort -u | wc -l) records with a located gene;"
+  echo "hits by the record's true class (a record may carry several hits):"
+  echo
+  echo "| true class | records | located | barrnap's product names |"; echo "| --- | ---: | ---: | --- |"
+  $py - "$sub" "$out/barrnap.gff" <<'PY'
+import collections, sys
+cls = {}
+for line in open(sys.argv[1]):
+    if line.startswith(">"):
+        h = line[1:].split()
+        cls[h[0]] = [w.split("=")[1] for w in h[1:] if w.startswith("class=")][0]
+hits = collections.defaultdict(set); names = collections.defaultdict(collections.Counter)
+for line in open(sys.argv[2]):
+    if line.startswith("#") or not line.strip():
+        continue
+    f = line.rstrip("\n").split("\t")
+    hits[cls[f[0]]].add(f[0])
+    names[cls[f[0]]][f[8].split("Name=")[1].split(";")[0] if "Name=" in f[8] else "?"] += 1
+for c in sorted(set(cls.values())):
+    n = sum(1 for v in cls.values() if v == c)
+    print("| %s | %d | %d | %s |" % (c, n, len(hits[c]), ", ".join("%s %d" % kv for kv in names[c].most_common())))
+PY
+  echo
+  echo "### Batch classification: compiled vs Tribuo's path"
+  echo
+  local reps=10; [ $quick = 1 ] && reps=1
+  mkdir -p bench/out/classify
+  if [ ! -f bench/out/classify/rrna-logreg/model.tribuo ]; then
+    rm -rf bench/out/classify/rrna-logreg; cp -r "$m" bench/out/classify/rrna-logreg   # the same default model
+  fi
+  echo '```'; echo "bench/classify/run.sh $reps"; echo '```'; echo
+  echo '```'
+  bench/classify/run.sh "$reps" 2>&1 | grep -v WARNING
+  echo '```'
+}
+
+registry() {
+  local env=(BENCH_LOAD_WAIT=0)
+  [ $quick = 1 ] && env+=(BENCH_SECONDS=5 BENCH_WARMUP=3 BENCH_MODES=get)
+  echo '```'; echo "${env[*]} bench/registry-api/run.sh"; echo '```'; echo
+  env "${env[@]}" bench/registry-api/run.sh >"$out/registry.txt" 2>&1 || { tail -30 "$out/registry.txt" >&2; return 1; }
+  sed -n '/^Registry reads/,$p' "$out/registry.txt"
+}
+
+consensus() {
+  if ! command -v raxmlHPC >/dev/null || [ ! -x /usr/lib/phylip/bin/consense ] || ! command -v iqtree2 >/dev/null; then
+    echo "Skipped: RAxML, PHYLIP or IQ-TREE is not installed (the full run installs them)."
+    return 0
+  fi
+  local sizes="100x50,500x100,1000x200,2000x400" reps=3
+  [ $quick = 1 ] && sizes="100x50,500x100" reps=1
+  echo '```'; echo "python3 bench/consensus/bench.py --sizes $sizes --reps $reps --rf-max-trees 1000"; echo '```'; echo
+  echo '```'
+  $py bench/consensus/bench.py --sizes "$sizes" --reps "$reps" --rf-max-trees 1000 2>&1 | tee "$out/consensus.txt"
+  echo '```'
+}
+
+memory() {
+  echo "Peak resident set size (\`/usr/bin/time -f %M\`, or the kernel's VmHWM for the server):"
+  echo
+  echo "| process | peak RSS MB | command |"; echo "| --- | ---: | --- |"
+  local f=bench/out/serving/rrna-10000.fasta
+  if [ -f "$f" ]; then
+    /usr/bin/time -f '%e %M' -o "$out/classify10k.time" ./promoter classify --model bench/out/serving/model --fasta "$f" \
+      --out "$out/classify10k.tsv" 2>/dev/null
+    read -r cw crss <"$out/classify10k.time"
+    echo "| \`promoter classify\`, 10,000 records | $((crss / 1024)) | \`/usr/bin/time -f %M ./promoter classify --model bench/out/serving/model --fasta bench/out/serving/rrna-10000.fasta\` ($cw s) |"
+  fi
+  if [ -f bench/out/serving/memory.txt ]; then
+    local m; m=$(cat bench/out/serving/memory.txt)
+    echo "| \`promoter server\`, idle (started, no model loaded) | $(echo " $m" | field rss_idle_mb) | VmRSS during \`bench/serving/run.sh\` |"
+    echo "| \`promoter server\`, after serving the benchmark (peak) | $(echo " $m" | field hwm_serving_mb) | VmHWM at the end of \`bench/serving/run.sh\` |"
+  fi
+  if [ $quick = 0 ]; then
+    local home; home=$(mktemp -d /tmp/promoter-demo.XXXXXX)
+    free_port() { $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+    PROMOTER_HOME=$home PROMOTER_TEMPORAL_PORT=$(free_port) PROMOTER_POSTGRES_PORT=$(free_port) \
+      /usr/bin/time -f '%e %M' -o "$out/demo.time" ./promoter demo --auto-approve --as reviewer >"$out/demo.log" 2>&1
+    read -r dw drss <"$out/demo.time"
+    echo "| \`promoter demo --auto-approve --as reviewer\` (Temporal, fresh home) | $((drss / 1024)) | $dw s wall |"
+    rm -rf "$home"
+  else
+    echo "| \`promoter demo\` | not run | the full run measures it (about 4 minutes) |"
+  fi
+}
+
+cnn() {
+  if [ $quick = 1 ]; then echo "Not in the quick run: \`bench/run-cnn-bench.sh data/rrna 1 max-per-class=150\`."; return 0; fi
+  echo '```'; echo "bench/run-cnn-bench.sh data/rrna 1 max-per-class=150"; echo '```'; echo; echo '```'
+  bench/run-cnn-bench.sh data/rrna 1 max-per-class=150 2>&1 | grep -v WARNING | tail -20
+  echo '```'
+}
+
+# BENCH_SECTIONS picks sections (default all, in this order; classification and memory use the
+# model and files the serving section leaves in bench/out/serving); the report keeps the last
+# fragment of the sections not run, each dated
+all="featurization serving classification registry consensus memory cnn"
+sections=${BENCH_SECTIONS:-$all}
+titles+=([featurization]="k-mer featurization: ours vs plain C vs Python"
+  [serving]="Online predictions: ours vs FastAPI + scikit-learn"
+  [classification]="rRNA classification: ours vs sortmerna, barrnap as a locator"
+  [registry]="Registry reads through the REST API vs FastAPI"
+  [consensus]="Consensus vs RAxML, PHYLIP, IQ-TREE, ape"
+  [memory]="Memory" [cnn]="CNN throughput")
+for s in $sections; do section "$s" "${titles[$s]}" "$s"; done
+
+{
+  echo "# Benchmark report"
+  echo
+  echo "Written by \`$([ -n "${BENCH_SECTIONS:-}" ] && echo "BENCH_SECTIONS=\"$sections\" ")bench/run-all.sh$([ $quick = 1 ] && echo ' --quick')\` on $(date -u '+%Y-%m-%d %H:%M UTC') in $(( ($(date +%s) - started) / 60 )) min,"
+  [ -n "${BENCH_SECTIONS:-}" ] && echo "which ran only those sections; the others are an earlier run's, each dated,"
+  echo "at commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/REPORT.md' ':!bench/report' || echo ' (with uncommitted changes)')."
+  echo
+  echo "| machine | |"; echo "| --- | --- |"
+  echo "| CPU | $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) |"
+  echo "| memory | $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) |"
+  echo "| OS | $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r) |"
+  echo "| JDK | $("$JAVA_HOME/bin/java" -version 2>&1 | head -1) |"
+  echo "| Python (peers) | $($py --version 2>&1), scikit-learn $($py -c 'import sklearn; print(sklearn.__version__)' 2>/dev/null) |"
+  echo "| load average | $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end |"
+  echo
+  if [ -n "${BENCH_NOTE:-}" ]; then echo "$BENCH_NOTE"; echo; fi
+  echo "Each figure is measured in this run, beside its peer on the same input and machine; the command above"
+  echo "each table reproduces it. Wall-clock figures move with whatever else runs on the machine: compare within a"
+  echo "table, and prefer the CPU-time columns where a table has them."
+  echo
+  # sections not run this time keep their last fragment, which says when it was measured
+  for s in $all; do [ -f "$out/$s.md" ] && cat "$out/$s.md"; done
+} >"$report"
+echo "wrote $report"
