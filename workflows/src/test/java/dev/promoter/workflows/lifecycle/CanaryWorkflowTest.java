@@ -1,0 +1,154 @@
+package dev.promoter.workflows.lifecycle;
+
+import static dev.promoter.workflows.lifecycle.LifecycleHarness.candidate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.promoter.workflows.rollout.GateReading;
+import dev.promoter.workflows.rollout.Gates;
+import dev.promoter.workflows.rollout.Rollout;
+import dev.promoter.workflows.rollout.RolloutStep;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The canary's step logic on Temporal's time-skipping test server, with the traffic boundary
+ * faked: steps in order, each held for the bake time, gates read after each, a failed gate
+ * giving traffic back at once, approval before or after the canary. (End to end with real
+ * requests: {@code RolloutEndToEndTest} in workers.)
+ */
+class CanaryWorkflowTest {
+  private final LifecycleHarness h = new LifecycleHarness();
+
+  @AfterEach
+  void close() {
+    h.close();
+  }
+
+  static LifecycleRequest canary(ApprovalPolicy approval, List<Integer> steps) {
+    // approval after the canary: short bakes, so the test's one-second steps of time reach it
+    Duration bake = approval.afterCanary() ? Duration.ofSeconds(10) : Duration.ofMinutes(10);
+    return new LifecycleRequest("rrna", "data/rrna", List.of(candidate("a", "logreg", 0.99)), "macro_f1",
+        0.9, 0.005, approval, "alice", null, new Rollout("canary", steps, bake, Gates.DEFAULT, null));
+  }
+
+  /**
+   * Approves without waiting on the calling thread: the Update answers only when the run ends,
+   * and the canary's bake timers fire only while a result is awaited (time skipping).
+   */
+  private java.util.concurrent.CompletableFuture<LifecycleStatus> decide(ModelLifecycleWorkflow run,
+      boolean approve, String reason) {
+    // accepted before the result is awaited, so skipped time cannot expire the approval first
+    return io.temporal.client.WorkflowStub.fromTyped(run).startUpdate(approve ? "approve" : "reject",
+        io.temporal.client.WorkflowUpdateStage.ACCEPTED, LifecycleStatus.class,
+        new Decision("reviewer", reason)).getResultAsync();
+  }
+
+  private static String runId(ModelLifecycleWorkflow run) {
+    return io.temporal.client.WorkflowStub.fromTyped(run).getExecution().getWorkflowId();
+  }
+
+  private void championInProduction() {
+    h.registry.aliases.put("production", 7);
+    h.evaluation.championScore = 0.9;
+  }
+
+  @Test
+  void aHealthyCanaryStepsUpAndPromotes() {
+    championInProduction();
+    ModelLifecycleWorkflow run = h.start("canary-good", canary(ApprovalPolicy.DEFAULT, null));
+    LifecycleProgress waiting = h.awaitApprovalStep(run);
+    assertThat(waiting.strategy()).isEqualTo("canary");
+    var decided = decide(run, true, "ship it");
+    h.result(runId(run));
+    assertThat(decided.join()).isEqualTo(LifecycleStatus.PROMOTED);
+    LifecycleResult result = h.result("canary-good");
+    assertThat(result.status()).isEqualTo(LifecycleStatus.PROMOTED);
+    assertThat(result.rollout()).extracting(RolloutStep::percent).containsExactly(10, 25, 50, 100);
+    assertThat(result.rollout()).extracting(RolloutStep::outcome).containsOnly("passed");
+    assertThat(result.rollout().getFirst().reading()).isEqualTo(FakeRollout.HEALTHY);
+    assertThat(h.rollout.calls).containsExactly(
+        "split v1 canary 10", "measure v1 canary vs v7",
+        "split v1 canary 25", "measure v1 canary vs v7",
+        "split v1 canary 50", "measure v1 canary vs v7",
+        "split v1 canary 100", "measure v1 canary vs v7",
+        "clear: run canary-good: canary passed every step; v1 takes production");
+    assertThat(h.registry.aliases).containsEntry("production", 1);
+  }
+
+  @Test
+  void aFailedGateGivesTrafficBackAtOnceAndEndsRolledBackWithItsFigures() {
+    championInProduction();
+    GateReading bad = new GateReading(120, 0, 3, 0, 4.0, 120, 0.05, 0, null, 0, null);
+    h.rollout.readings.add(FakeRollout.HEALTHY);
+    h.rollout.readings.add(bad);
+    ModelLifecycleWorkflow run = h.start("canary-bad", canary(ApprovalPolicy.DEFAULT, null));
+    h.awaitApprovalStep(run);
+    var decided = decide(run, true, "try it");
+    h.result(runId(run));
+    assertThat(decided.join()).isEqualTo(LifecycleStatus.ROLLED_BACK);
+    LifecycleResult result = h.result("canary-bad");
+    assertThat(result.status()).isEqualTo(LifecycleStatus.ROLLED_BACK);
+    assertThat(result.verdict()).contains("rolled back at canary step 2 (25%)")
+        .contains("agreement with the champion 0.050 under 0.900 (120 requests compared)")
+        .contains("3 unavailable").contains("production stays on v7");
+    assertThat(result.rollout()).extracting(RolloutStep::outcome).containsExactly("passed", "failed");
+    assertThat(h.rollout.calls.getLast()).startsWith("clear: run canary-bad canary gate failed at 25%");
+    assertThat(h.rollout.calls).doesNotContain("split v1 canary 50");
+    assertThat(h.registry.aliases).containsEntry("production", 7);
+    assertThat(h.registry.calls).contains("withdraw v1 staging");
+    assertThat(h.registry.runStatus).containsEntry("canary-bad", "ROLLED_BACK");
+  }
+
+  @Test
+  void tooLittleTrafficIsTooLittleEvidence() {
+    championInProduction();
+    h.rollout.readings.add(new GateReading(3, 0, 0, 0, 1.0, 3, 1.0, 0, null, 0, null));
+    ModelLifecycleWorkflow run = h.start("canary-quiet", canary(ApprovalPolicy.DEFAULT, List.of(50, 100)));
+    h.awaitApprovalStep(run);
+    decide(run, true, "go");
+    assertThat(h.result("canary-quiet").verdict()).contains("only 3 requests reached the candidate (at least 20 needed)");
+  }
+
+  @Test
+  void approvalAfterTheCanaryComesBeforeTheLastStepWithTheFiguresOnTheRun() {
+    championInProduction();
+    ModelLifecycleWorkflow run = h.start("canary-after", canary(
+        new ApprovalPolicy("approver", Duration.ofDays(1), ApprovalPolicy.AFTER_CANARY), List.of(10, 50, 100)));
+    LifecycleProgress waiting = h.awaitApprovalStep(run);
+    assertThat(waiting.status()).isEqualTo(LifecycleStatus.AWAITING_APPROVAL);
+    assertThat(waiting.rollout()).extracting(RolloutStep::percent).containsExactly(10, 50);
+    assertThat(waiting.rollout()).extracting(RolloutStep::outcome).containsOnly("passed");
+    assertThat(h.registry.aliases).containsEntry("production", 7);
+    var decided = decide(run, true, "the canary looks right");
+    h.result(runId(run));
+    assertThat(decided.join()).isEqualTo(LifecycleStatus.PROMOTED);
+    assertThat(h.rollout.calls).contains("split v1 canary 100");
+    assertThat(h.registry.calls).contains("promote v1 production by reviewer");
+  }
+
+  @Test
+  void rejectedAfterTheCanaryGivesTrafficBack() {
+    championInProduction();
+    ModelLifecycleWorkflow run = h.start("canary-rejected", canary(
+        new ApprovalPolicy("approver", Duration.ofDays(1), ApprovalPolicy.AFTER_CANARY), List.of(10, 100)));
+    h.awaitApprovalStep(run);
+    var decided = decide(run, false, "agreement too low for my taste");
+    h.result(runId(run));
+    assertThat(decided.join()).isEqualTo(LifecycleStatus.REJECTED);
+    assertThat(h.rollout.calls.getLast()).isEqualTo("clear: run canary-rejected: agreement too low for my taste");
+    assertThat(h.registry.aliases).containsEntry("production", 7);
+  }
+
+  @Test
+  void withoutAChampionTheCanaryIsSkippedAndSaysSo() {
+    ModelLifecycleWorkflow run = h.start("canary-first", canary(ApprovalPolicy.DEFAULT, null));
+    h.awaitApprovalStep(run);
+    decide(run, true, "first one");
+    LifecycleResult result = h.result("canary-first");
+    assertThat(result.status()).isEqualTo(LifecycleStatus.PROMOTED);
+    assertThat(result.verdict()).endsWith("(canary skipped: no production version to compare with)");
+    assertThat(h.rollout.calls).isEmpty();
+  }
+}
