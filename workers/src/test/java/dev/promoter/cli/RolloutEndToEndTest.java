@@ -44,6 +44,7 @@ class RolloutEndToEndTest {
   @TempDir Path home;
   private String base;
   private Map<String, String> tokens;
+  private String lastRun;
 
   @Test
   void aGoodCandidateIsPromotedThroughTheCanaryAndAWorseOneRolledBackByItsGate() throws Exception {
@@ -104,6 +105,14 @@ class RolloutEndToEndTest {
       assertThat(after.get("route").asText()).isEqualTo("primary");
       assertThat(registry.audit("rrna")).anyMatch(e -> e.action().equals("split-clear")
           && e.reason().contains("canary gate failed at 25%"));
+      System.out.println("rolled back: " + rolledBack.get("verdict").asText());
+
+      // the run page shows the rollout: the step, the shares and the gate's figures
+      String page = signedIn("bob", home).send(HttpRequest.newBuilder(URI.create(base + "/runs/" + lastRun)).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(page).contains("id=\"run-rollout\"").contains("canary 25%").contains(">failed<")
+          .contains(String.format(java.util.Locale.ROOT, "%.3f (%d)", failed.get("reading").get("agreement").asDouble(),
+              failed.get("reading").get("compared").asLong()));
     } finally {
       System.clearProperty("promoter.workers.principals");
     }
@@ -117,6 +126,7 @@ class RolloutEndToEndTest {
     HttpResponse<String> started = post("/api/v1/lifecycles", spec, "alice");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String run = JSON.readTree(started.body()).get("runId").asText();
+    lastRun = run;
     awaitApproval(run);
     CompletableFuture<HttpResponse<String>> approval = http.sendAsync(request("POST",
         "/api/v1/lifecycles/" + run + "/approve", "{\"reason\":\"canary it\"}", "bob"),
@@ -185,6 +195,24 @@ class RolloutEndToEndTest {
       Thread.sleep(200);
     }
     throw new AssertionError("run " + run + " never waited for approval: " + last);
+  }
+
+  /** A browser-like client signed in through the UI's form with the user's dev password. */
+  private HttpClient signedIn(String user, Path home) throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+    assertThat(csrf.find()).as(form).isTrue();
+    String password = DevFiles.read(home.resolve("dev-passwords")).get(user);
+    String body = "username=" + user + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+        + "&_csrf=" + csrf.group(1);
+    HttpResponse<String> in = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(in.statusCode()).isEqualTo(200);
+    return browser;
   }
 
   private static String spec(String dataset, String deployment) {
