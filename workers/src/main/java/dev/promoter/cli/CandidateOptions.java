@@ -41,13 +41,13 @@ final class CandidateOptions {
       description = "before-rollout (default) or after-canary: the approver decides after the canary's lower steps")
   String decides;
 
-  @Option(names = "--strategy", description = "deployment: direct (default), canary or blue-green")
+  @Option(names = "--strategy", description = "deployment: direct (default), canary or shadow")
   String strategy;
 
   @Option(names = "--steps", split = ",", description = "canary traffic shares in %, ending at 100 (default 10,25,50,100)")
   List<Integer> steps;
 
-  @Option(names = "--bake", description = "how long each rollout step is held before its gates are read, ISO-8601 (default PT10M)")
+  @Option(names = "--bake", description = "how long each canary step (or the shadow) runs before its gates are read, ISO-8601 (default PT10M)")
   Duration bake;
 
   @Option(names = "--max-error-rate", description = "gate: the candidate's own error rate, at most (default 0.01)")
@@ -68,15 +68,15 @@ final class CandidateOptions {
   @Option(names = "--min-requests", description = "requests per step needed before a step is judged (default 20)")
   Integer minRequests;
 
-  @Option(names = "--keep-warm", description = "blue-green: how long the champion stays warm after the switch, ISO-8601 (default PT30M)")
-  Duration keepWarm;
+  @Option(names = "--shadow-percent", description = "shadow: the share of production requests the candidate also scores (default 100)")
+  Integer shadowPercent;
 
   /** The run as asked for; the application layer checks it and names the submitter. */
   LifecycleSpec spec() {
     List<LifecycleSpec.Candidate> specs = candidates(candidates, params).stream()
         .map(c -> new LifecycleSpec.Candidate(c.name(), c.trainer(), null, c.params())).toList();
     LifecycleSpec.Deployment deployment = strategy == null ? null : new LifecycleSpec.Deployment(strategy,
-        steps, bake, maxErrorRate, maxP99Ms, minAgreement, minAccuracy, minLabels, minRequests, keepWarm);
+        steps, bake, maxErrorRate, maxP99Ms, minAgreement, minAccuracy, minLabels, minRequests, shadowPercent);
     return new LifecycleSpec(model, data, specs, metric, minimum, margin,
         new LifecycleSpec.Approval(approvalTimeout, decides), null, deployment);
   }

@@ -40,12 +40,15 @@ final class Deployments {
     }
     List<Integer> steps = steps(spec.steps());
     Duration bake = duration("deployment.bake", spec.bake());
-    Duration keepWarm = duration("deployment.keepWarm", spec.keepWarm());
+    Integer shadowPercent = spec.shadowPercent();
+    if (shadowPercent != null && (shadowPercent < 1 || shadowPercent > 100)) {
+      throw ServiceException.badInput("deployment.shadowPercent: must be 1-100, not " + shadowPercent);
+    }
     Gates gates = new Gates(fraction("deployment.maxErrorRate", spec.maxErrorRate()),
         positive("deployment.maxP99Ms", spec.maxP99Ms()), fraction("deployment.minAgreement", spec.minAgreement()),
         fraction("deployment.minAccuracy", spec.minAccuracy()), count("deployment.minLabels", spec.minLabels(), 1),
         count("deployment.minRequests", spec.minRequests(), 0));
-    return new Rollout(strategy, steps, bake, gates, keepWarm);
+    return new Rollout(strategy, steps, bake, gates, shadowPercent);
   }
 
   private static List<Integer> steps(List<Integer> steps) {

@@ -72,18 +72,19 @@ public record LifecycleSpec(String model, String dataset, List<Candidate> candid
   /**
    * The deployment strategy and its parameters; null fields take the defaults.
    *
-   * @param strategy {@code direct} (default), {@code canary} or {@code blue-green}
+   * @param strategy {@code direct} (default), {@code canary} or {@code shadow}
    * @param steps canary: traffic shares in percent, rising, ending at 100 (default 10,25,50,100)
-   * @param bake how long each step is held before its gates are read, ISO-8601 (default PT10M)
+   * @param bake how long each canary step (or the shadow) runs before its gates are read,
+   *     ISO-8601 (default PT10M)
    * @param maxErrorRate the candidate's own error rate, at most (default 0.01)
    * @param maxP99Ms its p99 latency in milliseconds, at most (default 250)
    * @param minAgreement agreement with the champion on the same requests, at least (default 0.9)
    * @param minAccuracy online accuracy from feedback, at least (default 0.8)
    * @param minLabels labels needed before accuracy is judged (default 20)
    * @param minRequests requests per step needed before anything is judged (default 20)
-   * @param keepWarm blue-green: how long the champion stays warm after the switch (default PT30M)
+   * @param shadowPercent shadow: the share of production requests the candidate also scores (default 100)
    */
   public record Deployment(String strategy, List<Integer> steps, Duration bake, Double maxErrorRate,
       Double maxP99Ms, Double minAgreement, Double minAccuracy, Integer minLabels, Integer minRequests,
-      Duration keepWarm) {}
+      Integer shadowPercent) {}
 }

@@ -119,7 +119,7 @@ class SplitServingTest {
 
   @Test
   void aShadowIsLoggedAndNeverReturnedAndAWarmVersionTakesNoTraffic() {
-    splits.set(M, "production", worse, "warm", 0, "promoter", "blue-green: warm the candidate");
+    splits.set(M, "production", worse, "warm", 0, "promoter", "warm the candidate");
     String sequence = TrainedModels.test().get(1).sequence();
     assertThat(serving.predict(M, ServingService.Target.of(null, null, "k"), List.of(sequence), true).version())
         .isEqualTo(champion);

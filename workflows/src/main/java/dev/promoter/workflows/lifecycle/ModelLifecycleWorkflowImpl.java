@@ -142,18 +142,24 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
     // a canary with no champion has nothing to compare with or fall back to: it is deployed
     // directly, and the verdict says so
     boolean canary = Rollout.CANARY.equals(rollout.strategy()) && champion != null;
+    if (Rollout.SHADOW.equals(rollout.strategy()) && champion != null) {
+      state.step(Steps.ROLLOUT);
+      new ShadowRollout(request, state, ActivityStubs.rollout(request.taskQueues().get("cpu")))
+          .run(runId, version, champion);
+    }
+    List<dev.promoter.workflows.rollout.RolloutStep> steps = rollout.direct() ? null : state.rollout();
     Decision decision = null;
     if (!(canary && request.approval().afterCanary())) {
       decision = approval.await(runId, registry, version);
       if (decision == null) {
         registry.withdraw(model, version, "staging", SYSTEM_ACTOR, "approval expired");
         return end(LifecycleStatus.EXPIRED, request, version, best.metrics(), "no decision within "
-            + request.approval().timeout() + "; v" + version + " withdrawn from staging");
+            + request.approval().timeout() + "; v" + version + " withdrawn from staging", steps);
       }
       if (approval.rejected()) {
         registry.withdraw(model, version, "staging", decision.actor(), decision.reason());
         return end(LifecycleStatus.REJECTED, request, version, best.metrics(),
-            "rejected by " + decision.actor() + ": " + decision.reason());
+            "rejected by " + decision.actor() + ": " + decision.reason(), steps);
       }
     }
     if (canary) {

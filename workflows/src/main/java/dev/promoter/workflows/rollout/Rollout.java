@@ -8,25 +8,26 @@ import java.util.List;
  * without a rollout is {@code direct}: the alias moves at once, as before rollouts existed (so
  * requests recorded then mean the same now).
  *
- * @param strategy {@code direct}, {@code canary} or {@code blue-green}
+ * @param strategy {@code direct}, {@code canary} or {@code shadow}
  * @param steps canary: the candidate's share of traffic at each step, rising, ending at 100
  *     (default 10, 25, 50, 100)
- * @param bake canary: how long each step is held before its gates are read (default 10 min);
- *     blue-green: how long the switched version is watched before the champion is let go
- * @param gates canary and blue-green: what each step must show
- * @param keepWarm blue-green: how long the champion stays loaded and warm after the switch, so a
- *     rollback is instant (default 30 min; at least the bake time)
+ * @param bake canary: how long each step is held before its gates are read; shadow: how long
+ *     the candidate scores production traffic off the path (default 10 min)
+ * @param gates canary: what each step must show; shadow: the same figures, reported to the
+ *     approver (a shadow never takes traffic, so it rolls nothing back)
+ * @param shadowPercent shadow: the share of production requests the candidate also scores
+ *     (default 100)
  */
 public record Rollout(String strategy, List<Integer> steps, Duration bake, Gates gates,
-    Duration keepWarm) {
+    Integer shadowPercent) {
   /** The alias move of old: no split, no gates. */
   public static final String DIRECT = "direct";
   /** Traffic in rising steps, each held for the bake time and gated. */
   public static final String CANARY = "canary";
-  /** Warm beside the champion, switch at once, champion kept warm for a window. */
-  public static final String BLUE_GREEN = "blue-green";
+  /** Scored off the request path on production traffic, reported before the approval. */
+  public static final String SHADOW = "shadow";
   /** The strategies a request may name. */
-  public static final List<String> STRATEGIES = List.of(DIRECT, CANARY, BLUE_GREEN);
+  public static final List<String> STRATEGIES = List.of(DIRECT, CANARY, SHADOW);
   /** The direct strategy. */
   public static final Rollout DIRECT_ROLLOUT = new Rollout(DIRECT, null, null, null, null);
 
@@ -36,7 +37,7 @@ public record Rollout(String strategy, List<Integer> steps, Duration bake, Gates
     steps = steps == null || steps.isEmpty() ? List.of(10, 25, 50, 100) : List.copyOf(steps);
     bake = bake == null ? Duration.ofMinutes(10) : bake;
     gates = gates == null ? Gates.DEFAULT : gates;
-    keepWarm = keepWarm == null ? Duration.ofMinutes(30) : keepWarm;
+    shadowPercent = shadowPercent == null ? 100 : shadowPercent;
   }
 
   /** True for the strategy of old. */

@@ -141,6 +141,36 @@ class CanaryWorkflowTest {
     assertThat(h.registry.aliases).containsEntry("production", 7);
   }
 
+  static LifecycleRequest shadow() {
+    return new LifecycleRequest("rrna", "data/rrna", List.of(candidate("a", "logreg", 0.99)), "macro_f1",
+        0.9, 0.005, ApprovalPolicy.DEFAULT, "alice", null,
+        new Rollout("shadow", null, Duration.ofSeconds(10), Gates.DEFAULT, 50));
+  }
+
+  @Test
+  void aShadowReportsItsFiguresBeforeTheApprovalAndTakesNoTraffic() {
+    championInProduction();
+    GateReading disagreeing = new GateReading(300, 0, 0, 0, 2.0, 300, 0.62, 30, 0.7, 30, 0.93);
+    h.rollout.readings.add(disagreeing);
+    ModelLifecycleWorkflow run = h.start("shadow-run", shadow());
+    LifecycleProgress waiting = h.awaitApprovalStep(run);
+    assertThat(waiting.status()).isEqualTo(LifecycleStatus.AWAITING_APPROVAL);
+    assertThat(waiting.rollout()).singleElement().satisfies(step -> {
+      assertThat(step.name()).isEqualTo("shadow 50%");
+      assertThat(step.outcome()).isEqualTo("failed");
+      assertThat(step.reading()).isEqualTo(disagreeing);
+      assertThat(step.verdict()).contains("agreement with the champion 0.620 under 0.900")
+          .contains("online accuracy 0.700 under 0.800 (30 labels)").endsWith("(reported to the approver)");
+    });
+    assertThat(h.rollout.calls).containsExactly("split v1 shadow 50", "measure v1 shadow vs v7",
+        "clear: run shadow-run shadow done; figures to the approver");
+    assertThat(h.registry.aliases).containsEntry("production", 7);
+    var decided = decide(run, false, "the shadow disagrees too often");
+    h.result(runId(run));
+    assertThat(decided.join()).isEqualTo(LifecycleStatus.REJECTED);
+    assertThat(h.result("shadow-run").rollout()).hasSize(1);
+  }
+
   @Test
   void withoutAChampionTheCanaryIsSkippedAndSaysSo() {
     ModelLifecycleWorkflow run = h.start("canary-first", canary(ApprovalPolicy.DEFAULT, null));

@@ -66,6 +66,11 @@ public final class LifecycleHarnessAccess implements AutoCloseable {
     return CanaryWorkflowTest.canary(ApprovalPolicy.DEFAULT, java.util.List.of(10, 50, 100));
   }
 
+  /** A shadow request (50 % for 10 s), approved after it. */
+  public static LifecycleRequest shadowRequest() {
+    return CanaryWorkflowTest.shadow();
+  }
+
   /** The next gate readings, in order (healthy once they run out). */
   public void gateReadings(dev.promoter.workflows.rollout.GateReading... readings) {
     h.rollout.readings.addAll(java.util.List.of(readings));

@@ -84,6 +84,13 @@ class HistoryRecorder {
       h.approveAccepted(worse, new Decision("reviewer", "canary it"));
       h.result("canary-rolled-back");
       write(h, "canary-rolled-back", "lifecycle-canary-rolled-back.json");
+
+      h.championInProduction();
+      ModelLifecycleWorkflow shadow = h.start("shadow-promoted", LifecycleHarnessAccess.shadowRequest());
+      h.awaitApprovalStep(shadow);
+      h.approveAccepted(shadow, new Decision("reviewer", "the shadow agrees"));
+      h.result("shadow-promoted");
+      write(h, "shadow-promoted", "lifecycle-shadow-promoted.json");
     }
   }
 
