@@ -41,7 +41,7 @@ final class CandidateOptions {
       description = "before-rollout (default) or after-canary: the approver decides after the canary's lower steps")
   String decides;
 
-  @Option(names = "--strategy", description = "deployment: direct (default), canary or shadow")
+  @Option(names = "--strategy", description = "deployment: direct (default), canary, shadow or ab")
   String strategy;
 
   @Option(names = "--steps", split = ",", description = "canary traffic shares in %, ending at 100 (default 10,25,50,100)")
@@ -71,12 +71,22 @@ final class CandidateOptions {
   @Option(names = "--shadow-percent", description = "shadow: the share of production requests the candidate also scores (default 100)")
   Integer shadowPercent;
 
+  @Option(names = "--ab-percent", description = "ab: the challenger's share of traffic (default 50)")
+  Integer abPercent;
+
+  @Option(names = "--min-sample", description = "ab: labels each arm needs before a winner is named (default 100)")
+  Integer minSample;
+
+  @Option(names = "--significance", description = "ab: the two-sided p-value under which the accuracies differ (default 0.05)")
+  Double significance;
+
   /** The run as asked for; the application layer checks it and names the submitter. */
   LifecycleSpec spec() {
     List<LifecycleSpec.Candidate> specs = candidates(candidates, params).stream()
         .map(c -> new LifecycleSpec.Candidate(c.name(), c.trainer(), null, c.params())).toList();
     LifecycleSpec.Deployment deployment = strategy == null ? null : new LifecycleSpec.Deployment(strategy,
-        steps, bake, maxErrorRate, maxP99Ms, minAgreement, minAccuracy, minLabels, minRequests, shadowPercent);
+        steps, bake, maxErrorRate, maxP99Ms, minAgreement, minAccuracy, minLabels, minRequests, shadowPercent, abPercent,
+        minSample, significance);
     return new LifecycleSpec(model, data, specs, metric, minimum, margin,
         new LifecycleSpec.Approval(approvalTimeout, decides), null, deployment);
   }

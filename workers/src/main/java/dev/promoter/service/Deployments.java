@@ -48,7 +48,16 @@ final class Deployments {
         positive("deployment.maxP99Ms", spec.maxP99Ms()), fraction("deployment.minAgreement", spec.minAgreement()),
         fraction("deployment.minAccuracy", spec.minAccuracy()), count("deployment.minLabels", spec.minLabels(), 1),
         count("deployment.minRequests", spec.minRequests(), 0));
-    return new Rollout(strategy, steps, bake, gates, shadowPercent);
+    Integer abPercent = spec.abPercent();
+    if (abPercent != null && (abPercent < 1 || abPercent > 99)) {
+      throw ServiceException.badInput("deployment.abPercent: must be 1-99, not " + abPercent);
+    }
+    Double significance = spec.significance();
+    if (significance != null && !(significance > 0 && significance < 0.5)) {
+      throw ServiceException.badInput("deployment.significance: must be above 0 and below 0.5, not " + significance);
+    }
+    return new Rollout(strategy, steps, bake, gates, shadowPercent, abPercent,
+        count("deployment.minSample", spec.minSample(), 1), significance);
   }
 
   private static List<Integer> steps(List<Integer> steps) {

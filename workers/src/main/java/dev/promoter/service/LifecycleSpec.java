@@ -72,7 +72,7 @@ public record LifecycleSpec(String model, String dataset, List<Candidate> candid
   /**
    * The deployment strategy and its parameters; null fields take the defaults.
    *
-   * @param strategy {@code direct} (default), {@code canary} or {@code shadow}
+   * @param strategy {@code direct} (default), {@code canary}, {@code shadow} or {@code ab}
    * @param steps canary: traffic shares in percent, rising, ending at 100 (default 10,25,50,100)
    * @param bake how long each canary step (or the shadow) runs before its gates are read,
    *     ISO-8601 (default PT10M)
@@ -83,8 +83,20 @@ public record LifecycleSpec(String model, String dataset, List<Candidate> candid
    * @param minLabels labels needed before accuracy is judged (default 20)
    * @param minRequests requests per step needed before anything is judged (default 20)
    * @param shadowPercent shadow: the share of production requests the candidate also scores (default 100)
+   * @param abPercent ab: the challenger's share of traffic (default 50)
+   * @param minSample ab: labels each arm needs before a winner is named (default 100)
+   * @param significance ab: the two-sided p-value under which the accuracies differ (default 0.05)
    */
   public record Deployment(String strategy, List<Integer> steps, Duration bake, Double maxErrorRate,
       Double maxP99Ms, Double minAgreement, Double minAccuracy, Integer minLabels, Integer minRequests,
-      Integer shadowPercent) {}
+      Integer shadowPercent, Integer abPercent, Integer minSample, Double significance) {
+
+    /** Without A/B parameters. */
+    public Deployment(String strategy, List<Integer> steps, Duration bake, Double maxErrorRate,
+        Double maxP99Ms, Double minAgreement, Double minAccuracy, Integer minLabels,
+        Integer minRequests, Integer shadowPercent) {
+      this(strategy, steps, bake, maxErrorRate, maxP99Ms, minAgreement, minAccuracy, minLabels,
+          minRequests, shadowPercent, null, null, null);
+    }
+  }
 }

@@ -173,11 +173,23 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
       decision = outcome.decision();
     }
 
+    String note = "";
+    if (Rollout.AB.equals(rollout.strategy()) && champion != null) {
+      state.step(Steps.ROLLOUT);
+      AbRollout.Outcome ab = new AbRollout(request, state,
+          ActivityStubs.rollout(request.taskQueues().get("cpu")), registry)
+          .run(runId, version, champion, best.metrics());
+      if (ab.ended() != null) {
+        return ab.ended();
+      }
+      note = " (" + ab.verdict() + ")";
+    }
+
     state.step(Steps.PROMOTE);
     LifecycleResult promoted = promote(runId, request, registry, evaluation, version, champion,
         decision, best);
     return rollout.direct() ? promoted : withRollout(promoted, champion == null
-        ? " (" + rollout.strategy() + " skipped: no production version to compare with)" : "");
+        ? " (" + rollout.strategy() + " skipped: no production version to compare with)" : note);
   }
 
   private LifecycleResult withRollout(LifecycleResult r, String note) {

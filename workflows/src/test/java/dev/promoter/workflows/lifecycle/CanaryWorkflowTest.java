@@ -171,6 +171,52 @@ class CanaryWorkflowTest {
     assertThat(h.result("shadow-run").rollout()).hasSize(1);
   }
 
+  static LifecycleRequest ab() {
+    return new LifecycleRequest("rrna", "data/rrna", List.of(candidate("a", "logreg", 0.99)), "macro_f1",
+        0.9, 0.005, ApprovalPolicy.DEFAULT, "alice", null,
+        new Rollout("ab", null, Duration.ofHours(2), Gates.DEFAULT, null, 30, 100, 0.05));
+  }
+
+  @Test
+  void anAbTestPromotesTheChallengerOnlyWhenItIsSignificantlyMoreAccurate() {
+    championInProduction();
+    h.rollout.readings.add(new GateReading(400, 0, 0, 0, 2.0, 0, null, 400, 0.95, 400, 0.85));
+    ModelLifecycleWorkflow run = h.start("ab-won", ab());
+    h.awaitApprovalStep(run);
+    var decided = decide(run, true, "test it");
+    h.result(runId(run));
+    assertThat(decided.join()).isEqualTo(LifecycleStatus.PROMOTED);
+    LifecycleResult won = h.result("ab-won");
+    assertThat(won.verdict()).contains("A/B: v1 accuracy 0.950 on 400 labels, v7 0.850 on 400")
+        .contains("p-value").contains("v1 wins");
+    assertThat(h.rollout.calls).startsWith("split v1 ab 30", "measure v1 ab vs v7");
+    assertThat(h.registry.aliases).containsEntry("production", 1);
+  }
+
+  @Test
+  void anAbTestWithoutASignificantDifferenceKeepsTheChampion() {
+    championInProduction();
+    h.rollout.readings.add(new GateReading(300, 0, 0, 0, 2.0, 0, null, 200, 0.90, 200, 0.89));
+    ModelLifecycleWorkflow run = h.start("ab-even", ab());
+    h.awaitApprovalStep(run);
+    var decided = decide(run, true, "test it");
+    h.result(runId(run));
+    assertThat(decided.join()).isEqualTo(LifecycleStatus.NOT_PROMOTED);
+    assertThat(h.result("ab-even").verdict()).contains("no significant difference").endsWith("v7 keeps production");
+    assertThat(h.registry.aliases).containsEntry("production", 7);
+    assertThat(h.registry.calls).contains("withdraw v1 staging");
+  }
+
+  @Test
+  void anAbTestWithTooFewLabelsDecidesNothing() {
+    championInProduction();
+    h.rollout.readings.add(new GateReading(300, 0, 0, 0, 2.0, 0, null, 40, 1.0, 60, 0.5));
+    ModelLifecycleWorkflow run = h.start("ab-thin", ab());
+    h.awaitApprovalStep(run);
+    decide(run, true, "test it");
+    assertThat(h.result("ab-thin").verdict()).startsWith("too few labels to decide: v1 40, v7 60 (at least 100 each)");
+  }
+
   @Test
   void withoutAChampionTheCanaryIsSkippedAndSaysSo() {
     ModelLifecycleWorkflow run = h.start("canary-first", canary(ApprovalPolicy.DEFAULT, null));

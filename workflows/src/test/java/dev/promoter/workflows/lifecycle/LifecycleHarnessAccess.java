@@ -71,6 +71,11 @@ public final class LifecycleHarnessAccess implements AutoCloseable {
     return CanaryWorkflowTest.shadow();
   }
 
+  /** An A/B request (30 % for 2 h, 100 labels an arm, significance 0.05), approved before it. */
+  public static LifecycleRequest abRequest() {
+    return CanaryWorkflowTest.ab();
+  }
+
   /** The next gate readings, in order (healthy once they run out). */
   public void gateReadings(dev.promoter.workflows.rollout.GateReading... readings) {
     h.rollout.readings.addAll(java.util.List.of(readings));

@@ -91,6 +91,14 @@ class HistoryRecorder {
       h.approveAccepted(shadow, new Decision("reviewer", "the shadow agrees"));
       h.result("shadow-promoted");
       write(h, "shadow-promoted", "lifecycle-shadow-promoted.json");
+
+      h.championInProduction();
+      h.gateReadings(new dev.promoter.workflows.rollout.GateReading(400, 0, 0, 0, 2.0, 0, null, 400, 0.95, 400, 0.85));
+      ModelLifecycleWorkflow ab = h.start("ab-promoted", LifecycleHarnessAccess.abRequest());
+      h.awaitApprovalStep(ab);
+      h.approveAccepted(ab, new Decision("reviewer", "test it"));
+      h.result("ab-promoted");
+      write(h, "ab-promoted", "lifecycle-ab-promoted.json");
     }
   }
 

@@ -24,7 +24,7 @@ class WorkflowReplayTest {
       "rollback.json, rolled-back/rollback", "retrain-schedule.json, retrain-rrna",
       "lifecycle-failed-bad-pool.json, bad-pool", "lifecycle-failed-rollback.json, rollback-refused",
       "lifecycle-canary-promoted.json, canary-promoted", "lifecycle-canary-rolled-back.json, canary-rolled-back",
-      "lifecycle-shadow-promoted.json, shadow-promoted"})
+      "lifecycle-shadow-promoted.json, shadow-promoted", "lifecycle-ab-promoted.json, ab-promoted"})
   void committedHistoriesReplay(String file, String workflowId) throws Exception {
     WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(read(file), workflowId),
         ModelLifecycleWorkflowImpl.class, RollbackWorkflowImpl.class, RetrainScheduleWorkflowImpl.class);
