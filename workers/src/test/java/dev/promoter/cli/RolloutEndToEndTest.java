@@ -37,7 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * trained on mislabelled data (it passes champion/challenger on its own mislabelled test split)
  * is rolled back by its gate, with the figures in the verdict, and production never leaves the
  * champion; a shadow reports agreement and accuracy on live traffic before the approval and
- * answers no request. Bad deployment parameters are refused with 400 naming the field.
+ * answers no request; an A/B test decides on fed-back labels with a p-value. Bad deployment parameters are refused with 400 naming the field.
  */
 class RolloutEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -133,7 +133,18 @@ class RolloutEndToEndTest {
           "{\"reason\":\"the shadow agrees\"}", "bob");
       assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
       assertThat(JSON.readTree(approved.body()).get("status").asText()).isEqualTo("PROMOTED");
-      assertThat(registry.holder("rrna", "production").version()).isEqualTo(waiting.get("version").asInt());
+      int shadowed = waiting.get("version").asInt();
+      assertThat(registry.holder("rrna", "production").version()).isEqualTo(shadowed);
+
+      // an A/B test: the mislabelled model against it on half the traffic, decided on the labels
+      // fed back with a two-proportion test; the champion wins and keeps production
+      JsonNode ab = rollOut(spec(mislabelled, "\"deployment\":{\"strategy\":\"ab\",\"abPercent\":50,"
+          + "\"bake\":\"PT20S\",\"minSample\":4,\"significance\":0.05}"), traffic, "ab");
+      assertThat(ab.get("status").asText()).as(ab.toString()).isEqualTo("NOT_PROMOTED");
+      assertThat(ab.get("verdict").asText()).contains("p-value").contains("v" + shadowed + " wins")
+          .endsWith("v" + shadowed + " keeps production");
+      System.out.println("ab: " + ab.get("verdict").asText());
+      assertThat(registry.holder("rrna", "production").version()).isEqualTo(shadowed);
     } finally {
       System.clearProperty("promoter.workers.principals");
     }
@@ -144,6 +155,10 @@ class RolloutEndToEndTest {
    * third answer) until the run has ended.
    */
   private JsonNode rollOut(String spec, List<FastaRecord> traffic) throws Exception {
+    return rollOut(spec, traffic, "canary");
+  }
+
+  private JsonNode rollOut(String spec, List<FastaRecord> traffic, String secondRoute) throws Exception {
     HttpResponse<String> started = post("/api/v1/lifecycles", spec, "alice");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String run = JSON.readTree(started.body()).get("runId").asText();
@@ -153,6 +168,7 @@ class RolloutEndToEndTest {
         "/api/v1/lifecycles/" + run + "/approve", "{\"reason\":\"canary it\"}", "bob"),
         HttpResponse.BodyHandlers.ofString());
     Map<String, Integer> routes = new HashMap<>();
+    List<CompletableFuture<HttpResponse<String>>> feedback = new java.util.ArrayList<>();
     JsonNode ended = null;
     for (int i = 0; ended == null; i++) {
       if (i % 10 == 0) {
@@ -174,14 +190,16 @@ class RolloutEndToEndTest {
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
       JsonNode a = JSON.readTree(answer.body());
       routes.merge(a.get("route").asText(), 1, Integer::sum);
-      {
-        HttpResponse<String> fed = post("/api/v1/models/rrna/feedback", "{\"requestId\":\""
-            + a.get("requestId").asText() + "\",\"item\":0,\"label\":\"" + batch.get(0).attribute("class") + "\"}", "alice");
-        assertThat(fed.statusCode()).as(fed.body()).isEqualTo(201);
-      }
+      // feedback travels beside the traffic (the server flushes the log before it records a label)
+      feedback.add(http.sendAsync(request("POST", "/api/v1/models/rrna/feedback", "{\"requestId\":\""
+          + a.get("requestId").asText() + "\",\"item\":0,\"label\":\"" + batch.get(0).attribute("class") + "\"}",
+          "alice"), HttpResponse.BodyHandlers.ofString()));
     }
     assertThat(approval.get().statusCode()).as(approval.get().body()).isEqualTo(200);
-    assertThat(routes).containsKey("canary").containsKey("primary");
+    assertThat(routes).containsKey(secondRoute).containsKey("primary");
+    for (CompletableFuture<HttpResponse<String>> fed : feedback) {
+      assertThat(fed.get().statusCode()).as(fed.get().body()).isEqualTo(201);
+    }
     return ended;
   }
 
