@@ -52,7 +52,7 @@ class AuditLogAppendOnlyTest {
       assertThat(rs.getString(1)).isEqualTo("aliases,api_tokens,approval_decisions,approval_requests,"
           + "audit_log,experiment_candidates,lifecycle_runs,model_versions,models,prediction_feedback,"
           + "prediction_log,principals,"
-          + "retrain_schedules,security_audit");
+          + "retrain_schedules,security_audit,traffic_splits");
     }
   }
 }
