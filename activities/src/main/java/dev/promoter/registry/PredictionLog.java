@@ -28,8 +28,8 @@ public final class PredictionLog {
     }
     tx.inTransaction(c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO prediction_log (at, request_id, item, "
-          + "model_name, version, route, latency_ms, label, confidence, features) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+          + "model_name, version, route, latency_ms, label, confidence, features, outcome) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
         for (PredictionRecord r : records) {
           s.setTimestamp(1, Timestamp.from(r.at()));
           s.setString(2, r.requestId());
@@ -39,8 +39,13 @@ public final class PredictionLog {
           s.setString(6, r.route());
           s.setDouble(7, r.latencyMs());
           s.setString(8, r.label());
-          s.setDouble(9, r.confidence());
+          if (r.label() == null) {
+            s.setNull(9, java.sql.Types.DOUBLE);
+          } else {
+            s.setDouble(9, r.confidence());
+          }
           s.setString(10, Json.write(r.features()));
+          s.setString(11, r.outcome());
           s.addBatch();
         }
         s.executeBatch();
@@ -53,7 +58,7 @@ public final class PredictionLog {
   public List<PredictionRecord> recent(String model, int limit) {
     return tx.readOnly(c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT at, request_id, item, model_name, version, route, "
-          + "latency_ms, label, confidence, features::text FROM prediction_log WHERE model_name = ? "
+          + "latency_ms, label, confidence, features::text, outcome FROM prediction_log WHERE model_name = ? "
           + "ORDER BY id DESC LIMIT ?")) {
         s.setString(1, model);
         s.setInt(2, limit);
@@ -62,7 +67,7 @@ public final class PredictionLog {
           while (rs.next()) {
             out.add(new PredictionRecord(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getInt(3),
                 rs.getString(4), rs.getInt(5), rs.getString(6), rs.getDouble(7), rs.getString(8),
-                rs.getDouble(9), Json.metrics(rs.getString(10))));
+                rs.getDouble(9), Json.metrics(rs.getString(10)), rs.getString(11)));
           }
         }
         return out;
@@ -78,8 +83,9 @@ public final class PredictionLog {
   public void feedback(String model, String requestId, int item, String label, String actor) {
     tx.inTransaction(c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO prediction_feedback "
-          + "(request_id, item, model_name, label, actor) SELECT request_id, item, model_name, ?, ? "
-          + "FROM prediction_log WHERE model_name = ? AND request_id = ? AND item = ?")) {
+          + "(request_id, item, model_name, label, actor) SELECT DISTINCT request_id, item, model_name, ?, ? "
+          + "FROM prediction_log WHERE model_name = ? AND request_id = ? AND item = ? "
+          + "AND route <> 'shadow'")) {
         s.setString(1, label);
         s.setString(2, actor);
         s.setString(3, model);

@@ -37,12 +37,58 @@ final class CandidateOptions {
   @Option(names = "--approval-timeout", defaultValue = "P7D", description = "ISO-8601 duration (default: ${DEFAULT-VALUE})")
   Duration approvalTimeout;
 
+  @Option(names = "--approval-decides", paramLabel = "WHEN",
+      description = "before-rollout (default) or after-canary: the approver decides after the canary's lower steps")
+  String decides;
+
+  @Option(names = "--strategy", description = "deployment: direct (default), canary, shadow or ab")
+  String strategy;
+
+  @Option(names = "--steps", split = ",", description = "canary traffic shares in %, ending at 100 (default 10,25,50,100)")
+  List<Integer> steps;
+
+  @Option(names = "--bake", description = "how long each canary step (or the shadow) runs before its gates are read, ISO-8601 (default PT10M)")
+  Duration bake;
+
+  @Option(names = "--max-error-rate", description = "gate: the candidate's own error rate, at most (default 0.01)")
+  Double maxErrorRate;
+
+  @Option(names = "--max-p99-ms", description = "gate: its p99 latency in ms, at most (default 250)")
+  Double maxP99Ms;
+
+  @Option(names = "--min-agreement", description = "gate: agreement with the champion on the same requests, at least (default 0.9)")
+  Double minAgreement;
+
+  @Option(names = "--min-accuracy", description = "gate: online accuracy from feedback, at least (default 0.8)")
+  Double minAccuracy;
+
+  @Option(names = "--min-labels", description = "labels needed before accuracy is judged (default 20)")
+  Integer minLabels;
+
+  @Option(names = "--min-requests", description = "requests per step needed before a step is judged (default 20)")
+  Integer minRequests;
+
+  @Option(names = "--shadow-percent", description = "shadow: the share of production requests the candidate also scores (default 100)")
+  Integer shadowPercent;
+
+  @Option(names = "--ab-percent", description = "ab: the challenger's share of traffic (default 50)")
+  Integer abPercent;
+
+  @Option(names = "--min-sample", description = "ab: labels each arm needs before a winner is named (default 100)")
+  Integer minSample;
+
+  @Option(names = "--significance", description = "ab: the two-sided p-value under which the accuracies differ (default 0.05)")
+  Double significance;
+
   /** The run as asked for; the application layer checks it and names the submitter. */
   LifecycleSpec spec() {
     List<LifecycleSpec.Candidate> specs = candidates(candidates, params).stream()
         .map(c -> new LifecycleSpec.Candidate(c.name(), c.trainer(), null, c.params())).toList();
+    LifecycleSpec.Deployment deployment = strategy == null ? null : new LifecycleSpec.Deployment(strategy,
+        steps, bake, maxErrorRate, maxP99Ms, minAgreement, minAccuracy, minLabels, minRequests, shadowPercent, abPercent,
+        minSample, significance);
     return new LifecycleSpec(model, data, specs, metric, minimum, margin,
-        new LifecycleSpec.Approval(approvalTimeout));
+        new LifecycleSpec.Approval(approvalTimeout, decides), null, deployment);
   }
 
   /** Candidates named by trainer, with {@code CANDIDATE.KEY=VALUE} parameters. */

@@ -60,7 +60,8 @@ public final class PromoterClient {
   public String startLifecycle(LifecycleRequest request) {
     LifecycleRequest routed = new LifecycleRequest(request.modelName(), request.dataset(),
         request.candidates(), request.decidingMetric(), request.minimumMetric(),
-        request.championMargin(), request.approval(), request.submittedBy(), taskQueues);
+        request.championMargin(), request.approval(), request.submittedBy(), taskQueues,
+        request.rollout());
     String runId = request.modelName() + "-" + LocalDateTime.now(ZoneOffset.UTC).format(RUN_TIME)
         + "-" + UUID.randomUUID().toString().substring(0, 6);
     ModelLifecycleWorkflow workflow = client.newWorkflowStub(ModelLifecycleWorkflow.class,
@@ -139,7 +140,7 @@ public final class PromoterClient {
       LifecycleRequest run) {
     LifecycleRequest routed = new LifecycleRequest(run.modelName(), run.dataset(), run.candidates(),
         run.decidingMetric(), run.minimumMetric(), run.championMargin(), run.approval(),
-        run.submittedBy(), taskQueues);
+        run.submittedBy(), taskQueues, run.rollout());
     return new Schedules(client, taskQueues.get("cpu")).create(name, cron, overlap, routed);
   }
 

@@ -8,6 +8,7 @@ import dev.promoter.workflows.lifecycle.ApprovalPolicy;
 import dev.promoter.workflows.lifecycle.CandidateConfig;
 import dev.promoter.workflows.lifecycle.LifecycleRequest;
 import dev.promoter.workflows.retrain.CronSchedule;
+import dev.promoter.workflows.rollout.Rollout;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -72,8 +73,12 @@ public final class LifecycleRequests {
       throw ServiceException.badInput("approval timeout must be positive and at most "
           + MAX_APPROVAL.toDays() + " days, not " + timeout);
     }
+    String decides = spec.approval() == null || spec.approval().decides() == null
+        || spec.approval().decides().isBlank() ? null : spec.approval().decides().strip();
+    String engine = spec.engine() == null || spec.engine().isBlank() ? "temporal" : spec.engine();
+    Rollout rollout = Deployments.rollout(spec.deployment(), engine, decides);
     return new LifecycleRequest(model, dataset, candidates, metric, minimum, margin,
-        new ApprovalPolicy(Roles.APPROVER, timeout), submitter, taskQueues);
+        new ApprovalPolicy(Roles.APPROVER, timeout, decides), submitter, taskQueues, rollout);
   }
 
   /** Refuses a cron expression that does not parse or never fires. */

@@ -98,8 +98,11 @@ public class ServiceConfiguration {
     dev.promoter.serving.ServingSettings settings = dev.promoter.serving.ServingSettings.from(env);
     dev.promoter.deploy.RegisteredModels models = new dev.promoter.deploy.RegisteredModels(registry, store,
         new dev.promoter.gpu.inference.DjlModelLoader());
+    io.micrometer.core.instrument.MeterRegistry meterRegistry =
+        meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
     return new ServingService(registry, new dev.promoter.serving.ServedModels(registry, models, settings, clock),
-        writer, new dev.promoter.registry.PredictionLog(database.dataSource()), settings,
-        meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new), clock);
+        writer, new dev.promoter.registry.PredictionLog(database.dataSource()),
+        new dev.promoter.registry.TrafficSplits(database.dataSource()),
+        new dev.promoter.serving.OffPath(meterRegistry), settings, meterRegistry, clock);
   }
 }

@@ -6,9 +6,13 @@ import dev.promoter.registry.ModelVersion;
 import dev.promoter.registry.PredictionLog;
 import dev.promoter.registry.PredictionRecord;
 import dev.promoter.registry.Roles;
+import dev.promoter.registry.TrafficSplit;
+import dev.promoter.registry.TrafficSplits;
 import dev.promoter.registry.VersionStatus;
 import dev.promoter.sequence.FastaRecord;
+import dev.promoter.serving.OffPath;
 import dev.promoter.serving.PredictionWriter;
+import dev.promoter.serving.Routing;
 import dev.promoter.serving.SequenceInput;
 import dev.promoter.drift.SequenceSummary;
 import dev.promoter.serving.ServedModels;
@@ -39,7 +43,7 @@ public final class ServingService {
   /** The alias served when a request names neither alias nor version. */
   public static final String DEFAULT_ALIAS = "production";
   /** Route of the version the request asked for (the alias's holder, or the named version). */
-  public static final String PRIMARY = "primary";
+  public static final String PRIMARY = Routing.PRIMARY;
   /** Route of an earlier holder answering for a holder that cannot. */
   public static final String FALLBACK = "fallback";
 
@@ -51,10 +55,24 @@ public final class ServingService {
   private final MeterRegistry meters;
   private final Clock clock;
   private final Map<String, Resolution> aliases = new ConcurrentHashMap<>();
+  private final TrafficSplits splits;
+  private final OffPath offPath;
 
-  /** Serving over these parts. */
+  /** Serving over these parts, with no traffic splits. */
   public ServingService(ModelRegistry registry, ServedModels served, PredictionWriter writer,
       PredictionLog table, ServingSettings settings, MeterRegistry meters, Clock clock) {
+    this(registry, served, writer, table, null, new OffPath(meters), settings, meters, clock);
+  }
+
+  /**
+   * Serving that follows the registry's traffic splits ({@code splits}), re-read with each
+   * alias, and scores shadows and preloads split versions on {@code offPath}.
+   */
+  public ServingService(ModelRegistry registry, ServedModels served, PredictionWriter writer,
+      PredictionLog table, TrafficSplits splits, OffPath offPath, ServingSettings settings,
+      MeterRegistry meters, Clock clock) {
+    this.splits = splits;
+    this.offPath = offPath;
     this.registry = registry;
     this.served = served;
     this.writer = writer;
@@ -69,14 +87,25 @@ public final class ServingService {
    *
    * @param alias the alias to follow (when version is null)
    * @param version a pinned version, or null
+   * @param key the request key that routes it under a traffic split (the same key, the same
+   *     version); the caller's identity when the request names none
    */
-  public record Target(String alias, Integer version) {
-    /** The default alias unless one or a version is named. */
+  public record Target(String alias, Integer version, String key) {
+    /** The default alias unless one or a version is named; no key. */
     public static Target of(String alias, Integer version) {
+      return of(alias, version, null);
+    }
+
+    /** As {@link #of(String, Integer)}, routed by {@code key}. */
+    public static Target of(String alias, Integer version, String key) {
       if (alias != null && version != null) {
         throw ServiceException.badInput("name an alias or a version, not both");
       }
-      return new Target(alias == null || alias.isBlank() ? DEFAULT_ALIAS : alias, version);
+      if (key != null && (key.isBlank() || key.length() > 200)) {
+        throw ServiceException.badInput("the request key must be 1-200 characters");
+      }
+      return new Target(alias == null || alias.isBlank() ? DEFAULT_ALIAS : alias, version,
+          key == null ? "" : key);
     }
   }
 
@@ -88,7 +117,7 @@ public final class ServingService {
    * @param confidence its probability
    * @param probabilities every class's probability, in the model's label order
    * @param version the version that answered
-   * @param route {@code primary} or {@code fallback}
+   * @param route {@code primary}, {@code canary}, {@code ab} or {@code fallback}
    */
   @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record Answer(String id, String label, double confidence, Map<String, Double> probabilities,
@@ -111,8 +140,10 @@ public final class ServingService {
    * @param model the model
    * @param aliases the aliases resolved recently and the version each pointed to
    * @param versions each loaded version's state and health
+   * @param splits the registry's traffic splits of the model, by alias
    */
-  public record ServingView(String model, Map<String, Integer> aliases, List<ServedVersion.View> versions) {}
+  public record ServingView(String model, Map<String, Integer> aliases, List<ServedVersion.View> versions,
+      List<TrafficSplit> splits) {}
 
   /** Sequences given as JSON strings; {@code single} names the one {@code sequence} in messages. */
   public Answers predict(String model, Target target, List<String> sequences, boolean single) {
@@ -136,7 +167,13 @@ public final class ServingService {
         held.put(key.substring(model.length() + 1), r.primary());
       }
     });
-    return new ServingView(model, held, served.views(model));
+    List<TrafficSplit> split = splits == null ? List.of() : Failures.translated(() -> splits.of(model));
+    return new ServingView(model, held, served.views(model), split);
+  }
+
+  /** Waits until shadow scoring and preloading queued so far are done (tests, shutdown). */
+  public void awaitOffPath() {
+    offPath.drain();
   }
 
   /**
@@ -169,16 +206,22 @@ public final class ServingService {
 
   private Answers answer(String model, Target target, List<FastaRecord> records, boolean withIds) {
     List<String> sequences = records.stream().map(FastaRecord::sequence).toList();
-    List<Integer> candidates = Failures.translated(() -> candidates(model, target));
+    Attempts attempts = Failures.translated(() -> attempts(model, target));
+    String requestId = UUID.randomUUID().toString();
     List<String> causes = new ArrayList<>();
-    for (int i = 0; i < candidates.size(); i++) {
-      int version = candidates.get(i);
-      String route = i == 0 ? PRIMARY : FALLBACK;
+    for (int i = 0; i < attempts.order().size(); i++) {
+      int version = attempts.order().get(i);
+      String route = i == 0 ? attempts.route() : FALLBACK;
       ServedVersion v;
       try {
         v = Failures.translated(() -> served.ready(model, version));
       } catch (ServedModels.CannotServe e) {
         causes.add(e.getMessage());
+        if (!route.equals(FALLBACK)) {
+          // a version that cannot load fails its share: the log says whose fault it was
+          writer.offer(failedRows(requestId, model, version, route, records, 0,
+              e.outage() ? PredictionRecord.UNAVAILABLE : PredictionRecord.MODEL_ERROR));
+        }
         continue;
       }
       long start = System.nanoTime();
@@ -187,41 +230,95 @@ public final class ServingService {
         predictions = v.classifier().classify(sequences);
       } catch (RuntimeException e) {
         // the model itself threw on valid input: its error, counted against it; the next holder tries
-        v.record(System.nanoTime() - start, true, clock.instant());
+        long failedAfter = System.nanoTime() - start;
+        v.record(failedAfter, true, clock.instant());
+        writer.offer(failedRows(requestId, model, version, route, records, failedAfter,
+            PredictionRecord.MODEL_ERROR));
         causes.add(model + " v" + version + " failed: " + e);
         continue;
       }
       long elapsed = System.nanoTime() - start;
       v.record(elapsed, false, clock.instant());
       timer(model, version, route).record(elapsed, TimeUnit.NANOSECONDS);
-      return answered(model, version, route, records, predictions, elapsed, withIds);
+      if (attempts.offPath() != null && attempts.offPath() != version) {
+        int other = attempts.offPath();
+        offPath.submit(() -> shadow(requestId, model, other, records));
+      }
+      return answered(requestId, model, version, route, records, predictions, elapsed, withIds);
     }
     throw new ServiceException(ErrorKind.UNAVAILABLE, describe(model, target) + " cannot answer: "
         + String.join("; ", causes));
   }
 
-  private Answers answered(String model, int version, String route, List<FastaRecord> records,
-      List<Prediction> predictions, long elapsedNanos, boolean withIds) {
-    String requestId = UUID.randomUUID().toString();
-    Instant now = clock.instant();
+  /** Scores a request on another version off the request path; logged as {@code shadow}, never returned. */
+  private void shadow(String requestId, String model, int version, List<FastaRecord> records) {
+    ServedVersion v;
+    try {
+      v = served.ready(model, version);
+    } catch (ServedModels.CannotServe e) {
+      writer.offer(failedRows(requestId, model, version, Routing.SHADOW, records, 0,
+          e.outage() ? PredictionRecord.UNAVAILABLE : PredictionRecord.MODEL_ERROR));
+      return;
+    } catch (dev.promoter.registry.RegistryException e) {
+      writer.offer(failedRows(requestId, model, version, Routing.SHADOW, records, 0,
+          PredictionRecord.UNAVAILABLE));
+      return;
+    }
+    long start = System.nanoTime();
+    try {
+      List<Prediction> predictions = v.classifier().classify(records.stream().map(FastaRecord::sequence).toList());
+      long elapsed = System.nanoTime() - start;
+      timer(model, version, Routing.SHADOW).record(elapsed, TimeUnit.NANOSECONDS);
+      writer.offer(rows(requestId, model, version, Routing.SHADOW, records, predictions, elapsed));
+    } catch (RuntimeException e) {
+      writer.offer(failedRows(requestId, model, version, Routing.SHADOW, records,
+          System.nanoTime() - start, PredictionRecord.MODEL_ERROR));
+    }
+  }
+
+  private Answers answered(String requestId, String model, int version, String route,
+      List<FastaRecord> records, List<Prediction> predictions, long elapsedNanos, boolean withIds) {
     List<Answer> answers = new ArrayList<>(predictions.size());
-    List<PredictionRecord> rows = new ArrayList<>(predictions.size());
     for (int i = 0; i < predictions.size(); i++) {
       Prediction p = predictions.get(i);
       answers.add(new Answer(withIds ? records.get(i).id() : null, p.label(), p.confidence(),
           p.probabilities(), version, route));
-      rows.add(new PredictionRecord(now, requestId, i, model, version, route, elapsedNanos / 1e6,
-          p.label(), p.confidence(), SequenceSummary.of(records.get(i).sequence())));
     }
-    writer.offer(rows);
+    writer.offer(rows(requestId, model, version, route, records, predictions, elapsedNanos));
     return new Answers(requestId, model, version, route, answers);
   }
 
-  /** The versions to try, in order: the target, then (for an alias) its earlier holders. */
-  private List<Integer> candidates(String model, Target target) {
+  private List<PredictionRecord> rows(String requestId, String model, int version, String route,
+      List<FastaRecord> records, List<Prediction> predictions, long elapsedNanos) {
+    Instant now = clock.instant();
+    List<PredictionRecord> rows = new ArrayList<>(predictions.size());
+    for (int i = 0; i < predictions.size(); i++) {
+      Prediction p = predictions.get(i);
+      rows.add(new PredictionRecord(now, requestId, i, model, version, route, elapsedNanos / 1e6,
+          p.label(), p.confidence(), SequenceSummary.of(records.get(i).sequence())));
+    }
+    return rows;
+  }
+
+  private List<PredictionRecord> failedRows(String requestId, String model, int version, String route,
+      List<FastaRecord> records, long elapsedNanos, String outcome) {
+    Instant now = clock.instant();
+    List<PredictionRecord> rows = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      rows.add(PredictionRecord.failed(now, requestId, i, model, version, route, elapsedNanos / 1e6,
+          SequenceSummary.of(records.get(i).sequence()), outcome));
+    }
+    return rows;
+  }
+
+  /** The versions to try, in order, the first one's route, and what scores the request off the path. */
+  private record Attempts(List<Integer> order, String route, Integer offPath) {}
+
+  /** The target, then (for an alias) its earlier holders; under a split, the split's plan first. */
+  private Attempts attempts(String model, Target target) {
     if (target.version() != null) {
       registry.version(model, target.version()); // unknown: 404, before any load
-      return List.of(target.version());
+      return new Attempts(List.of(target.version()), PRIMARY, null);
     }
     // a fresh resolution is read without compute(), which locks the map's bin: under load every
     // request queued there, and behind the registry query of each refresh
@@ -233,10 +330,12 @@ public final class ServingService {
     if (r.primary() == null) {
       throw ServiceException.notFound("model '" + model + "' has no alias '" + target.alias() + "'");
     }
-    List<Integer> order = new ArrayList<>();
+    Routing.Plan plan = Routing.plan(r.primary(), r.split(), target.key());
+    LinkedHashSet<Integer> order = new LinkedHashSet<>();
+    order.add(plan.answering());
     order.add(r.primary());
     order.addAll(r.fallbacks());
-    return order;
+    return new Attempts(List.copyOf(order), plan.route(), plan.offPath());
   }
 
   private Resolution resolve(String model, String alias) {
@@ -246,15 +345,28 @@ public final class ServingService {
     }
     ModelVersion holder = versions.stream().filter(v -> v.aliases().contains(alias)).findFirst().orElse(null);
     if (holder == null) {
-      return new Resolution(null, List.of(), clock.instant());
+      return new Resolution(null, List.of(), null, clock.instant());
     }
     LinkedHashSet<Integer> earlier = new LinkedHashSet<>(registry.earlierHolders(model, alias));
     earlier.remove(holder.version());
     earlier.removeIf(v -> versions.stream().anyMatch(m -> m.version() == v && m.status() == VersionStatus.REJECTED));
-    return new Resolution(holder.version(), List.copyOf(earlier), clock.instant());
+    TrafficSplit split = splits == null ? null : splits.get(model, alias);
+    if (split != null && split.version() != holder.version()) {
+      // every replica loads and warms a split's version as soon as it sees the split, before
+      // the version's first live request (mode warm: loaded, no traffic)
+      int second = split.version();
+      offPath.submit(() -> {
+        try {
+          served.ready(model, second);
+        } catch (ServedModels.CannotServe e) {
+          // its state says FAILED with the cause; its share falls back to the holder
+        }
+      });
+    }
+    return new Resolution(holder.version(), List.copyOf(earlier), split, clock.instant());
   }
 
-  private record Resolution(Integer primary, List<Integer> fallbacks, Instant at) {}
+  private record Resolution(Integer primary, List<Integer> fallbacks, TrafficSplit split, Instant at) {}
 
   private boolean fresh(Resolution r) {
     return r.at().plus(settings.aliasRefresh()).isAfter(clock.instant());

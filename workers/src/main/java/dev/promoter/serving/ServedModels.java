@@ -40,8 +40,23 @@ public final class ServedModels {
 
   /** A version that cannot answer now; the message says why. */
   public static final class CannotServe extends RuntimeException {
+    private final boolean outage;
+
     CannotServe(String message, Throwable cause) {
+      this(message, cause, false);
+    }
+
+    CannotServe(String message, Throwable cause, boolean outage) {
       super(message, cause);
+      this.outage = outage;
+    }
+
+    /**
+     * True when infrastructure failed (the artifact store unreachable), not the version: its
+     * prediction-log rows say {@code unavailable} and no gate counts them as the model's errors.
+     */
+    public boolean outage() {
+      return outage;
     }
   }
 
@@ -90,7 +105,7 @@ public final class ServedModels {
         // the artifact store is unreachable: an outage, not a verdict on this version. It is not
         // marked FAILED (the next request loads it again); an earlier holder already loaded may answer
         versions.remove(model + "@" + version, served);
-        throw new CannotServe(model + " v" + version + " cannot load now: " + e.getMessage(), e);
+        throw new CannotServe(model + " v" + version + " cannot load now: " + e.getMessage(), e, true);
       } catch (RuntimeException e) {
         // missing or corrupt artifact (ArtifactIntegrityException, ModelFormatException), no
         // loader for its framework, or a model that fails its warm-up: the version is bad

@@ -70,14 +70,18 @@ class RunPages {
 
   @GetMapping("/runs/{runId}")
   String run(@PathVariable String runId, Model view) {
-    view.addAttribute("view", lifecycles.get(runId));
+    RunView run = lifecycles.get(runId);
+    view.addAttribute("view", run);
+    view.addAttribute("rollout", RolloutRows.of(run));
     return "run";
   }
 
   /** The part of the run page that changes, for the page's own polling. */
   @GetMapping("/runs/{runId}/live")
   String live(@PathVariable String runId, Model view) {
-    view.addAttribute("view", lifecycles.get(runId));
+    RunView run = lifecycles.get(runId);
+    view.addAttribute("view", run);
+    view.addAttribute("rollout", RolloutRows.of(run));
     return "run :: live";
   }
 

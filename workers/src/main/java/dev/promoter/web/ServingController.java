@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -42,10 +43,14 @@ class ServingController {
   /** The answers to a batch, in request order. */
   record Batch(String requestId, String model, int version, String route, List<ServingService.Answer> predictions) {}
 
+  /** Routes a request under a traffic split; the same key always reaches the same version. */
+  static final String REQUEST_KEY = "X-Request-Key";
+
   @PostMapping(path = "/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
   Object predict(@PathVariable String name, @RequestParam(required = false) String alias,
-      @RequestParam(required = false) Integer version, @RequestBody PredictBody body) {
-    ServingService.Target target = ServingService.Target.of(alias, version);
+      @RequestParam(required = false) Integer version, @RequestBody PredictBody body,
+      @RequestHeader(name = REQUEST_KEY, required = false) String key, Authentication who) {
+    ServingService.Target target = ServingService.Target.of(alias, version, key == null ? who.getName() : key);
     if (body.sequence() != null && body.sequences() != null) {
       throw ServiceException.badInput("send \"sequence\" or \"sequences\", not both");
     }
@@ -60,8 +65,10 @@ class ServingController {
 
   @PostMapping(path = "/predict", consumes = FASTA)
   Batch predictFasta(@PathVariable String name, @RequestParam(required = false) String alias,
-      @RequestParam(required = false) Integer version, @RequestBody byte[] body) {
-    return batch(serving.predictFasta(name, ServingService.Target.of(alias, version), body));
+      @RequestParam(required = false) Integer version, @RequestBody byte[] body,
+      @RequestHeader(name = REQUEST_KEY, required = false) String key, Authentication who) {
+    return batch(serving.predictFasta(name,
+        ServingService.Target.of(alias, version, key == null ? who.getName() : key), body));
   }
 
   @GetMapping("/serving")

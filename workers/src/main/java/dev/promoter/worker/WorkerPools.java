@@ -55,6 +55,7 @@ public final class WorkerPools implements AutoCloseable {
       ModelRegistry registry = new ModelRegistry(database.dataSource());
       cpu.registerActivitiesImplementations(
           new RegistryActivitiesImpl(database.dataSource(), CODE_VERSION),
+          new dev.promoter.rollout.RolloutActivitiesImpl(database.dataSource()),
           new DeploymentActivitiesImpl(new RegisteredModels(registry, store, new DjlModelLoader()), datasets),
           new KmerTrainingActivities(store, datasets),
           new ConsensusActivitiesImpl(),

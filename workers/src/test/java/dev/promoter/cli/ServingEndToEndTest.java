@@ -125,7 +125,13 @@ class ServingEndToEndTest {
       server.getBean(PredictionWriter.class).flush();
       PredictionLog log = new PredictionLog(server.getBean(RegistryDatabase.class).dataSource());
       List<PredictionRecord> rows = log.recent("rrna", 100);
-      assertThat(rows).hasSize(1 + 8 + 8 + 1);
+      // 18 answers, and the corrupt v2's failure on the request v1 answered: charged to v2
+      assertThat(rows).hasSize(1 + 8 + 8 + 1 + 1);
+      assertThat(rows).filteredOn(r -> r.version() == v2).singleElement().satisfies(r -> {
+        assertThat(r.outcome()).isEqualTo(PredictionRecord.MODEL_ERROR);
+        assertThat(r.label()).isNull();
+        assertThat(r.requestId()).isEqualTo(rows.getFirst().requestId());
+      });
       assertThat(rows).filteredOn(r -> r.requestId().equals(requestId)).singleElement()
           .satisfies(r -> assertThat(r.features()).containsKeys("length", "gc"));
       assertThat(rows.getFirst().route()).isEqualTo("fallback");

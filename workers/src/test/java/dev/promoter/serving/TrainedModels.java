@@ -25,6 +25,8 @@ import java.util.Map;
 public final class TrainedModels {
   private static byte[] archive;
   private static List<FastaRecord> test;
+  private static List<FastaRecord> train;
+  private static byte[] worse;
 
   private TrainedModels() {}
 
@@ -34,7 +36,7 @@ public final class TrainedModels {
       try {
         Path dir = Files.createTempDirectory("serving-data");
         SyntheticFasta.dataset(dir);
-        List<FastaRecord> train = FastaReader.readAll(dir.resolve("train.fasta"));
+        train = FastaReader.readAll(dir.resolve("train.fasta"));
         test = FastaReader.readAll(dir.resolve("test.fasta"));
         var trained = TrainingRun.run(train, test, "synthetic", TrainerConfig.defaults(TrainerKind.LOGREG).withK(4));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -45,6 +47,33 @@ public final class TrainedModels {
       }
     }
     return archive;
+  }
+
+  /**
+   * A deliberately worse model: the same trainer on the same sequences, but every class renamed
+   * to the next one, so it is systematically wrong and disagrees with {@link #archive()} on
+   * almost every sequence. What a rollout gate must catch.
+   */
+  public static synchronized byte[] worse() {
+    if (worse == null) {
+      archive();
+      List<String> classes = train.stream().map(r -> r.attribute("class")).distinct().sorted().toList();
+      List<FastaRecord> relabelled = train.stream().map(r -> {
+        String c = r.attribute("class");
+        String next = classes.get((classes.indexOf(c) + 1) % classes.size());
+        return new FastaRecord(r.id(), r.description().replace("class=" + c, "class=" + next), r.sequence());
+      }).toList();
+      try {
+        var trained = TrainingRun.run(relabelled, test, "synthetic-relabelled",
+            TrainerConfig.defaults(TrainerKind.LOGREG).withK(4));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        trained.bundle().writeArchive(out);
+        worse = out.toByteArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return worse;
   }
 
   /** The held-out records of the synthetic set. */

@@ -3,6 +3,7 @@ package dev.promoter.workflows.lifecycle;
 import dev.promoter.workflows.activities.EvaluationActivities;
 import dev.promoter.workflows.activities.RegistryActivities;
 import dev.promoter.workflows.activities.TrainingActivities;
+import dev.promoter.workflows.rollout.RolloutActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -30,6 +31,17 @@ final class ActivityStubs {
 
   static RegistryActivities registry(String taskQueue) {
     return Workflow.newActivityStub(RegistryActivities.class, ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(50)
+            .setInitialInterval(Duration.ofSeconds(1)).setMaximumInterval(Duration.ofMinutes(1))
+            .setDoNotRetry(NON_RETRYABLE).build())
+        .build());
+  }
+
+  /** Traffic moves are registry writes: cheap, idempotent, retried for long like them. */
+  static RolloutActivities rollout(String taskQueue) {
+    return Workflow.newActivityStub(RolloutActivities.class, ActivityOptions.newBuilder()
         .setTaskQueue(taskQueue)
         .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(50)

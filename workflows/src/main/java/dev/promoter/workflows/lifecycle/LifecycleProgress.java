@@ -1,5 +1,6 @@
 package dev.promoter.workflows.lifecycle;
 
+import dev.promoter.workflows.rollout.RolloutStep;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,18 @@ import java.util.Map;
  * @param verdict the last decision the run made, in words
  * @param champion the production holder the run compared against, or null (none, or not yet)
  * @param championMetrics that holder's metrics on this run's test set, or null
+ * @param strategy the rollout strategy ({@code direct} when none was asked for)
+ * @param rollout the rollout's steps so far, with their traffic shares and gates' figures
  */
 public record LifecycleProgress(LifecycleStatus status, String step,
     List<CandidateProgress> candidates, String best, Integer version, String verdict,
-    Integer champion, Map<String, Double> championMetrics) {}
+    Integer champion, Map<String, Double> championMetrics, String strategy,
+    List<RolloutStep> rollout) {
+
+  /** Progress without a rollout (direct). */
+  public LifecycleProgress(LifecycleStatus status, String step, List<CandidateProgress> candidates,
+      String best, Integer version, String verdict, Integer champion,
+      Map<String, Double> championMetrics) {
+    this(status, step, candidates, best, version, verdict, champion, championMetrics, null, null);
+  }
+}

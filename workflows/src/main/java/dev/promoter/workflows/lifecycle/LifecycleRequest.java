@@ -1,6 +1,7 @@
 package dev.promoter.workflows.lifecycle;
 
 import dev.promoter.workflows.TaskQueues;
+import dev.promoter.workflows.rollout.Rollout;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param submittedBy the user who started the run (may not approve it)
  * @param taskQueues pool name to task queue, e.g. {@code cpu -> cpu}; configuration, so a
  *     deployment can rename queues without touching workflow code
+ * @param rollout how the approved version is deployed; null (requests recorded before rollouts
+ *     existed) is {@code direct}
  */
 public record LifecycleRequest(
     String modelName,
@@ -28,7 +31,21 @@ public record LifecycleRequest(
     double championMargin,
     ApprovalPolicy approval,
     String submittedBy,
-    Map<String, String> taskQueues) {
+    Map<String, String> taskQueues,
+    Rollout rollout) {
+
+  /** A request deployed {@code direct}ly, as before rollouts existed. */
+  public LifecycleRequest(String modelName, String dataset, List<CandidateConfig> candidates,
+      String decidingMetric, double minimumMetric, double championMargin, ApprovalPolicy approval,
+      String submittedBy, Map<String, String> taskQueues) {
+    this(modelName, dataset, candidates, decidingMetric, minimumMetric, championMargin, approval,
+        submittedBy, taskQueues, null);
+  }
+
+  /** The rollout, {@code direct} when none was asked for. */
+  public Rollout deployment() {
+    return rollout == null ? Rollout.DIRECT_ROLLOUT : rollout;
+  }
 
   /** Fills defaults: queues named after their pools, the default approval policy. */
   public LifecycleRequest {

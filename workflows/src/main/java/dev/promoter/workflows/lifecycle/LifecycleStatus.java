@@ -16,6 +16,9 @@ public enum LifecycleStatus {
   EXPIRED,
   /** A step failed for good; compensations ran. */
   FAILED,
-  /** Promoted, failed its post-promotion check, and production went back to the champion. */
+  /**
+   * Production went back to the champion: the new version failed its post-promotion check, or a
+   * rollout gate (its figures are in the verdict).
+   */
   ROLLED_BACK
 }

@@ -5,6 +5,7 @@ import dev.promoter.workflows.activities.RegistryActivities;
 import dev.promoter.workflows.activities.TrainedCandidate;
 import dev.promoter.workflows.rollback.RollbackRequest;
 import dev.promoter.workflows.rollback.RollbackWorkflow;
+import dev.promoter.workflows.rollout.Rollout;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -64,6 +65,15 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
     Integer version = state.progress().version();
     String why = "run failed: " + RunJson.cause(cause);
     Workflow.newDetachedCancellationScope(() -> {
+      if (!state.rollout().isEmpty()) {
+        // a rollout had moved traffic: it goes back to the champion before anything else
+        try {
+          ActivityStubs.rollout(request.taskQueues().get("cpu")).clearSplit(request.modelName(),
+              "production", SYSTEM_ACTOR, why);
+        } catch (ActivityFailure f) {
+          log.error("run {}: could not give traffic back to the champion: {}", runId, RunJson.cause(f));
+        }
+      }
       if (version != null) {
         try {
           registry.withdraw(request.modelName(), version, "staging", SYSTEM_ACTOR, why);
@@ -125,20 +135,66 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
           "v" + version + " failed its staging smoke check: " + smoke);
     }
 
-    Decision decision = approval.await(runId, registry, version);
-    if (decision == null) {
-      registry.withdraw(model, version, "staging", SYSTEM_ACTOR, "approval expired");
-      return end(LifecycleStatus.EXPIRED, request, version, best.metrics(), "no decision within "
-          + request.approval().timeout() + "; v" + version + " withdrawn from staging");
+    Rollout rollout = request.deployment();
+    if (!rollout.direct()) {
+      state.strategy(rollout.strategy());
     }
-    if (approval.rejected()) {
-      registry.withdraw(model, version, "staging", decision.actor(), decision.reason());
-      return end(LifecycleStatus.REJECTED, request, version, best.metrics(),
-          "rejected by " + decision.actor() + ": " + decision.reason());
+    // a canary with no champion has nothing to compare with or fall back to: it is deployed
+    // directly, and the verdict says so
+    boolean canary = Rollout.CANARY.equals(rollout.strategy()) && champion != null;
+    if (Rollout.SHADOW.equals(rollout.strategy()) && champion != null) {
+      state.step(Steps.ROLLOUT);
+      new ShadowRollout(request, state, ActivityStubs.rollout(request.taskQueues().get("cpu")))
+          .run(runId, version, champion);
+    }
+    List<dev.promoter.workflows.rollout.RolloutStep> steps = rollout.direct() ? null : state.rollout();
+    Decision decision = null;
+    if (!(canary && request.approval().afterCanary())) {
+      decision = approval.await(runId, registry, version);
+      if (decision == null) {
+        registry.withdraw(model, version, "staging", SYSTEM_ACTOR, "approval expired");
+        return end(LifecycleStatus.EXPIRED, request, version, best.metrics(), "no decision within "
+            + request.approval().timeout() + "; v" + version + " withdrawn from staging", steps);
+      }
+      if (approval.rejected()) {
+        registry.withdraw(model, version, "staging", decision.actor(), decision.reason());
+        return end(LifecycleStatus.REJECTED, request, version, best.metrics(),
+            "rejected by " + decision.actor() + ": " + decision.reason(), steps);
+      }
+    }
+    if (canary) {
+      state.step(Steps.ROLLOUT);
+      CanaryRollout.Outcome outcome = new CanaryRollout(request, state,
+          ActivityStubs.rollout(request.taskQueues().get("cpu")), registry, approval)
+          .run(runId, version, champion, decision, best.metrics());
+      if (outcome.ended() != null) {
+        return outcome.ended();
+      }
+      decision = outcome.decision();
+    }
+
+    String note = "";
+    if (Rollout.AB.equals(rollout.strategy()) && champion != null) {
+      state.step(Steps.ROLLOUT);
+      AbRollout.Outcome ab = new AbRollout(request, state,
+          ActivityStubs.rollout(request.taskQueues().get("cpu")), registry)
+          .run(runId, version, champion, best.metrics());
+      if (ab.ended() != null) {
+        return ab.ended();
+      }
+      note = " (" + ab.verdict() + ")";
     }
 
     state.step(Steps.PROMOTE);
-    return promote(runId, request, registry, evaluation, version, champion, decision, best);
+    LifecycleResult promoted = promote(runId, request, registry, evaluation, version, champion,
+        decision, best);
+    return rollout.direct() ? promoted : withRollout(promoted, champion == null
+        ? " (" + rollout.strategy() + " skipped: no production version to compare with)" : note);
+  }
+
+  private LifecycleResult withRollout(LifecycleResult r, String note) {
+    return new LifecycleResult(r.status(), r.modelName(), r.version(), r.metrics(),
+        r.verdict() + note, state.rollout());
   }
 
   private LifecycleResult promote(String runId, LifecycleRequest request,
@@ -173,10 +229,15 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
         + " failed its post-promotion check (" + smoke + "); production is back on v" + champion);
   }
 
-  private LifecycleResult end(LifecycleStatus status, LifecycleRequest request, Integer version,
+  static LifecycleResult end(LifecycleStatus status, LifecycleRequest request, Integer version,
       Map<String, Double> metrics, String verdict) {
+    return end(status, request, version, metrics, verdict, null);
+  }
+
+  static LifecycleResult end(LifecycleStatus status, LifecycleRequest request, Integer version,
+      Map<String, Double> metrics, String verdict, List<dev.promoter.workflows.rollout.RolloutStep> rollout) {
     return new LifecycleResult(status, request.modelName(), version,
-        metrics == null ? Map.of() : metrics, verdict);
+        metrics == null ? Map.of() : metrics, verdict, rollout);
   }
 
   static double metric(Map<String, Double> metrics, String name) {

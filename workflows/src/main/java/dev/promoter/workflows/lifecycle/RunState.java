@@ -1,5 +1,6 @@
 package dev.promoter.workflows.lifecycle;
 
+import dev.promoter.workflows.rollout.RolloutStep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ final class RunState {
   private String verdict = "";
   private Integer champion;
   private Map<String, Double> championMetrics;
+  private String strategy;
+  private final List<RolloutStep> rollout = new ArrayList<>();
 
   void step(String name) {
     step = name;
@@ -44,6 +47,23 @@ final class RunState {
     championMetrics = metrics == null ? null : Map.copyOf(metrics);
   }
 
+  void strategy(String name) {
+    strategy = name;
+  }
+
+  /** Adds a rollout step, or replaces the last one when it is the same step, further on. */
+  void rolloutStep(RolloutStep step, boolean replaceLast) {
+    if (replaceLast && !rollout.isEmpty()) {
+      rollout.set(rollout.size() - 1, step);
+    } else {
+      rollout.add(step);
+    }
+  }
+
+  List<RolloutStep> rollout() {
+    return List.copyOf(rollout);
+  }
+
   void version(int v) {
     version = v;
   }
@@ -63,7 +83,7 @@ final class RunState {
 
   LifecycleProgress progress() {
     return new LifecycleProgress(status, step, new ArrayList<>(candidates.values()), best, version,
-        verdict, champion, championMetrics);
+        verdict, champion, championMetrics, strategy, strategy == null ? null : List.copyOf(rollout));
   }
 
   List<CandidateProgress> candidates() {

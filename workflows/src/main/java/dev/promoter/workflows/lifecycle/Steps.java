@@ -9,6 +9,7 @@ final class Steps {
   static final String STAGING = "deploy-staging";
   static final String APPROVAL = "awaiting-approval";
   static final String PROMOTE = "promote";
+  static final String ROLLOUT = "rollout";
   static final String DONE = "done";
 
   private Steps() {}

@@ -20,6 +20,7 @@ final class LifecycleHarness implements AutoCloseable {
   final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
   final FakeRegistry registry = new FakeRegistry();
   final FakeEvaluation evaluation = new FakeEvaluation();
+  final FakeRollout rollout = new FakeRollout();
   final Map<String, String> trainedBy = FakeTraining.log();
   final WorkflowClient client = env.getWorkflowClient();
 
@@ -27,7 +28,7 @@ final class LifecycleHarness implements AutoCloseable {
     Worker cpu = env.newWorker(TaskQueues.CPU);
     cpu.registerWorkflowImplementationTypes(ModelLifecycleWorkflowImpl.class, RollbackWorkflowImpl.class,
         dev.promoter.workflows.retrain.RetrainScheduleWorkflowImpl.class);
-    cpu.registerActivitiesImplementations(registry, evaluation, new FakeTraining("cpu", trainedBy));
+    cpu.registerActivitiesImplementations(registry, evaluation, rollout, new FakeTraining("cpu", trainedBy));
     Worker gpu = env.newWorker(TaskQueues.GPU);
     gpu.registerActivitiesImplementations(new FakeTraining("gpu", trainedBy));
     env.start();

@@ -61,6 +61,32 @@ public final class LifecycleHarnessAccess implements AutoCloseable {
     return h.failure(runId);
   }
 
+  /** A canary request (steps 10, 50, 100; 10-minute bakes; default gates), approved before it. */
+  public static LifecycleRequest canaryRequest(String submitter) {
+    return CanaryWorkflowTest.canary(ApprovalPolicy.DEFAULT, java.util.List.of(10, 50, 100));
+  }
+
+  /** A shadow request (50 % for 10 s), approved after it. */
+  public static LifecycleRequest shadowRequest() {
+    return CanaryWorkflowTest.shadow();
+  }
+
+  /** An A/B request (30 % for 2 h, 100 labels an arm, significance 0.05), approved before it. */
+  public static LifecycleRequest abRequest() {
+    return CanaryWorkflowTest.ab();
+  }
+
+  /** The next gate readings, in order (healthy once they run out). */
+  public void gateReadings(dev.promoter.workflows.rollout.GateReading... readings) {
+    h.rollout.readings.addAll(java.util.List.of(readings));
+  }
+
+  /** Approves once the Update is accepted, without waiting for the run to end. */
+  public void approveAccepted(ModelLifecycleWorkflow run, Decision decision) {
+    io.temporal.client.WorkflowStub.fromTyped(run).startUpdate("approve",
+        io.temporal.client.WorkflowUpdateStage.ACCEPTED, LifecycleStatus.class, decision);
+  }
+
   public String history(String workflowId) {
     return h.client.fetchHistory(workflowId).toJson(true);
   }

@@ -68,6 +68,37 @@ class HistoryRecorder {
       refused.approve(new Decision("reviewer", "ship it"));
       h.failure("rollback-refused");
       write(h, "rollback-refused", "lifecycle-failed-rollback.json");
+
+      // rollouts: a canary promoted after every step passed, and one rolled back by its gate
+      h.championInProduction();
+      ModelLifecycleWorkflow canary = h.start("canary-promoted", LifecycleHarnessAccess.canaryRequest("alice"));
+      h.awaitApprovalStep(canary);
+      h.approveAccepted(canary, new Decision("reviewer", "canary it"));
+      h.result("canary-promoted");
+      write(h, "canary-promoted", "lifecycle-canary-promoted.json");
+
+      h.championInProduction();
+      h.gateReadings(new dev.promoter.workflows.rollout.GateReading(150, 9, 0, 0.0566, 3.0, 150, 0.4, 0, null, 0, null));
+      ModelLifecycleWorkflow worse = h.start("canary-rolled-back", LifecycleHarnessAccess.canaryRequest("alice"));
+      h.awaitApprovalStep(worse);
+      h.approveAccepted(worse, new Decision("reviewer", "canary it"));
+      h.result("canary-rolled-back");
+      write(h, "canary-rolled-back", "lifecycle-canary-rolled-back.json");
+
+      h.championInProduction();
+      ModelLifecycleWorkflow shadow = h.start("shadow-promoted", LifecycleHarnessAccess.shadowRequest());
+      h.awaitApprovalStep(shadow);
+      h.approveAccepted(shadow, new Decision("reviewer", "the shadow agrees"));
+      h.result("shadow-promoted");
+      write(h, "shadow-promoted", "lifecycle-shadow-promoted.json");
+
+      h.championInProduction();
+      h.gateReadings(new dev.promoter.workflows.rollout.GateReading(400, 0, 0, 0, 2.0, 0, null, 400, 0.95, 400, 0.85));
+      ModelLifecycleWorkflow ab = h.start("ab-promoted", LifecycleHarnessAccess.abRequest());
+      h.awaitApprovalStep(ab);
+      h.approveAccepted(ab, new Decision("reviewer", "test it"));
+      h.result("ab-promoted");
+      write(h, "ab-promoted", "lifecycle-ab-promoted.json");
     }
   }
 

@@ -23,7 +23,9 @@ class WorkflowReplayTest {
       "lifecycle-expired.json, expired", "lifecycle-rolled-back.json, rolled-back",
       "rollback.json, rolled-back/rollback", "retrain-schedule.json, retrain-rrna",
       "lifecycle-failed-bad-pool.json, bad-pool", "lifecycle-failed-rollback.json, rollback-refused",
-      "drift-monitor.json, drift-rrna"})
+      "drift-monitor.json, drift-rrna",
+      "lifecycle-canary-promoted.json, canary-promoted", "lifecycle-canary-rolled-back.json, canary-rolled-back",
+      "lifecycle-shadow-promoted.json, shadow-promoted", "lifecycle-ab-promoted.json, ab-promoted"})
   void committedHistoriesReplay(String file, String workflowId) throws Exception {
     WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(read(file), workflowId),
         ModelLifecycleWorkflowImpl.class, RollbackWorkflowImpl.class, RetrainScheduleWorkflowImpl.class,

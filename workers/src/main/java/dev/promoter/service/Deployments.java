@@ -1,0 +1,111 @@
+package dev.promoter.service;
+
+import dev.promoter.workflows.lifecycle.ApprovalPolicy;
+import dev.promoter.workflows.rollout.Gates;
+import dev.promoter.workflows.rollout.Rollout;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Checks a requested deployment strategy and builds the workflow's {@link Rollout}: every
+ * refusal is bad input naming the field, before anything starts.
+ */
+final class Deployments {
+  private static final Duration MAX_WAIT = Duration.ofDays(7);
+  private static final List<String> DECIDES = List.of(ApprovalPolicy.BEFORE_ROLLOUT, ApprovalPolicy.AFTER_CANARY);
+
+  private Deployments() {}
+
+  /** The rollout for {@code spec} (null: direct), run on {@code engine}, decided {@code decides}. */
+  static Rollout rollout(LifecycleSpec.Deployment spec, String engine, String decides) {
+    String strategy = spec == null || spec.strategy() == null || spec.strategy().isBlank()
+        ? Rollout.DIRECT : spec.strategy().strip();
+    if (!Rollout.STRATEGIES.contains(strategy)) {
+      throw ServiceException.badInput("deployment.strategy: unknown strategy '" + strategy
+          + "': use one of " + Rollout.STRATEGIES);
+    }
+    if (decides != null && !DECIDES.contains(decides)) {
+      throw ServiceException.badInput("approval.decides: use one of " + DECIDES + ", not '" + decides + "'");
+    }
+    if (ApprovalPolicy.AFTER_CANARY.equals(decides) && !Rollout.CANARY.equals(strategy)) {
+      throw ServiceException.badInput("approval.decides: 'after-canary' needs deployment.strategy 'canary', not '"
+          + strategy + "'");
+    }
+    if (!Rollout.DIRECT.equals(strategy) && "camunda".equals(engine)) {
+      throw ServiceException.badInput("deployment.strategy: '" + strategy
+          + "' runs on the Temporal engine only; the Camunda processes deploy directly");
+    }
+    if (Rollout.DIRECT.equals(strategy)) {
+      return null; // the request of old, word for word
+    }
+    List<Integer> steps = steps(spec.steps());
+    Duration bake = duration("deployment.bake", spec.bake());
+    Integer shadowPercent = spec.shadowPercent();
+    if (shadowPercent != null && (shadowPercent < 1 || shadowPercent > 100)) {
+      throw ServiceException.badInput("deployment.shadowPercent: must be 1-100, not " + shadowPercent);
+    }
+    Gates gates = new Gates(fraction("deployment.maxErrorRate", spec.maxErrorRate()),
+        positive("deployment.maxP99Ms", spec.maxP99Ms()), fraction("deployment.minAgreement", spec.minAgreement()),
+        fraction("deployment.minAccuracy", spec.minAccuracy()), count("deployment.minLabels", spec.minLabels(), 1),
+        count("deployment.minRequests", spec.minRequests(), 0));
+    Integer abPercent = spec.abPercent();
+    if (abPercent != null && (abPercent < 1 || abPercent > 99)) {
+      throw ServiceException.badInput("deployment.abPercent: must be 1-99, not " + abPercent);
+    }
+    Double significance = spec.significance();
+    if (significance != null && !(significance > 0 && significance < 0.5)) {
+      throw ServiceException.badInput("deployment.significance: must be above 0 and below 0.5, not " + significance);
+    }
+    return new Rollout(strategy, steps, bake, gates, shadowPercent, abPercent,
+        count("deployment.minSample", spec.minSample(), 1), significance);
+  }
+
+  private static List<Integer> steps(List<Integer> steps) {
+    if (steps == null) {
+      return null;
+    }
+    if (steps.isEmpty() || steps.size() > 10) {
+      throw ServiceException.badInput("deployment.steps: give 1 to 10 traffic shares, not " + steps.size());
+    }
+    int last = 0;
+    for (Integer step : steps) {
+      if (step == null || step <= last || step > 100) {
+        throw ServiceException.badInput("deployment.steps: shares must rise, each 1-100 %, not " + steps);
+      }
+      last = step;
+    }
+    if (last != 100) {
+      throw ServiceException.badInput("deployment.steps: the last step must be 100 %, not " + last);
+    }
+    return steps;
+  }
+
+  private static Duration duration(String field, Duration d) {
+    if (d != null && (d.isNegative() || d.isZero() || d.compareTo(MAX_WAIT) > 0)) {
+      throw ServiceException.badInput(field + ": must be positive and at most " + MAX_WAIT.toDays()
+          + " days, not " + d);
+    }
+    return d;
+  }
+
+  private static Double fraction(String field, Double v) {
+    if (v != null && !(v >= 0 && v <= 1)) {
+      throw ServiceException.badInput(field + ": must be between 0 and 1, not " + v);
+    }
+    return v;
+  }
+
+  private static Double positive(String field, Double v) {
+    if (v != null && !(v > 0 && v <= 600_000)) {
+      throw ServiceException.badInput(field + ": must be above 0 and at most 600000, not " + v);
+    }
+    return v;
+  }
+
+  private static Integer count(String field, Integer v, int least) {
+    if (v != null && (v < least || v > 1_000_000)) {
+      throw ServiceException.badInput(field + ": must be " + least + "-1000000, not " + v);
+    }
+    return v;
+  }
+}

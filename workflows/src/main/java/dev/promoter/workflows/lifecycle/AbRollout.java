@@ -1,0 +1,80 @@
+package dev.promoter.workflows.lifecycle;
+
+import dev.promoter.workflows.activities.RegistryActivities;
+import dev.promoter.workflows.rollout.GateReading;
+import dev.promoter.workflows.rollout.Rollout;
+import dev.promoter.workflows.rollout.RolloutActivities;
+import dev.promoter.workflows.rollout.RolloutStep;
+import dev.promoter.workflows.rollout.TwoProportionTest;
+import io.temporal.workflow.Workflow;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The A/B test, after the approval: the challenger takes its share of production for the bake
+ * time, then both arms' online accuracy from feedback is compared with a two-proportion z-test.
+ * The challenger wins only when it is more accurate at the stated significance with at least the
+ * minimum sample in each arm; otherwise the champion keeps production and the run says why, with
+ * the p-value.
+ */
+final class AbRollout {
+  private static final String ALIAS = "production";
+  private static final String ACTOR = ModelLifecycleWorkflowImpl.SYSTEM_ACTOR;
+
+  /**
+   * How the test ended.
+   *
+   * @param verdict the test's figures in words
+   * @param ended the run's end when the champion keeps production; null when the challenger won
+   */
+  record Outcome(String verdict, LifecycleResult ended) {}
+
+  private final LifecycleRequest request;
+  private final RunState state;
+  private final RolloutActivities rollouts;
+  private final RegistryActivities registry;
+
+  AbRollout(LifecycleRequest request, RunState state, RolloutActivities rollouts, RegistryActivities registry) {
+    this.request = request;
+    this.state = state;
+    this.rollouts = rollouts;
+    this.registry = registry;
+  }
+
+  Outcome run(String runId, int version, int champion, Map<String, Double> metrics) {
+    Rollout rollout = request.deployment();
+    String model = request.modelName();
+    int percent = rollout.abPercent();
+    String name = "ab " + percent + "%";
+    long since = rollouts.setSplit(model, ALIAS, version, "ab", percent, ACTOR,
+        "run " + runId + " A/B: v" + version + " takes " + percent + "% against v" + champion);
+    state.rolloutStep(new RolloutStep(name, "ab", percent, "running", null, "testing for " + rollout.bake()), false);
+    Workflow.sleep(rollout.bake());
+    GateReading r = rollouts.measure(model, version, "ab", champion, since);
+    rollouts.clearSplit(model, ALIAS, ACTOR, "run " + runId + " A/B test over");
+    String verdict;
+    boolean won = false;
+    if (r.labelled() < rollout.minSample() || r.championLabelled() < rollout.minSample()) {
+      verdict = String.format(Locale.ROOT, "too few labels to decide: v%d %d, v%d %d (at least %d each)",
+          version, r.labelled(), champion, r.championLabelled(), rollout.minSample());
+    } else {
+      long correct = Math.round(r.accuracy() * r.labelled());
+      long championCorrect = Math.round(r.championAccuracy() * r.championLabelled());
+      TwoProportionTest.Result t = TwoProportionTest.test(correct, r.labelled(), championCorrect,
+          r.championLabelled());
+      won = t.pValue() < rollout.significance() && t.z() > 0;
+      verdict = String.format(Locale.ROOT, "A/B: v%d accuracy %.3f on %d labels, v%d %.3f on %d, z %.2f, "
+          + "p-value %.3g at significance %.3f: %s", version, r.accuracy(), r.labelled(), champion,
+          r.championAccuracy(), r.championLabelled(), t.z(), t.pValue(), rollout.significance(),
+          won ? "v" + version + " wins" : (t.pValue() < rollout.significance() ? "v" + champion + " wins"
+              : "no significant difference"));
+    }
+    state.rolloutStep(new RolloutStep(name, "ab", percent, won ? "passed" : "failed", r, verdict), true);
+    if (won) {
+      return new Outcome(verdict, null);
+    }
+    registry.withdraw(model, version, "staging", ACTOR, verdict);
+    return new Outcome(verdict, ModelLifecycleWorkflowImpl.end(LifecycleStatus.NOT_PROMOTED, request,
+        version, metrics, verdict + "; v" + champion + " keeps production", state.rollout()));
+  }
+}
