@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ public final class PredictionWriter implements AutoCloseable {
         dropped.increment();
       }
     }
+    LockSupport.unpark(thread);
   }
 
   /** Writes everything queued so far before returning (tests, feedback, shutdown). */
@@ -78,22 +80,31 @@ public final class PredictionWriter implements AutoCloseable {
     return table.deleteBefore(clock.instant().minus(settings.retention()));
   }
 
+  // The lock is held only while rows are written, never while waiting for them (a flush, e.g. a
+  // feedback call, used to wait out the writer's 200 ms poll): rows stay in the queue until the
+  // writer drains them under the lock, so a flush never misses rows taken but not yet written.
   private void run() {
     while (running) {
+      boolean idle;
       writing.lock();
       try {
-        PredictionRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first != null) {
-          writeBatch(drain(first));
+        List<PredictionRecord> batch = drain(null);
+        idle = batch.isEmpty();
+        if (!idle) {
+          writeBatch(batch);
         }
         retainHourly();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       } catch (RuntimeException e) {
+        idle = true;
         log.warn("prediction log writer: {}", e.toString());
       } finally {
         writing.unlock();
+      }
+      if (idle) {
+        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200)); // offer() unparks
+        if (Thread.interrupted()) {
+          return;
+        }
       }
     }
   }
@@ -136,6 +147,7 @@ public final class PredictionWriter implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    LockSupport.unpark(thread);
     try {
       thread.join(2_000);
     } catch (InterruptedException e) {
