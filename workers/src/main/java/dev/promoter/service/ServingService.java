@@ -240,11 +240,14 @@ public final class ServingService {
       long elapsed = System.nanoTime() - start;
       v.record(elapsed, false, clock.instant());
       timer(model, version, route).record(elapsed, TimeUnit.NANOSECONDS);
+      // the answer's rows are queued before the off-path scoring starts: the writer keeps queue
+      // order, so a shadow row is never in the log before the answer it is compared with
+      Answers answers = answered(requestId, model, version, route, records, predictions, elapsed, withIds);
       if (attempts.offPath() != null && attempts.offPath() != version) {
         int other = attempts.offPath();
         offPath.submit(() -> shadow(requestId, model, other, records));
       }
-      return answered(requestId, model, version, route, records, predictions, elapsed, withIds);
+      return answers;
     }
     throw new ServiceException(ErrorKind.UNAVAILABLE, describe(model, target) + " cannot answer: "
         + String.join("; ", causes));

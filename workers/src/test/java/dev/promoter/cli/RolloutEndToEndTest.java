@@ -129,7 +129,12 @@ class RolloutEndToEndTest {
       assertThat(shadow.get("outcome").asText()).as(shadow.toString()).isEqualTo("passed");
       assertThat(shadow.get("reading").get("answered").asLong()).isGreaterThanOrEqualTo(16);
       assertThat(shadow.get("reading").get("agreement").asDouble()).isGreaterThanOrEqualTo(0.9);
-      assertThat(shadow.get("reading").get("compared").asLong()).isEqualTo(shadow.get("reading").get("answered").asLong());
+      // every shadow answer is compared with the champion's answer to the same request; the two
+      // figures come from two queries while the test's traffic still flows, so rows logged between
+      // them may count in one and not the other (a broken join would give 0 or a multiple)
+      long answered = shadow.get("reading").get("answered").asLong();
+      assertThat(shadow.get("reading").get("compared").asLong())
+          .isCloseTo(answered, org.assertj.core.data.Percentage.withPercentage(5));
       assertThat(shadow.get("reading").get("labelled").asLong()).isPositive();
       System.out.println("shadow: " + shadow);
       HttpResponse<String> approved = post("/api/v1/lifecycles/" + lastRun + "/approve",
