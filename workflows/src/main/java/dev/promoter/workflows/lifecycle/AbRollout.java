@@ -7,12 +7,14 @@ import dev.promoter.workflows.rollout.RolloutActivities;
 import dev.promoter.workflows.rollout.RolloutStep;
 import dev.promoter.workflows.rollout.TwoProportionTest;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The A/B test, after the approval: the challenger takes its share of production for the bake
- * time, then both arms' online accuracy from feedback is compared with a two-proportion z-test.
+ * time (or, with a sample size, until each arm has that many labels, whichever comes first),
+ * then both arms' online accuracy from feedback is compared with a two-proportion z-test.
  * The challenger wins only when it is more accurate at the stated significance with at least the
  * minimum sample in each arm; otherwise the champion keeps production and the run says why, with
  * the p-value.
@@ -20,6 +22,8 @@ import java.util.Map;
 final class AbRollout {
   private static final String ALIAS = "production";
   private static final String ACTOR = ModelLifecycleWorkflowImpl.SYSTEM_ACTOR;
+  /** Readings at most per test with a sample size: bounds the run's history on long tests. */
+  private static final int CHECKS = 50;
 
   /**
    * How the test ended.
@@ -48,9 +52,23 @@ final class AbRollout {
     String name = "ab " + percent + "%";
     long since = rollouts.setSplit(model, ALIAS, version, "ab", percent, ACTOR,
         "run " + runId + " A/B: v" + version + " takes " + percent + "% against v" + champion);
-    state.rolloutStep(new RolloutStep(name, "ab", percent, "running", null, "testing for " + rollout.bake()), false);
-    Workflow.sleep(rollout.bake());
-    GateReading r = rollouts.measure(model, version, "ab", champion, since);
+    state.rolloutStep(new RolloutStep(name, "ab", percent, "running", null, "testing for " + rollout.bake()
+        + (rollout.sampleSize() == null ? "" : " or until each arm has " + rollout.sampleSize() + " labels")), false);
+    GateReading r;
+    String stopped = "";
+    if (rollout.sampleSize() == null) {
+      // the test of old: exactly these commands, so recorded runs replay
+      Workflow.sleep(rollout.bake());
+      r = rollouts.measure(model, version, "ab", champion, since);
+    } else {
+      long started = Workflow.currentTimeMillis();
+      r = untilSampled(model, version, champion, since, rollout);
+      long took = Workflow.currentTimeMillis() - started;
+      stopped = sampled(r, rollout.sampleSize())
+          ? "stopped at the sample size of " + rollout.sampleSize() + " labels an arm after "
+              + Duration.ofSeconds(took / 1000) + "; "
+          : "sample size of " + rollout.sampleSize() + " labels an arm not reached in " + rollout.bake() + "; ";
+    }
     rollouts.clearSplit(model, ALIAS, ACTOR, "run " + runId + " A/B test over");
     String verdict;
     boolean won = false;
@@ -69,6 +87,7 @@ final class AbRollout {
           won ? "v" + version + " wins" : (t.pValue() < rollout.significance() ? "v" + champion + " wins"
               : "no significant difference"));
     }
+    verdict = stopped + verdict;
     state.rolloutStep(new RolloutStep(name, "ab", percent, won ? "passed" : "failed", r, verdict), true);
     if (won) {
       return new Outcome(verdict, null);
@@ -76,5 +95,25 @@ final class AbRollout {
     registry.withdraw(model, version, "staging", ACTOR, verdict);
     return new Outcome(verdict, ModelLifecycleWorkflowImpl.end(LifecycleStatus.NOT_PROMOTED, request,
         version, metrics, verdict + "; v" + champion + " keeps production", state.rollout()));
+  }
+
+  /**
+   * Reads both arms at most {@link #CHECKS} times over the bake time (at least a second apart)
+   * and stops as soon as each has the sample size of labels, or when the bake time is up.
+   */
+  private GateReading untilSampled(String model, int version, int champion, long since, Rollout rollout) {
+    long every = Math.max(1_000, rollout.bake().toMillis() / CHECKS);
+    long deadline = Workflow.currentTimeMillis() + rollout.bake().toMillis();
+    while (true) {
+      Workflow.sleep(Duration.ofMillis(Math.min(every, deadline - Workflow.currentTimeMillis())));
+      GateReading r = rollouts.measure(model, version, "ab", champion, since);
+      if (sampled(r, rollout.sampleSize()) || Workflow.currentTimeMillis() >= deadline) {
+        return r;
+      }
+    }
+  }
+
+  private static boolean sampled(GateReading r, int size) {
+    return r.labelled() >= size && r.championLabelled() >= size;
   }
 }

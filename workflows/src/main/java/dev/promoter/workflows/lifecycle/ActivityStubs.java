@@ -50,6 +50,21 @@ final class ActivityStubs {
         .build());
   }
 
+  /**
+   * The blue-green warm-up check: one long poll that heartbeats, closed by its own deadline
+   * (a minute past the wait it is given), retried like a registry read.
+   */
+  static RolloutActivities warmCheck(String taskQueue, Duration wait) {
+    return Workflow.newActivityStub(RolloutActivities.class, ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(wait.plusMinutes(1))
+        .setHeartbeatTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(20)
+            .setInitialInterval(Duration.ofSeconds(1)).setMaximumInterval(Duration.ofSeconds(30))
+            .setDoNotRetry(NON_RETRYABLE).build())
+        .build());
+  }
+
   static EvaluationActivities evaluation(String taskQueue) {
     return Workflow.newActivityStub(EvaluationActivities.class, ActivityOptions.newBuilder()
         .setTaskQueue(taskQueue)

@@ -147,10 +147,24 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
       new ShadowRollout(request, state, ActivityStubs.rollout(request.taskQueues().get("cpu")))
           .run(runId, version, champion);
     }
-    List<dev.promoter.workflows.rollout.RolloutStep> steps = rollout.direct() ? null : state.rollout();
+    // blue-green loads the candidate beside the champion before the decision, so the switch
+    // that follows an approval meets a warm model
+    BlueGreenRollout blueGreen = null;
+    if (Rollout.BLUE_GREEN.equals(rollout.strategy()) && champion != null) {
+      state.step(Steps.ROLLOUT);
+      String cpu = request.taskQueues().get("cpu");
+      blueGreen = new BlueGreenRollout(request, state, ActivityStubs.rollout(cpu),
+          ActivityStubs.warmCheck(cpu, rollout.warmTimeout()), registry);
+      blueGreen.preload(runId, version, champion);
+    }
     Decision decision = null;
     if (!(canary && request.approval().afterCanary())) {
       decision = approval.await(runId, registry, version);
+      List<dev.promoter.workflows.rollout.RolloutStep> steps = rollout.direct() ? null : state.rollout();
+      if ((decision == null || approval.rejected()) && blueGreen != null) {
+        ActivityStubs.rollout(request.taskQueues().get("cpu")).clearSplit(model, "production", SYSTEM_ACTOR,
+            "run " + runId + ": " + (decision == null ? "approval expired" : "rejected"));
+      }
       if (decision == null) {
         registry.withdraw(model, version, "staging", SYSTEM_ACTOR, "approval expired");
         return end(LifecycleStatus.EXPIRED, request, version, best.metrics(), "no decision within "
@@ -185,11 +199,23 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
       note = " (" + ab.verdict() + ")";
     }
 
+    if (blueGreen != null) {
+      LifecycleResult cold = blueGreen.awaitWarm(runId, version, champion, best.metrics());
+      if (cold != null) {
+        return cold;
+      }
+    }
+
     state.step(Steps.PROMOTE);
     LifecycleResult promoted = promote(runId, request, registry, evaluation, version, champion,
         decision, best);
+    if (blueGreen != null) {
+      state.step(Steps.ROLLOUT);
+      promoted = blueGreen.keepWarm(runId, version, champion, promoted);
+    }
     return rollout.direct() ? promoted : withRollout(promoted, champion == null
-        ? " (" + rollout.strategy() + " skipped: no production version to compare with)" : note);
+        ? " (" + rollout.strategy() + " skipped: no production version to "
+            + (Rollout.BLUE_GREEN.equals(rollout.strategy()) ? "keep warm" : "compare with") + ")" : note);
   }
 
   private LifecycleResult withRollout(LifecycleResult r, String note) {

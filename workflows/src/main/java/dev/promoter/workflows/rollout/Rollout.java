@@ -8,7 +8,7 @@ import java.util.List;
  * without a rollout is {@code direct}: the alias moves at once, as before rollouts existed (so
  * requests recorded then mean the same now).
  *
- * @param strategy {@code direct}, {@code canary}, {@code shadow} or {@code ab}
+ * @param strategy {@code direct}, {@code canary}, {@code shadow}, {@code ab} or {@code blue-green}
  * @param steps canary: the candidate's share of traffic at each step, rising, ending at 100
  *     (default 10, 25, 50, 100)
  * @param bake canary: how long each step is held before its gates are read; shadow: how long
@@ -22,9 +22,16 @@ import java.util.List;
  * @param minSample ab: labelled predictions each arm needs before a winner may be named
  *     (default 100)
  * @param significance ab: the two-sided p-value under which the accuracies differ (default 0.05)
+ * @param sampleSize ab: labelled predictions in each arm after which the test stops before its
+ *     bake time is up; null (default) runs for the bake time
+ * @param keepWarm blue-green: how long the old champion stays loaded after the switch, so that a
+ *     rollback is answered by a loaded model (default 15 min)
+ * @param warmTimeout blue-green: how long every serving replica has to report the candidate
+ *     loaded and warm before the rollout gives up with the champion still serving (default 5 min)
  */
 public record Rollout(String strategy, List<Integer> steps, Duration bake, Gates gates,
-    Integer shadowPercent, Integer abPercent, Integer minSample, Double significance) {
+    Integer shadowPercent, Integer abPercent, Integer minSample, Double significance,
+    Integer sampleSize, Duration keepWarm, Duration warmTimeout) {
   /** The alias move of old: no split, no gates. */
   public static final String DIRECT = "direct";
   /** Traffic in rising steps, each held for the bake time and gated. */
@@ -33,14 +40,22 @@ public record Rollout(String strategy, List<Integer> steps, Duration bake, Gates
   public static final String SHADOW = "shadow";
   /** Traffic split between champion and challenger, the winner decided on online accuracy. */
   public static final String AB = "ab";
+  /** The candidate warmed beside the champion, traffic switched at once, the champion kept warm. */
+  public static final String BLUE_GREEN = "blue-green";
   /** The strategies a request may name. */
-  public static final List<String> STRATEGIES = List.of(DIRECT, CANARY, SHADOW, AB);
+  public static final List<String> STRATEGIES = List.of(DIRECT, CANARY, SHADOW, AB, BLUE_GREEN);
   /** The direct strategy. */
   public static final Rollout DIRECT_ROLLOUT = new Rollout(DIRECT, null, null, null, null);
 
   /** A rollout without A/B parameters (their defaults). */
   public Rollout(String strategy, List<Integer> steps, Duration bake, Gates gates, Integer shadowPercent) {
     this(strategy, steps, bake, gates, shadowPercent, null, null, null);
+  }
+
+  /** A rollout without blue-green parameters or an A/B sample size (their defaults). */
+  public Rollout(String strategy, List<Integer> steps, Duration bake, Gates gates, Integer shadowPercent,
+      Integer abPercent, Integer minSample, Double significance) {
+    this(strategy, steps, bake, gates, shadowPercent, abPercent, minSample, significance, null, null, null);
   }
 
   /** Fills defaults. */
@@ -53,6 +68,8 @@ public record Rollout(String strategy, List<Integer> steps, Duration bake, Gates
     abPercent = abPercent == null ? 50 : abPercent;
     minSample = minSample == null ? 100 : minSample;
     significance = significance == null ? 0.05 : significance;
+    keepWarm = keepWarm == null ? Duration.ofMinutes(15) : keepWarm;
+    warmTimeout = warmTimeout == null ? Duration.ofMinutes(5) : warmTimeout;
   }
 
   /** True for the strategy of old. */

@@ -28,4 +28,14 @@ public interface RolloutActivities {
    */
   GateReading measure(String modelName, int candidate, String route, Integer champion,
       long sinceEpochMillis);
+
+  /**
+   * Waits until every live serving replica (one that reported within the last few seconds)
+   * reports {@code version} loaded and warmed, polling the replicas' reports in the registry and
+   * heartbeating meanwhile. Returns early when no replica is live (nothing to wait for) or when a
+   * replica reports the version FAILED; returns what it saw when {@code timeoutMillis} has
+   * passed. Read-only; a retried attempt keeps the first attempt's deadline (it travels in the
+   * heartbeat), so retries never stretch the wait.
+   */
+  Warmth awaitWarm(String modelName, int version, long timeoutMillis);
 }

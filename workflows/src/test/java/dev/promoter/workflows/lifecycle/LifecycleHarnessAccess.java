@@ -76,6 +76,16 @@ public final class LifecycleHarnessAccess implements AutoCloseable {
     return CanaryWorkflowTest.ab();
   }
 
+  /** A blue-green request with the defaults (5 min to warm, the champion kept warm 15 min). */
+  public static LifecycleRequest blueGreenRequest() {
+    return BlueGreenWorkflowTest.blueGreen();
+  }
+
+  /** An A/B request that stops once each arm has 150 labels (30 % for at most 2 h). */
+  public static LifecycleRequest abSampleSizeRequest() {
+    return BlueGreenWorkflowTest.abWithSampleSize();
+  }
+
   /** The next gate readings, in order (healthy once they run out). */
   public void gateReadings(dev.promoter.workflows.rollout.GateReading... readings) {
     h.rollout.readings.addAll(java.util.List.of(readings));

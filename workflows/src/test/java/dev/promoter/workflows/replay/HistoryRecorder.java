@@ -99,6 +99,24 @@ class HistoryRecorder {
       h.approveAccepted(ab, new Decision("reviewer", "test it"));
       h.result("ab-promoted");
       write(h, "ab-promoted", "lifecycle-ab-promoted.json");
+
+      // blue-green: warmed before the decision, switched, the champion kept warm for the window
+      h.championInProduction();
+      ModelLifecycleWorkflow blueGreen = h.start("blue-green-promoted", LifecycleHarnessAccess.blueGreenRequest());
+      h.awaitApprovalStep(blueGreen);
+      h.approveAccepted(blueGreen, new Decision("reviewer", "switch it"));
+      h.result("blue-green-promoted");
+      write(h, "blue-green-promoted", "lifecycle-blue-green-promoted.json");
+
+      // an A/B test that stops at its sample size on its second reading
+      h.championInProduction();
+      h.gateReadings(new dev.promoter.workflows.rollout.GateReading(200, 0, 0, 0, 2.0, 0, null, 60, 0.95, 70, 0.85),
+          new dev.promoter.workflows.rollout.GateReading(500, 0, 0, 0, 2.0, 0, null, 160, 0.96, 170, 0.80));
+      ModelLifecycleWorkflow sampled = h.start("ab-sample-size", LifecycleHarnessAccess.abSampleSizeRequest());
+      h.awaitApprovalStep(sampled);
+      h.approveAccepted(sampled, new Decision("reviewer", "test it"));
+      h.result("ab-sample-size");
+      write(h, "ab-sample-size", "lifecycle-ab-sample-size.json");
     }
   }
 

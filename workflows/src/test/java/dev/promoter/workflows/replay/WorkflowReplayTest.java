@@ -25,7 +25,8 @@ class WorkflowReplayTest {
       "lifecycle-failed-bad-pool.json, bad-pool", "lifecycle-failed-rollback.json, rollback-refused",
       "drift-monitor.json, drift-rrna",
       "lifecycle-canary-promoted.json, canary-promoted", "lifecycle-canary-rolled-back.json, canary-rolled-back",
-      "lifecycle-shadow-promoted.json, shadow-promoted", "lifecycle-ab-promoted.json, ab-promoted"})
+      "lifecycle-shadow-promoted.json, shadow-promoted", "lifecycle-ab-promoted.json, ab-promoted",
+      "lifecycle-blue-green-promoted.json, blue-green-promoted", "lifecycle-ab-sample-size.json, ab-sample-size"})
   void committedHistoriesReplay(String file, String workflowId) throws Exception {
     WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(read(file), workflowId),
         ModelLifecycleWorkflowImpl.class, RollbackWorkflowImpl.class, RetrainScheduleWorkflowImpl.class,

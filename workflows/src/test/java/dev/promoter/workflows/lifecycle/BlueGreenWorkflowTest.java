@@ -1,0 +1,200 @@
+package dev.promoter.workflows.lifecycle;
+
+import static dev.promoter.workflows.lifecycle.LifecycleHarness.candidate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.promoter.workflows.rollout.GateReading;
+import dev.promoter.workflows.rollout.Gates;
+import dev.promoter.workflows.rollout.Rollout;
+import dev.promoter.workflows.rollout.RolloutStep;
+import dev.promoter.workflows.rollout.Warmth;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateStage;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Blue-green and the A/B test's sample size on Temporal's time-skipping test server, with the
+ * traffic boundary faked: the candidate warmed before the decision, checked warm again after it,
+ * the switch, the champion kept warm for the window, a rollback inside it, a candidate that never
+ * warms, no replica at all; an A/B test that stops at its sample size or runs out its time. (End
+ * to end with real requests: {@code BlueGreenEndToEndTest} in workers.)
+ */
+class BlueGreenWorkflowTest {
+  private final LifecycleHarness h = new LifecycleHarness();
+
+  @AfterEach
+  void close() {
+    h.close();
+  }
+
+  static LifecycleRequest blueGreen() {
+    return new LifecycleRequest("rrna", "data/rrna", List.of(candidate("a", "logreg", 0.99)), "macro_f1",
+        0.9, 0.005, ApprovalPolicy.DEFAULT, "alice", null,
+        new Rollout("blue-green", null, null, null, null, null, null, null, null, null, null));
+  }
+
+  static LifecycleRequest abWithSampleSize() {
+    return new LifecycleRequest("rrna", "data/rrna", List.of(candidate("a", "logreg", 0.99)), "macro_f1",
+        0.9, 0.005, ApprovalPolicy.DEFAULT, "alice", null,
+        new Rollout("ab", null, Duration.ofHours(2), Gates.DEFAULT, null, 30, 100, 0.05, 150, null, null));
+  }
+
+  private void championInProduction() {
+    h.registry.aliases.put("production", 7);
+    h.evaluation.championScore = 0.9;
+  }
+
+  private CompletableFuture<LifecycleStatus> decide(ModelLifecycleWorkflow run, boolean approve) {
+    return WorkflowStub.fromTyped(run).startUpdate(approve ? "approve" : "reject", WorkflowUpdateStage.ACCEPTED,
+        LifecycleStatus.class, new Decision("reviewer", approve ? "switch it" : "not now")).getResultAsync();
+  }
+
+  @Test
+  void theCandidateWarmsBeforeTheDecisionThenTrafficSwitchesAndTheChampionStaysWarmForTheWindow() {
+    championInProduction();
+    long started = h.env.currentTimeMillis();
+    ModelLifecycleWorkflow run = h.start("bg-promoted", blueGreen());
+    LifecycleProgress waiting = h.awaitApprovalStep(run);
+    assertThat(waiting.strategy()).isEqualTo("blue-green");
+    assertThat(waiting.rollout()).singleElement().satisfies(step -> {
+      assertThat(step.name()).isEqualTo("warm v1");
+      assertThat(step.mode()).isEqualTo("warm");
+      assertThat(step.outcome()).isEqualTo("running");
+    });
+    // loaded beside the champion before anyone decides; production has not moved
+    assertThat(h.rollout.calls).containsExactly("split v1 warm 0");
+    assertThat(h.registry.aliases).containsEntry("production", 7);
+
+    CompletableFuture<LifecycleStatus> decided = decide(run, true);
+    LifecycleResult result = h.result("bg-promoted");
+    assertThat(decided.join()).isEqualTo(LifecycleStatus.PROMOTED);
+    assertThat(result.status()).isEqualTo(LifecycleStatus.PROMOTED);
+    assertThat(result.verdict()).isEqualTo("v1 promoted to production by reviewer");
+    assertThat(h.rollout.calls).containsExactly("split v1 warm 0", "await warm v1", "split v7 warm 0",
+        "clear: run bg-promoted blue-green: the keep-warm window of v7 is over");
+    assertThat(result.rollout()).extracting(RolloutStep::name).containsExactly("warm v1", "keep v7 warm");
+    assertThat(result.rollout()).extracting(RolloutStep::outcome).containsOnly("passed");
+    assertThat(result.rollout().getFirst().verdict()).isEqualTo("warm on 2 of 2 serving replicas");
+    assertThat(h.registry.aliases).containsEntry("production", 1);
+    // the champion was kept warm for the default window before the split was cleared
+    assertThat(h.env.currentTimeMillis() - started).isGreaterThanOrEqualTo(Duration.ofMinutes(15).toMillis());
+  }
+
+  @Test
+  void aRollbackInsideTheWindowEndsTheRunRolledBack() {
+    championInProduction();
+    // the operator's rollback, right after the switch: production is back on the champion
+    h.rollout.afterSplit.put("split v7 warm 0", () -> h.registry.aliases.put("production", 7));
+    ModelLifecycleWorkflow run = h.start("bg-rolled-back", blueGreen());
+    h.awaitApprovalStep(run);
+    decide(run, true);
+    LifecycleResult result = h.result("bg-rolled-back");
+    assertThat(result.status()).isEqualTo(LifecycleStatus.ROLLED_BACK);
+    assertThat(result.verdict()).isEqualTo("v1 promoted to production by reviewer; production went back to v7"
+        + " during the PT15M keep-warm window, answered by the still-loaded version");
+    assertThat(result.rollout().getLast().outcome()).isEqualTo("failed");
+    assertThat(h.rollout.calls.getLast()).isEqualTo("clear: run bg-rolled-back blue-green: the keep-warm window of v7 is over");
+    assertThat(h.registry.aliases).containsEntry("production", 7);
+  }
+
+  @Test
+  void aCandidateThatNeverWarmsEndsTheRunWithTheChampionServing() {
+    championInProduction();
+    h.rollout.warmths.add(new Warmth(2, 1, List.of("replica-b: LOADING"), false));
+    ModelLifecycleWorkflow run = h.start("bg-cold", blueGreen());
+    h.awaitApprovalStep(run);
+    decide(run, true);
+    LifecycleResult result = h.result("bg-cold");
+    assertThat(result.status()).isEqualTo(LifecycleStatus.FAILED);
+    assertThat(result.verdict()).isEqualTo("v1 was not warm within PT5M on every serving replica "
+        + "(1 of 2 warm; replica-b: LOADING); production stays on v7");
+    assertThat(h.rollout.calls).containsExactly("split v1 warm 0", "await warm v1",
+        "clear: run bg-cold blue-green: v1 was not warm within PT5M on every serving replica (1 of 2 warm; replica-b: LOADING)");
+    assertThat(h.registry.aliases).containsEntry("production", 7);
+    assertThat(h.registry.calls).contains("withdraw v1 staging");
+  }
+
+  @Test
+  void aCandidateThatFailsToLoadEndsAtOnceAndSaysSo() {
+    championInProduction();
+    h.rollout.warmths.add(new Warmth(1, 0, List.of("replica-a: FAILED: rrna v1 cannot serve: digest mismatch"), true));
+    ModelLifecycleWorkflow run = h.start("bg-broken", blueGreen());
+    h.awaitApprovalStep(run);
+    decide(run, true);
+    LifecycleResult result = h.result("bg-broken");
+    assertThat(result.status()).isEqualTo(LifecycleStatus.FAILED);
+    assertThat(result.verdict()).startsWith("v1 cannot load on every serving replica (0 of 1 warm; replica-a: FAILED");
+    assertThat(h.registry.aliases).containsEntry("production", 7);
+  }
+
+  @Test
+  void withNoServingReplicaThereIsNothingToWarmAndTheSwitchSaysSo() {
+    championInProduction();
+    h.rollout.warmths.add(new Warmth(0, 0, List.of(), false));
+    ModelLifecycleWorkflow run = h.start("bg-unserved", blueGreen());
+    h.awaitApprovalStep(run);
+    decide(run, true);
+    LifecycleResult result = h.result("bg-unserved");
+    assertThat(result.status()).isEqualTo(LifecycleStatus.PROMOTED);
+    assertThat(result.rollout().getFirst().verdict()).isEqualTo("no serving replica reported in the last seconds; nothing to warm");
+  }
+
+  @Test
+  void aRejectionGivesTheWarmSplitBack() {
+    championInProduction();
+    ModelLifecycleWorkflow run = h.start("bg-rejected", blueGreen());
+    h.awaitApprovalStep(run);
+    decide(run, false);
+    LifecycleResult result = h.result("bg-rejected");
+    assertThat(result.status()).isEqualTo(LifecycleStatus.REJECTED);
+    assertThat(h.rollout.calls).containsExactly("split v1 warm 0", "clear: run bg-rejected: rejected");
+    assertThat(h.registry.aliases).containsEntry("production", 7);
+  }
+
+  @Test
+  void withoutAChampionThereIsNothingToKeepWarm() {
+    ModelLifecycleWorkflow run = h.start("bg-first", blueGreen());
+    h.awaitApprovalStep(run);
+    decide(run, true);
+    LifecycleResult result = h.result("bg-first");
+    assertThat(result.status()).isEqualTo(LifecycleStatus.PROMOTED);
+    assertThat(result.verdict()).endsWith("(blue-green skipped: no production version to keep warm)");
+    assertThat(h.rollout.calls).isEmpty();
+  }
+
+  @Test
+  void anAbTestStopsOnceBothArmsReachTheSampleSize() {
+    championInProduction();
+    h.rollout.readings.add(new GateReading(200, 0, 0, 0, 2.0, 0, null, 60, 0.95, 70, 0.85));
+    h.rollout.readings.add(new GateReading(500, 0, 0, 0, 2.0, 0, null, 160, 0.96, 170, 0.80));
+    ModelLifecycleWorkflow run = h.start("ab-sampled", abWithSampleSize());
+    h.awaitApprovalStep(run);
+    long approved = h.env.currentTimeMillis();
+    decide(run, true);
+    LifecycleResult result = h.result("ab-sampled");
+    assertThat(result.status()).isEqualTo(LifecycleStatus.PROMOTED);
+    // read every fiftieth of the two hours: 144 s, then 288 s, when both arms had 150 labels
+    assertThat(result.verdict()).contains("(stopped at the sample size of 150 labels an arm after PT4M48S; "
+        + "A/B: v1 accuracy 0.960 on 160 labels, v7 0.800 on 170").contains("v1 wins");
+    assertThat(h.rollout.calls).containsExactly("split v1 ab 30", "measure v1 ab vs v7", "measure v1 ab vs v7",
+        "clear: run ab-sampled A/B test over");
+    assertThat(h.env.currentTimeMillis() - approved).isLessThan(Duration.ofHours(2).toMillis());
+  }
+
+  @Test
+  void anAbTestShortOfItsSampleSizeRunsOutItsTime() {
+    championInProduction(); // every reading: 40 labels an arm (the fake's healthy default)
+    ModelLifecycleWorkflow run = h.start("ab-short", abWithSampleSize());
+    h.awaitApprovalStep(run);
+    decide(run, true);
+    LifecycleResult result = h.result("ab-short");
+    assertThat(result.status()).isEqualTo(LifecycleStatus.NOT_PROMOTED);
+    assertThat(result.verdict()).startsWith("sample size of 150 labels an arm not reached in PT2H; "
+        + "too few labels to decide: v1 40, v7 40 (at least 100 each)");
+    assertThat(h.rollout.calls.stream().filter(c -> c.startsWith("measure"))).hasSize(50);
+  }
+}
