@@ -121,6 +121,15 @@ public final class TrafficSplits {
     });
   }
 
+  /** Every split of every model (serving replicas preload the versions they name). */
+  public List<TrafficSplit> all() {
+    return tx.readOnly(c -> {
+      try (PreparedStatement s = c.prepareStatement(SELECT + " ORDER BY m.name, t.alias")) {
+        return rows(s);
+      }
+    });
+  }
+
   private static final String SELECT = "SELECT m.name, t.alias, v.version, t.mode, t.percent, t.since "
       + "FROM traffic_splits t JOIN models m ON m.id = t.model_id JOIN model_versions v ON v.id = t.version_id";
 
