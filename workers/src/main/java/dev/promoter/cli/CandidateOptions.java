@@ -41,7 +41,7 @@ final class CandidateOptions {
       description = "before-rollout (default) or after-canary: the approver decides after the canary's lower steps")
   String decides;
 
-  @Option(names = "--strategy", description = "deployment: direct (default), canary, shadow or ab")
+  @Option(names = "--strategy", description = "deployment: direct (default), canary, shadow, ab or blue-green")
   String strategy;
 
   @Option(names = "--steps", split = ",", description = "canary traffic shares in %, ending at 100 (default 10,25,50,100)")
@@ -80,15 +80,38 @@ final class CandidateOptions {
   @Option(names = "--significance", description = "ab: the two-sided p-value under which the accuracies differ (default 0.05)")
   Double significance;
 
+  @Option(names = "--sample-size", description = "ab: stop once each arm has this many labels, before the bake time is up (default: run for the bake time)")
+  Integer sampleSize;
+
+  @Option(names = "--keep-warm", paramLabel = "DURATION",
+      description = "blue-green: how long the old champion stays loaded after the switch, e.g. 15m or PT15M (default 15m)")
+  String keepWarm;
+
+  @Option(names = "--warm-timeout", paramLabel = "DURATION",
+      description = "blue-green: how long every serving replica has to warm the candidate, e.g. 5m (default 5m)")
+  String warmTimeout;
+
   /** The run as asked for; the application layer checks it and names the submitter. */
   LifecycleSpec spec() {
     List<LifecycleSpec.Candidate> specs = candidates(candidates, params).stream()
         .map(c -> new LifecycleSpec.Candidate(c.name(), c.trainer(), null, c.params())).toList();
     LifecycleSpec.Deployment deployment = strategy == null ? null : new LifecycleSpec.Deployment(strategy,
         steps, bake, maxErrorRate, maxP99Ms, minAgreement, minAccuracy, minLabels, minRequests, shadowPercent, abPercent,
-        minSample, significance);
+        minSample, significance, sampleSize, duration(keepWarm, "--keep-warm"), duration(warmTimeout, "--warm-timeout"));
     return new LifecycleSpec(model, data, specs, metric, minimum, margin,
         new LifecycleSpec.Approval(approvalTimeout, decides), null, deployment);
+  }
+
+  /** A duration as typed ({@code 15m}, {@code PT15M}), or null when the option was not given. */
+  private static Duration duration(String text, String option) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return dev.promoter.service.Durations.parse(text, option);
+    } catch (dev.promoter.service.ServiceException e) {
+      throw new BadInputException(e.getMessage());
+    }
   }
 
   /** Candidates named by trainer, with {@code CANDIDATE.KEY=VALUE} parameters. */

@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class Deployments {
   private static final Duration MAX_WAIT = Duration.ofDays(7);
+  private static final Duration MAX_KEEP_WARM = Duration.ofHours(24);
+  private static final Duration MAX_WARM_TIMEOUT = Duration.ofMinutes(60);
   private static final List<String> DECIDES = List.of(ApprovalPolicy.BEFORE_ROLLOUT, ApprovalPolicy.AFTER_CANARY);
 
   private Deployments() {}
@@ -56,8 +58,26 @@ final class Deployments {
     if (significance != null && !(significance > 0 && significance < 0.5)) {
       throw ServiceException.badInput("deployment.significance: must be above 0 and below 0.5, not " + significance);
     }
-    return new Rollout(strategy, steps, bake, gates, shadowPercent, abPercent,
-        count("deployment.minSample", spec.minSample(), 1), significance);
+    Integer minSample = count("deployment.minSample", spec.minSample(), 1);
+    Integer sampleSize = count("deployment.sampleSize", spec.sampleSize(), 1);
+    int least = minSample == null ? 100 : minSample;
+    if (sampleSize != null && sampleSize < least) {
+      // a test that stops before it may decide would always end with too few labels
+      throw ServiceException.badInput("deployment.sampleSize: must be at least deployment.minSample ("
+          + least + "), not " + sampleSize);
+    }
+    Duration keepWarm = duration("deployment.keepWarm", spec.keepWarm());
+    Duration warmTimeout = duration("deployment.warmTimeout", spec.warmTimeout());
+    if (keepWarm != null && keepWarm.compareTo(MAX_KEEP_WARM) > 0) {
+      throw ServiceException.badInput("deployment.keepWarm: must be at most " + MAX_KEEP_WARM.toHours()
+          + " hours (the old champion holds memory on every replica meanwhile), not " + keepWarm);
+    }
+    if (warmTimeout != null && warmTimeout.compareTo(MAX_WARM_TIMEOUT) > 0) {
+      throw ServiceException.badInput("deployment.warmTimeout: must be at most " + MAX_WARM_TIMEOUT.toMinutes()
+          + " minutes, not " + warmTimeout);
+    }
+    return new Rollout(strategy, steps, bake, gates, shadowPercent, abPercent, minSample, significance,
+        sampleSize, keepWarm, warmTimeout);
   }
 
   private static List<Integer> steps(List<Integer> steps) {

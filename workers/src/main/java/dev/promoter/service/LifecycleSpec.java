@@ -72,7 +72,8 @@ public record LifecycleSpec(String model, String dataset, List<Candidate> candid
   /**
    * The deployment strategy and its parameters; null fields take the defaults.
    *
-   * @param strategy {@code direct} (default), {@code canary}, {@code shadow} or {@code ab}
+   * @param strategy {@code direct} (default), {@code canary}, {@code shadow}, {@code ab} or
+   *     {@code blue-green}
    * @param steps canary: traffic shares in percent, rising, ending at 100 (default 10,25,50,100)
    * @param bake how long each canary step (or the shadow) runs before its gates are read,
    *     ISO-8601 (default PT10M)
@@ -86,10 +87,25 @@ public record LifecycleSpec(String model, String dataset, List<Candidate> candid
    * @param abPercent ab: the challenger's share of traffic (default 50)
    * @param minSample ab: labels each arm needs before a winner is named (default 100)
    * @param significance ab: the two-sided p-value under which the accuracies differ (default 0.05)
+   * @param sampleSize ab: labels in each arm after which the test stops before its bake time
+   *     (default: none, the test runs for the bake time)
+   * @param keepWarm blue-green: how long the old champion stays loaded after the switch, ISO-8601
+   *     (default PT15M)
+   * @param warmTimeout blue-green: how long every serving replica has to warm the candidate,
+   *     ISO-8601 (default PT5M)
    */
   public record Deployment(String strategy, List<Integer> steps, Duration bake, Double maxErrorRate,
       Double maxP99Ms, Double minAgreement, Double minAccuracy, Integer minLabels, Integer minRequests,
-      Integer shadowPercent, Integer abPercent, Integer minSample, Double significance) {
+      Integer shadowPercent, Integer abPercent, Integer minSample, Double significance,
+      Integer sampleSize, Duration keepWarm, Duration warmTimeout) {
+
+    /** Without an A/B sample size or blue-green parameters. */
+    public Deployment(String strategy, List<Integer> steps, Duration bake, Double maxErrorRate,
+        Double maxP99Ms, Double minAgreement, Double minAccuracy, Integer minLabels, Integer minRequests,
+        Integer shadowPercent, Integer abPercent, Integer minSample, Double significance) {
+      this(strategy, steps, bake, maxErrorRate, maxP99Ms, minAgreement, minAccuracy, minLabels,
+          minRequests, shadowPercent, abPercent, minSample, significance, null, null, null);
+    }
 
     /** Without A/B parameters. */
     public Deployment(String strategy, List<Integer> steps, Duration bake, Double maxErrorRate,

@@ -171,6 +171,11 @@ public final class ServingService {
     return new ServingView(model, held, served.views(model), split);
   }
 
+  /** The versions this process serves (its replica reporter preloads, unloads and reports them). */
+  public ServedModels served() {
+    return served;
+  }
+
   /** Waits until shadow scoring and preloading queued so far are done (tests, shutdown). */
   public void awaitOffPath() {
     offPath.drain();

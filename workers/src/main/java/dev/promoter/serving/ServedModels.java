@@ -116,6 +116,35 @@ public final class ServedModels {
     }
   }
 
+  /** Every version this process has, of every model (loaded, loading or failed). */
+  public List<ServedVersion> all() {
+    return List.copyOf(versions.values());
+  }
+
+  /**
+   * Unloads a version that has been idle since {@code before}: it leaves this process, and its
+   * model is released unless another version served here shares its artifact. A request that
+   * still holds it finishes on it; the next one loads it again.
+   *
+   * @return true when it was unloaded
+   */
+  public boolean unloadIdle(String model, int version, Instant before) {
+    ServedVersion served = versions.get(model + "@" + version);
+    if (served == null) {
+      return false;
+    }
+    synchronized (served.loadLock) {
+      if (!served.idleSince(before) || !versions.remove(model + "@" + version, served)) {
+        return false;
+      }
+    }
+    String digest = served.digest();
+    if (versions.values().stream().noneMatch(v -> digest.equals(v.digest()))) {
+      models.release(digest);
+    }
+    return true;
+  }
+
   /** A model's versions as loaded here, by version. */
   public List<ServedVersion.View> views(String model) {
     return versions.values().stream().filter(v -> v.model().equals(model))

@@ -22,6 +22,8 @@ public final class ServedVersion {
   private Instant since;
   private String digest;
   private String cause;
+  private Instant loadedAt;
+  private Instant lastUsed;
   /** Volatile, read without the lock: every request reads it, and it changes only on (re)load. */
   private volatile Classifier classifier;
   /** Held while loading, so that one thread loads and the others wait for it. */
@@ -48,9 +50,11 @@ public final class ServedVersion {
    * @param errors live requests it failed
    * @param errorRate the error rate over its recent window
    * @param p95Ms the p95 latency over its recent window, milliseconds
+   * @param loadedAt when its model was loaded here, or null while it is not: the same instant
+   *     across reads means the same loaded model answered throughout
    */
   public record View(int version, ServingState state, Instant since, String digest, String cause,
-      long requests, long errors, double errorRate, double p95Ms) {}
+      long requests, long errors, double errorRate, double p95Ms, Instant loadedAt) {}
 
   /** The model. */
   public String model() {
@@ -86,6 +90,8 @@ public final class ServedVersion {
   synchronized void warm(Classifier loaded, String sha256, Instant now) {
     classifier = loaded;
     digest = sha256;
+    loadedAt = now;
+    lastUsed = now;
     move(ServingState.WARM, now, null);
   }
 
@@ -101,6 +107,7 @@ public final class ServedVersion {
     next = (next + 1) % nanos.length;
     filled = Math.min(filled + 1, nanos.length);
     requests++;
+    lastUsed = now;
     if (error) {
       failures++;
     }
@@ -125,7 +132,18 @@ public final class ServedVersion {
   }
 
   synchronized View view() {
-    return new View(version, state, since, digest, cause, requests, failures, errorRate(), p95Nanos() / 1e6);
+    return new View(version, state, since, digest, cause, requests, failures, errorRate(), p95Nanos() / 1e6,
+        loadedAt);
+  }
+
+  /** Its artifact's digest, once loaded. */
+  synchronized String digest() {
+    return digest;
+  }
+
+  /** True when it is loaded and has answered nothing since {@code before} (nor loaded since). */
+  synchronized boolean idleSince(Instant before) {
+    return classifier != null && lastUsed.isBefore(before);
   }
 
   private void move(ServingState to, Instant now, String why) {

@@ -48,4 +48,47 @@ class DeploymentsTest {
     assertThatThrownBy(() -> Deployments.rollout(canary(null, null, null), "temporal", "whenever"))
         .hasMessageStartingWith("approval.decides: use one of");
   }
+
+  private static LifecycleSpec.Deployment blueGreen(Duration keepWarm, Duration warmTimeout) {
+    return new LifecycleSpec.Deployment("blue-green", null, null, null, null, null, null, null, null, null, null,
+        null, null, null, keepWarm, warmTimeout);
+  }
+
+  private static LifecycleSpec.Deployment ab(Integer minSample, Integer sampleSize) {
+    return new LifecycleSpec.Deployment("ab", null, null, null, null, null, null, null, null, null, null,
+        minSample, null, sampleSize, null, null);
+  }
+
+  @Test
+  void blueGreenFillsItsWindowsAndRefusesBadOnes() {
+    Rollout r = Deployments.rollout(blueGreen(null, null), "temporal", null);
+    assertThat(r.strategy()).isEqualTo("blue-green");
+    assertThat(r.keepWarm()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(r.warmTimeout()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(Deployments.rollout(blueGreen(Duration.ofMinutes(30), Duration.ofSeconds(90)), "temporal",
+        "before-rollout").keepWarm()).isEqualTo(Duration.ofMinutes(30));
+    assertThatThrownBy(() -> Deployments.rollout(blueGreen(Duration.ofSeconds(-1), null), "temporal", null))
+        .isInstanceOf(ServiceException.class).hasMessageStartingWith("deployment.keepWarm: must be positive");
+    assertThatThrownBy(() -> Deployments.rollout(blueGreen(Duration.ofDays(2), null), "temporal", null))
+        .hasMessageStartingWith("deployment.keepWarm: must be at most 24 hours");
+    assertThatThrownBy(() -> Deployments.rollout(blueGreen(null, Duration.ZERO), "temporal", null))
+        .hasMessageStartingWith("deployment.warmTimeout: must be positive");
+    assertThatThrownBy(() -> Deployments.rollout(blueGreen(null, Duration.ofHours(2)), "temporal", null))
+        .hasMessage("deployment.warmTimeout: must be at most 60 minutes, not PT2H");
+    // the approver decides before the switch; there is no canary to decide after
+    assertThatThrownBy(() -> Deployments.rollout(blueGreen(null, null), "temporal", "after-canary"))
+        .hasMessage("approval.decides: 'after-canary' needs deployment.strategy 'canary', not 'blue-green'");
+    assertThatThrownBy(() -> Deployments.rollout(blueGreen(null, null), "camunda", null))
+        .hasMessage("deployment.strategy: 'blue-green' runs on the Temporal engine only; the Camunda processes deploy directly");
+  }
+
+  @Test
+  void anAbSampleSizeMayNotStopBeforeTheTestMayDecide() {
+    assertThat(Deployments.rollout(ab(50, 200), "temporal", null).sampleSize()).isEqualTo(200);
+    assertThat(Deployments.rollout(ab(null, null), "temporal", null).sampleSize()).isNull();
+    assertThatThrownBy(() -> Deployments.rollout(ab(null, 60), "temporal", null))
+        .hasMessage("deployment.sampleSize: must be at least deployment.minSample (100), not 60");
+    assertThatThrownBy(() -> Deployments.rollout(ab(null, 0), "temporal", null))
+        .hasMessage("deployment.sampleSize: must be 1-1000000, not 0");
+  }
 }
