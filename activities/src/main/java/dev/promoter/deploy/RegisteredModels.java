@@ -85,6 +85,14 @@ public final class RegisteredModels {
     });
   }
 
+  /**
+   * Drops the loaded model of an artifact, so its memory can go; the next request for it reads
+   * and loads it again. Serving calls it when it unloads a version nobody uses any more.
+   */
+  public void release(String sha256) {
+    loaded.remove(sha256);
+  }
+
   /** A version by alias, e.g. {@code rrna-classifier@production}. */
   public Classifier classifier(String model, String alias) {
     return classifier(model, registry.holder(model, alias).version());

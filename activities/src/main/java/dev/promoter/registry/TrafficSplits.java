@@ -54,7 +54,10 @@ public final class TrafficSplits {
       if (holder == null) {
         throw RegistryException.conflict("'" + a + "' of '" + m + "' has no holder to split traffic from");
       }
-      if (holder.id() == row.id()) {
+      // a warm split on the holder changes nothing (the holder is loaded anyway), and is allowed:
+      // a blue-green rollback can make the old champion the holder again just before the split
+      // that keeps it warm is set
+      if (holder.id() == row.id() && !"warm".equals(mode)) {
         throw RegistryException.conflict("version " + v + " holds '" + a + "' of '" + m
             + "' already; a split names a second version");
       }

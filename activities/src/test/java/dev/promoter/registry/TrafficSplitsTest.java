@@ -63,6 +63,15 @@ class TrafficSplitsTest {
   }
 
   @Test
+  void aWarmSplitMayNameTheHolderAndChangesNoRoute() {
+    // a blue-green rollback can put the old champion back just before its keep-warm split is set
+    TrafficSplit warm = splits.set("rrna", "production", 1, "warm", 0, "promoter", "keep v1 warm");
+    assertThat(warm).extracting(TrafficSplit::version, TrafficSplit::mode).containsExactly(1, "warm");
+    splits.clear("rrna", "production", "promoter", "window over");
+    assertThat(splits.of("rrna")).isEmpty();
+  }
+
+  @Test
   void refusesWhatCannotBeSplit() {
     assertThatThrownBy(() -> splits.set("rrna", "production", 2, "blue", 10, "promoter", "x"))
         .hasMessageContaining("invalid split mode 'blue'");

@@ -107,7 +107,8 @@ public final class ReplicaReporter implements AutoCloseable {
   }
 
   private void unloadUnneeded(List<TrafficSplit> all) {
-    Instant idleBefore = clock.instant().minus(settings.unloadIdle());
+    Instant now = clock.instant();
+    Instant idleBefore = now.minus(settings.unloadIdle());
     Set<String> models = new HashSet<>();
     for (ServedVersion v : served.all()) {
       models.add(v.model());
@@ -116,6 +117,9 @@ public final class ReplicaReporter implements AutoCloseable {
       Set<Integer> needed = new HashSet<>();
       registry.versions(model).stream().filter(v -> !v.aliases().isEmpty()).forEach(v -> needed.add(v.version()));
       all.stream().filter(s -> s.modelName().equals(model)).forEach(s -> needed.add(s.version()));
+      // a version's idle time starts when nothing needs it any more, not at its last request:
+      // the old champion is not unloaded between a switch and the split that keeps it warm
+      needed.forEach(v -> served.needed(model, v, now));
       for (ServedVersion v : served.all()) {
         if (v.model().equals(model) && !needed.contains(v.version())
             && served.unloadIdle(model, v.version(), idleBefore)) {
@@ -142,9 +146,9 @@ public final class ReplicaReporter implements AutoCloseable {
    * How a replica reports ({@code promoter.serving.*}).
    *
    * @param every how often it reports ({@code report-every}, default 1 s)
-   * @param unloadIdle how long a version that holds no alias and is named by no split may sit
-   *     unused before it is unloaded ({@code unload-idle}, default 1 min: longer than the moment
-   *     between a blue-green switch and the split that keeps the old champion warm)
+   * @param unloadIdle how long a version may sit unused after it stopped holding an alias or
+   *     being named by a split before it is unloaded ({@code unload-idle}, default 1 min: longer
+   *     than the moment between a blue-green switch and the split that keeps the old champion warm)
    */
   public record ReplicaSettings(Duration every, Duration unloadIdle) {
     /** From {@code promoter.serving.report-every} and {@code promoter.serving.unload-idle}. */

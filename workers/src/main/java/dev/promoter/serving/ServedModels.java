@@ -122,6 +122,17 @@ public final class ServedModels {
   }
 
   /**
+   * Marks a version as needed now (it holds an alias or a split names it): its idle time, after
+   * which it may be unloaded, starts only once nothing needs it any more.
+   */
+  public void needed(String model, int version, Instant now) {
+    ServedVersion served = versions.get(model + "@" + version);
+    if (served != null) {
+      served.needed(now);
+    }
+  }
+
+  /**
    * Unloads a version that has been idle since {@code before}: it leaves this process, and its
    * model is released unless another version served here shares its artifact. A request that
    * still holds it finishes on it; the next one loads it again.

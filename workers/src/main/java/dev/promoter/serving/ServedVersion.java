@@ -141,6 +141,13 @@ public final class ServedVersion {
     return digest;
   }
 
+  /** Counts as used now: something (an alias, a split) still needs it loaded. */
+  synchronized void needed(Instant now) {
+    if (classifier != null) {
+      lastUsed = now;
+    }
+  }
+
   /** True when it is loaded and has answered nothing since {@code before} (nor loaded since). */
   synchronized boolean idleSince(Instant before) {
     return classifier != null && lastUsed.isBefore(before);
