@@ -39,8 +39,10 @@ final class LifecycleCommand implements Runnable {
 
     @Override
     public void run() {
+      // options that do not parse are refused before any stack starts or is called
+      dev.promoter.service.LifecycleSpec asked = options.spec().onEngine(engine);
       try (Operations ops = Operations.open(actor, true)) {
-        String runId = ops.startLifecycle(options.spec().onEngine(engine));
+        String runId = ops.startLifecycle(asked);
         PrintWriter out = spec.commandLine().getOut();
         out.println("started " + runId);
         out.println("follow:  ./promoter lifecycle status " + runId);
