@@ -20,6 +20,9 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -47,9 +50,17 @@ public final class PromoterClient {
   private final LifecycleRuns runs;
   private final Approvals approvals;
   private final Map<String, String> taskQueues;
+  private final Duration decisionAnswer;
 
   /** A client on a Temporal connection and the registry database. */
   public PromoterClient(WorkflowClient client, DataSource registry, Map<String, String> taskQueues) {
+    this(client, registry, taskQueues, DECISION_ANSWER);
+  }
+
+  /** The same, waiting at most {@code decisionAnswer} for a run to act on a decision. */
+  public PromoterClient(WorkflowClient client, DataSource registry, Map<String, String> taskQueues,
+      Duration decisionAnswer) {
+    this.decisionAnswer = decisionAnswer;
     this.client = client;
     this.runs = new LifecycleRuns(registry);
     this.approvals = new Approvals(registry);
@@ -92,6 +103,9 @@ public final class PromoterClient {
         .getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, LifecycleResult.class);
   }
 
+  /** How long a decision waits for the run to act on it before answering RUNNING. */
+  public static final Duration DECISION_ANSWER = Duration.ofSeconds(60);
+
   /** Approves a waiting run; answers once the run has acted (promoted, or rolled back). */
   public LifecycleStatus approve(String runId, String actor, String reason) {
     return decide(runId, new Decision(actor, reason), true);
@@ -103,13 +117,24 @@ public final class PromoterClient {
   }
 
   /**
-   * Sends a decision; answers once the run has acted. A decision the run's validator refuses
-   * comes back as {@link ApprovalRefusedException} naming the broken rule.
+   * Sends a decision; answers once the run has acted, or {@link LifecycleStatus#RUNNING} when it
+   * is still acting after the answer window ({@link #DECISION_ANSWER} by default; a canary's bake or a blue-green keep-warm
+   * window keeps a run going for minutes after its approval: the caller follows it on the run
+   * page or with {@code lifecycle watch} instead of holding a request open that long). A decision
+   * the run's validator refuses comes back as {@link ApprovalRefusedException} naming the broken
+   * rule: the update is only sent on once the validator accepted it.
    */
   public LifecycleStatus decide(String runId, Decision decision, boolean approve) {
-    ModelLifecycleWorkflow workflow = stub(runId);
+    WorkflowStub workflow = WorkflowStub.fromTyped(stub(runId));
     try {
-      return approve ? workflow.approve(decision) : workflow.reject(decision);
+      WorkflowUpdateHandle<LifecycleStatus> handle = workflow.startUpdate(
+          approve ? "approve" : "reject", WorkflowUpdateStage.ACCEPTED, LifecycleStatus.class,
+          decision);
+      try {
+        return handle.getResult(decisionAnswer.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (WorkflowUpdateTimeoutOrCancelledException stillActing) {
+        return LifecycleStatus.RUNNING;
+      }
     } catch (WorkflowUpdateException e) {
       ApplicationFailure failure = applicationFailure(e);
       if (failure != null) {

@@ -27,8 +27,11 @@ public class ServiceConfiguration {
   @Bean
   @Lazy
   PromoterClient promoterClient(TemporalConnection temporal, RegistryDatabase database,
-      WorkerProperties workers) {
-    return new PromoterClient(temporal.client(), database.dataSource(), workers.taskQueues());
+      WorkerProperties workers,
+      @org.springframework.beans.factory.annotation.Value("${promoter.approval.answer-within:PT60S}")
+      java.time.Duration answerWithin) {
+    return new PromoterClient(temporal.client(), database.dataSource(), workers.taskQueues(),
+        answerWithin);
   }
 
   @Bean

@@ -47,7 +47,9 @@ class BlueGreenEndToEndTest {
   private static final Map<String, String> PROPERTIES = Map.of(
       "promoter.workers.principals", "alice=submitter,approver;bob=approver;vera=viewer;ada=admin",
       // the old champion goes a few seconds after its window, so the test sees it go
-      "promoter.serving.unload-idle", "PT3S");
+      "promoter.serving.unload-idle", "PT3S",
+      // an approval answers RUNNING once it waited this long for the run to act on it
+      "promoter.approval.answer-within", "PT2S");
   private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path home;
   private String base;
@@ -103,11 +105,13 @@ class BlueGreenEndToEndTest {
         assertThat(s.mode()).isEqualTo("warm");
       });
       assertThat(answers).allMatch(a -> a.version() == first); // warm, and no request went to it
-      CompletableFuture<HttpResponse<String>> approved = approve(run);
+      // the approval is accepted and answered while the run keeps v1 warm for 15 s: RUNNING
+      HttpResponse<String> approved = approve(run).get();
+      assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+      assertThat(JSON.readTree(approved.body()).get("status").asText()).isEqualTo("RUNNING");
       await(() -> answers.stream().anyMatch(a -> a.version() == candidate), "an answer from v" + candidate);
       JsonNode promoted = ended(run, 120);
       assertThat(promoted.get("status").asText()).as(promoted.toString()).isEqualTo("PROMOTED");
-      assertThat(approved.get().statusCode()).isEqualTo(200);
       assertThat(promoted.get("rollout")).extracting(s -> s.get("name").asText() + " " + s.get("outcome").asText())
           .containsExactly("warm v" + candidate + " passed", "keep v" + first + " warm passed");
       assertThat(promoted.get("rollout").get(0).get("verdict").asText()).isEqualTo("warm on 1 of 1 serving replicas");
@@ -251,7 +255,7 @@ class BlueGreenEndToEndTest {
     return JSON.readTree(started.body()).get("runId").asText();
   }
 
-  /** Approves without waiting: the approval answers when the run ends, after the window. */
+  /** Approves; the answer comes once the run acted, or RUNNING after the answer window. */
   private CompletableFuture<HttpResponse<String>> approve(String run) {
     return http.sendAsync(request("POST", "/api/v1/lifecycles/" + run + "/approve", "{\"reason\":\"switch it\"}", "bob"),
         HttpResponse.BodyHandlers.ofString());
