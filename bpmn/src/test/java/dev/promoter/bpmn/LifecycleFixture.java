@@ -15,6 +15,7 @@ import dev.promoter.registry.ModelRegistry;
 import dev.promoter.registry.Principals;
 import dev.promoter.registry.RegistryActivitiesImpl;
 import dev.promoter.registry.RegistryDatabase;
+import dev.promoter.rollout.RolloutActivitiesImpl;
 import dev.promoter.sequence.FastaRecord;
 import dev.promoter.workflows.activities.EvaluationActivities;
 import dev.promoter.workflows.lifecycle.ApprovalPolicy;
@@ -49,6 +50,7 @@ final class LifecycleFixture implements AutoCloseable {
   final RegistryActivitiesImpl registry;
   final EvaluationActivities evaluation;
   final KmerTrainingActivities training;
+  final RolloutActivitiesImpl rollouts;
   final Path root;
   private final Map<Integer, Set<Integer>> smokeFailures = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicInteger> smokeCalls = new ConcurrentHashMap<>();
@@ -86,6 +88,7 @@ final class LifecycleFixture implements AutoCloseable {
         }
       };
       training = new KmerTrainingActivities(store, datasets);
+      rollouts = new RolloutActivitiesImpl(db.dataSource());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,7 +101,7 @@ final class LifecycleFixture implements AutoCloseable {
 
   /** The CPU pool's workers, k-mer training included. */
   List<ThinWorker> workers(TestEngine engine) {
-    List<ThinWorker> all = new ArrayList<>(Workers.cpuPool(runs, approvals, registry, evaluation, Clock.systemUTC()));
+    List<ThinWorker> all = new ArrayList<>(Workers.cpuPool(runs, approvals, registry, evaluation, rollouts, Clock.systemUTC()));
     all.add(new TrainCandidateWorker(JobTypes.TRAIN_KMER, (task, progress) -> training.trainAndEvaluate(task, beat -> progress.beat(null)),
         Duration.ofMinutes(2), engine.client));
     return all;
