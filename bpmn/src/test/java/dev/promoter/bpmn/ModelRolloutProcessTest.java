@@ -89,6 +89,8 @@ class ModelRolloutProcessTest {
     assertThat(before.get(0).get("outcome").asText()).isEqualTo("passed");
     assertThat(before.get(0).get("reading").get("agreement").asDouble()).isCloseTo(29 / 30.0,
         org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(JSON.readTree(fixture.runs.get(runId).resultJson()).get("rollout").get(0).get("name").asText())
+        .as("the lower step's figures on the run's row for the approver").isEqualTo("canary 50%");
     decide(runId, true, "bob", "the canary looks fine");
 
     // the last step, after the decision
@@ -175,6 +177,11 @@ class ModelRolloutProcessTest {
     assertThat(reported.get("reading").get("compared").asLong()).isEqualTo(40);
     assertThat(reported.get("reading").get("accuracy").asDouble()).isEqualTo(0.95);
     assertThat(splits.of("rrna")).as("a shadow's split ends before the decision").isEmpty();
+    // the approver reads them from the run's row (the run page, the API) while it waits
+    RunSummary waiting = fixture.runs.get(runId);
+    assertThat(waiting.status()).isEqualTo("AWAITING_APPROVAL");
+    assertThat(JSON.readTree(waiting.resultJson()).get("rollout").get(0).get("reading").get("agreement")
+        .asDouble()).isEqualTo(0.95);
 
     decide(runId, true, "bob", "the shadow agrees");
     engine.awaitCompleted(key, WAIT);

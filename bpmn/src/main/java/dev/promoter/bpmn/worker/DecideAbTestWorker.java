@@ -2,6 +2,7 @@ package dev.promoter.bpmn.worker;
 
 import dev.promoter.bpmn.LifecycleVariables;
 import dev.promoter.bpmn.Processes.JobTypes;
+import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.workflows.rollout.GateReading;
 import dev.promoter.workflows.rollout.Rollout;
 import dev.promoter.workflows.rollout.RolloutActivities;
@@ -10,19 +11,23 @@ import dev.promoter.workflows.rollout.RolloutVerdicts;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Decides the A/B test once it has run its time: both arms' online accuracy from feedback since
  * {@code splitSince}, compared with the two-proportion test ({@link RolloutVerdicts#ab}, the
  * Temporal workflow's own rule). Sets {@code abWon} and {@code abVerdict}; a challenger that does
- * not win words the run's {@code verdict}. Read-only on the registry, so a retried job is safe.
+ * not win words the run's {@code verdict}. It writes only the run's progress
+ * ({@link RolloutProgress}), the same for the same figures, so a retried job is safe.
  */
 public final class DecideAbTestWorker extends ThinWorker {
   private final RolloutActivities rollouts;
+  private final RolloutProgress progress;
 
-  public DecideAbTestWorker(RolloutActivities rollouts) {
+  public DecideAbTestWorker(RolloutActivities rollouts, LifecycleRuns runs) {
     this.rollouts = rollouts;
+    this.progress = new RolloutProgress(runs);
   }
 
   @Override
@@ -40,8 +45,10 @@ public final class DecideAbTestWorker extends ThinWorker {
     RolloutVerdicts.AbOutcome decided = RolloutVerdicts.ab(r, version, champion, rollout);
     int percent = rollout.abPercent();
     Map<String, Object> out = new HashMap<>();
-    out.put("rolloutSteps", RolloutJobs.appended(job, new RolloutStep("ab " + percent + "%", "ab", percent,
-        decided.won() ? "passed" : "failed", r, decided.verdict())));
+    List<Object> steps = RolloutJobs.appended(job, new RolloutStep("ab " + percent + "%", "ab", percent,
+        decided.won() ? "passed" : "failed", r, decided.verdict()));
+    progress.record(job, steps);
+    out.put("rolloutSteps", steps);
     out.put("abWon", decided.won());
     out.put("abVerdict", decided.verdict());
     if (!decided.won()) {

@@ -2,6 +2,7 @@ package dev.promoter.bpmn.worker;
 
 import dev.promoter.bpmn.LifecycleVariables;
 import dev.promoter.bpmn.Processes.JobTypes;
+import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.workflows.rollout.GateReading;
 import dev.promoter.workflows.rollout.Rollout;
 import dev.promoter.workflows.rollout.RolloutActivities;
@@ -16,16 +17,19 @@ import java.util.Map;
 /**
  * Reads the gates of the step that just baked, from the prediction log since {@code splitSince}
  * (the same {@code measure} and {@link dev.promoter.workflows.rollout.Gates} as on Temporal), and
- * appends the step to {@code rolloutSteps}. Header {@code mode}: {@code canary} decides
- * ({@code gatePassed}; a pass moves {@code stepIndex} on, a failure words the run's
- * {@code failure} and {@code verdict}); {@code shadow} only reports, for the approver. Read-only
- * on the registry, so a retried job is safe.
+ * appends the step to {@code rolloutSteps} and to the run's registry row
+ * ({@link RolloutProgress}). Header {@code mode}: {@code canary} decides ({@code gatePassed};
+ * a pass moves {@code stepIndex} on, a failure words the run's
+ * {@code failure} and {@code verdict}); {@code shadow} only reports, for the approver. It writes
+ * only the run's progress, the same for the same steps, so a retried job is safe.
  */
 public final class ReadGatesWorker extends ThinWorker {
   private final RolloutActivities rollouts;
+  private final RolloutProgress progress;
 
-  public ReadGatesWorker(RolloutActivities rollouts) {
+  public ReadGatesWorker(RolloutActivities rollouts, LifecycleRuns runs) {
     this.rollouts = rollouts;
+    this.progress = new RolloutProgress(runs);
   }
 
   @Override
@@ -44,15 +48,19 @@ public final class ReadGatesWorker extends ThinWorker {
     List<String> failed = rollout.gates().failures(reading);
     Map<String, Object> out = new HashMap<>();
     if (Rollout.SHADOW.equals(mode)) {
-      out.put("rolloutSteps", RolloutJobs.appended(job, RolloutVerdicts.shadowStep(rollout.shadowPercent(), reading, failed)));
+      List<Object> steps = RolloutJobs.appended(job, RolloutVerdicts.shadowStep(rollout.shadowPercent(), reading, failed));
+      progress.record(job, steps);
+      out.put("rolloutSteps", steps);
       return out;
     }
     int i = integer(job, "stepIndex");
     int percent = rollout.steps().get(i);
     boolean passed = failed.isEmpty();
     String gates = String.join("; ", failed);
-    out.put("rolloutSteps", RolloutJobs.appended(job, new RolloutStep("canary " + percent + "%", "canary",
-        percent, passed ? "passed" : "failed", reading, passed ? "every gate passed" : gates)));
+    List<Object> steps = RolloutJobs.appended(job, new RolloutStep("canary " + percent + "%", "canary",
+        percent, passed ? "passed" : "failed", reading, passed ? "every gate passed" : gates));
+    progress.record(job, steps);
+    out.put("rolloutSteps", steps);
     out.put("gatePassed", passed);
     if (passed) {
       out.put("stepIndex", i + 1);

@@ -30,7 +30,7 @@ public final class Workers {
         new OpenApprovalWorker(registry, clock), new ExpireApprovalWorker(registry),
         new PromoteVersionWorker(registry, approvals::decision), new WithdrawVersionWorker(registry, approvals::decision),
         new RollbackAliasWorker(registry), new RecordRunEndWorker(registry),
-        new SetTrafficSplitWorker(rollouts), new ReadGatesWorker(rollouts), new DecideAbTestWorker(rollouts),
+        new SetTrafficSplitWorker(rollouts), new ReadGatesWorker(rollouts, runs), new DecideAbTestWorker(rollouts, runs),
         new ClearTrafficSplitWorker(rollouts));
   }
 
