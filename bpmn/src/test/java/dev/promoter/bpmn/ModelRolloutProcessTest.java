@@ -119,6 +119,30 @@ class ModelRolloutProcessTest {
   }
 
   @Test
+  void aRejectionAfterTheCanarysLowerStepsGivesItsTrafficBack() throws Exception {
+    String runId = runId();
+    long key = engine.lifecycles.start(runId, challenger(new Rollout("canary", List.of(50, 100), BAKE,
+        Gates.DEFAULT, null), ApprovalPolicy.AFTER_CANARY));
+    bake(key, "timer_catch_canary_bake", 1, "canary", 50, 30, 30);
+    awaitApproval(runId);
+    decide(runId, false, "bob", "not on a Friday");
+    engine.awaitCompleted(key, WAIT);
+
+    engine.assertThat(key).isCompleted().hasNoIncidents().hasPassedElementsInOrder(
+        "service_task_read_canary_gates", "service_task_open_approval", "service_task_clear_split_rejected",
+        "service_task_withdraw_rejected", "service_task_record_run_end")
+        .hasPassedElement("service_task_set_canary_split", 1);
+    RunSummary run = fixture.runs.get(runId);
+    assertThat(run.status()).isEqualTo("REJECTED");
+    assertThat(JSON.readTree(run.resultJson()).get("verdict").asText())
+        .isEqualTo("rejected by bob during the canary: not on a Friday");
+    assertThat(splits.of("rrna")).isEmpty();
+    assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(1);
+    assertThat(fixture.models.audit("rrna")).anyMatch(a -> a.action().equals("split-clear")
+        && a.reason().equals("run " + runId + " rejected"));
+  }
+
+  @Test
   void aFailedGateGivesTrafficBackAndEndsRolledBackWithItsFigures() throws Exception {
     String runId = runId();
     long key = engine.lifecycles.start(runId, challenger(new Rollout("canary", List.of(25, 100), BAKE,

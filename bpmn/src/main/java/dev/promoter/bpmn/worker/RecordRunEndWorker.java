@@ -66,11 +66,14 @@ public final class RecordRunEndWorker extends ThinWorker {
   /** The verdict of an end whose step did not word it, as the Temporal workflow words it. */
   static String verdict(String status, Map<String, Object> v) {
     Object version = v.get("version");
+    // with after-canary approval the decision was awaited with the canary's traffic moved
+    boolean duringCanary = Boolean.TRUE.equals(v.get("decideAfterCanary")) && v.get("champion") != null;
     return switch (status) {
       case "PROMOTED" -> "v" + version + " promoted to production by " + v.get("decidedBy");
-      case "REJECTED" -> "rejected by " + v.get("decidedBy") + ": " + v.get("decisionReason");
-      case "EXPIRED" -> "no decision within " + v.get("approvalTimeout") + "; v" + version
-          + " withdrawn from staging";
+      case "REJECTED" -> "rejected by " + v.get("decidedBy") + (duringCanary ? " during the canary" : "") + ": "
+          + v.get("decisionReason");
+      case "EXPIRED" -> "no decision within " + v.get("approvalTimeout") + (duringCanary
+          ? "; the canary's traffic went back to v" + v.get("champion") : "; v" + version + " withdrawn from staging");
       case "ROLLED_BACK" -> "v" + version + " failed its post-promotion check (" + v.get("failure")
           + "); production is back on v" + v.get("restoredVersion");
       default -> "v" + version + " failed: " + v.get("failure");
