@@ -9,6 +9,7 @@ import dev.promoter.deploy.DeploymentActivitiesImpl;
 import dev.promoter.deploy.RegisteredModels;
 import dev.promoter.experiment.DatasetResolver;
 import dev.promoter.experiment.KmerTrainingActivities;
+import dev.promoter.registry.ApprovalRecord;
 import dev.promoter.registry.Approvals;
 import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.registry.ModelRegistry;
@@ -123,6 +124,24 @@ final class LifecycleFixture implements AutoCloseable {
         : List.of(new CandidateConfig("logreg-k4", "logreg", "cpu", Map.of("k", "4", "fragments", "1")));
     return new LifecycleRequest(model, "synthetic", list, "macro_f1", minimum, margin,
         new ApprovalPolicy("approver", Duration.ofHours(1)), "alice", null);
+  }
+
+  /** Waits until the run's approval is open in the registry. */
+  ApprovalRecord awaitApproval(String runId) {
+    TestEngine.await(() -> approvals.find(runId).filter(a -> a.status().equals("PENDING")).isPresent(),
+        Duration.ofSeconds(60), "the approval of " + runId);
+    return approvals.find(runId).orElseThrow();
+  }
+
+  /** What ApprovalService does for a Camunda run: the registry decides, then the message. */
+  void decide(TestEngine engine, String runId, boolean approve, String actor, String reason) {
+    approvals.decide(runId, approve ? "APPROVED" : "REJECTED", actor, reason);
+    engine.lifecycles.publishDecision(runId, approve, actor, reason);
+  }
+
+  /** A fresh run id. */
+  static String runId() {
+    return "rrna-" + java.util.UUID.randomUUID().toString().substring(0, 8);
   }
 
   @Override

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,10 +59,10 @@ class ModelRolloutProcessTest {
     fixture.open(engine, fixture.workers(engine));
     splits = new TrafficSplits(fixture.db.dataSource());
     traffic = new Traffic(new PredictionLog(fixture.db.dataSource()), "rrna");
-    String first = runId();
+    String first = LifecycleFixture.runId();
     long champion = engine.lifecycles.start(first, LifecycleFixture.request(0.5, 0.0));
-    awaitApproval(first);
-    decide(first, true, "bob", "the champion");
+    fixture.awaitApproval(first);
+    fixture.decide(engine, first, true, "bob", "the champion");
     engine.awaitCompleted(champion, WAIT);
     assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(1);
   }
@@ -75,7 +74,7 @@ class ModelRolloutProcessTest {
 
   @Test
   void aCanaryDecidedAfterItsLowerStepsIsPromotedWhenEveryGatePasses() throws Exception {
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, challenger(new Rollout("canary", List.of(50, 100), BAKE,
         Gates.DEFAULT, null), ApprovalPolicy.AFTER_CANARY));
 
@@ -91,7 +90,7 @@ class ModelRolloutProcessTest {
         org.assertj.core.data.Offset.offset(1e-9));
     assertThat(JSON.readTree(fixture.runs.get(runId).resultJson()).get("rollout").get(0).get("name").asText())
         .as("the lower step's figures on the run's row for the approver").isEqualTo("canary 50%");
-    decide(runId, true, "bob", "the canary looks fine");
+    fixture.decide(engine, runId, true, "bob", "the canary looks fine");
 
     // the last step, after the decision
     bake(key, "timer_catch_canary_bake", 2, "canary", 100, 30, 30);
@@ -120,12 +119,12 @@ class ModelRolloutProcessTest {
 
   @Test
   void aRejectionAfterTheCanarysLowerStepsGivesItsTrafficBack() throws Exception {
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, challenger(new Rollout("canary", List.of(50, 100), BAKE,
         Gates.DEFAULT, null), ApprovalPolicy.AFTER_CANARY));
     bake(key, "timer_catch_canary_bake", 1, "canary", 50, 30, 30);
-    awaitApproval(runId);
-    decide(runId, false, "bob", "not on a Friday");
+    fixture.awaitApproval(runId);
+    fixture.decide(engine, runId, false, "bob", "not on a Friday");
     engine.awaitCompleted(key, WAIT);
 
     engine.assertThat(key).isCompleted().hasNoIncidents().hasPassedElementsInOrder(
@@ -144,11 +143,11 @@ class ModelRolloutProcessTest {
 
   @Test
   void aFailedGateGivesTrafficBackAndEndsRolledBackWithItsFigures() throws Exception {
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, challenger(new Rollout("canary", List.of(25, 100), BAKE,
         Gates.DEFAULT, null), null));
-    awaitApproval(runId);
-    decide(runId, true, "bob", "try it");
+    fixture.awaitApproval(runId);
+    fixture.decide(engine, runId, true, "bob", "try it");
 
     // the challenger disagrees with the champion on 20 of 30 requests, and is wrong on them
     bake(key, "timer_catch_canary_bake", 1, "canary", 25, 10, 30);
@@ -180,7 +179,7 @@ class ModelRolloutProcessTest {
 
   @Test
   void aShadowReportsItsAgreementBeforeTheApproval() throws Exception {
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, challenger(new Rollout("shadow", null, BAKE,
         Gates.DEFAULT, 100), null));
 
@@ -190,7 +189,7 @@ class ModelRolloutProcessTest {
     assertThat(split.mode()).isEqualTo("shadow");
     traffic.sameRequests(split, 1, "shadow", "primary", 40, 38, 40);
     engine.engine.increaseTime(BAKE);
-    awaitApproval(runId);
+    fixture.awaitApproval(runId);
     engine.awaitPassed(key, "service_task_open_approval", WAIT);
 
     JsonNode reported = JSON.readTree(engine.variable(key, "rolloutSteps")).get(0);
@@ -207,7 +206,7 @@ class ModelRolloutProcessTest {
     assertThat(JSON.readTree(waiting.resultJson()).get("rollout").get(0).get("reading").get("agreement")
         .asDouble()).isEqualTo(0.95);
 
-    decide(runId, true, "bob", "the shadow agrees");
+    fixture.decide(engine, runId, true, "bob", "the shadow agrees");
     engine.awaitCompleted(key, WAIT);
     engine.assertThat(key).isCompleted().hasNoIncidents().hasPassedElementsInOrder(
         "service_task_start_shadow", "timer_catch_shadow_bake", "service_task_read_shadow_gates",
@@ -220,11 +219,11 @@ class ModelRolloutProcessTest {
 
   @Test
   void anAbTestDecidesWithAPValueAfterTheApproval() throws Exception {
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, challenger(new Rollout("ab", null, BAKE, Gates.DEFAULT, null,
         50, 20, 0.05), null));
-    awaitApproval(runId);
-    decide(runId, true, "bob", "test it");
+    fixture.awaitApproval(runId);
+    fixture.decide(engine, runId, true, "bob", "test it");
 
     engine.awaitEntered(key, "timer_catch_ab_test_runs", 1, WAIT);
     TrafficSplit split = splits.get("rrna", "production");
@@ -267,20 +266,5 @@ class ModelRolloutProcessTest {
         List.of(new CandidateConfig("logreg-k4", "logreg", "cpu", Map.of("k", "4", "fragments", "1"))),
         "macro_f1", 0.5, -1.0, new ApprovalPolicy("approver", Duration.ofHours(1), decides), "alice", null,
         rollout);
-  }
-
-  private void awaitApproval(String runId) {
-    TestEngine.await(() -> fixture.approvals.find(runId).filter(a -> a.status().equals("PENDING")).isPresent(),
-        WAIT, "the approval of " + runId);
-  }
-
-  /** What ApprovalService does for a Camunda run: the registry decides, then the message. */
-  private void decide(String runId, boolean approve, String actor, String reason) {
-    fixture.approvals.decide(runId, approve ? "APPROVED" : "REJECTED", actor, reason);
-    engine.lifecycles.publishDecision(runId, approve, actor, reason);
-  }
-
-  private static String runId() {
-    return "rrna-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }
