@@ -5,6 +5,8 @@ import dev.promoter.workflows.activities.TrainedCandidate;
 import dev.promoter.workflows.lifecycle.ApprovalPolicy;
 import dev.promoter.workflows.lifecycle.CandidateConfig;
 import dev.promoter.workflows.lifecycle.LifecycleRequest;
+import dev.promoter.workflows.rollout.Gates;
+import dev.promoter.workflows.rollout.Rollout;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +41,52 @@ public final class LifecycleVariables {
     v.put("approverRole", r.approval().approverRole());
     v.put("approvalTimeout", r.approval().timeout().toString());
     v.put("submittedBy", r.submittedBy());
+    v.putAll(rolloutVariables(r));
     return v;
+  }
+
+  /**
+   * The deployment as variables: {@code rollout} whole (what the jobs read), and the few fields a
+   * gateway or timer reads in FEEL ({@code strategy}, {@code canarySteps}, {@code bake} as
+   * ISO-8601, {@code decideAfterCanary}) plus the canary's position, {@code stepIndex}.
+   */
+  static Map<String, Object> rolloutVariables(LifecycleRequest r) {
+    Rollout rollout = r.deployment();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("strategy", rollout.strategy());
+    m.put("steps", rollout.steps());
+    m.put("bake", rollout.bake().toString());
+    m.put("gates", JSON.convertValue(rollout.gates(), Map.class));
+    m.put("shadowPercent", rollout.shadowPercent());
+    m.put("abPercent", rollout.abPercent());
+    m.put("minSample", rollout.minSample());
+    m.put("significance", rollout.significance());
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("rollout", m);
+    v.put("strategy", rollout.strategy());
+    v.put("decides", r.approval().decides());
+    v.put("decideAfterCanary", Rollout.CANARY.equals(rollout.strategy()) && r.approval().afterCanary());
+    v.put("canarySteps", rollout.steps());
+    v.put("bake", rollout.bake().toString());
+    v.put("stepIndex", 0);
+    return v;
+  }
+
+  /**
+   * The rollout back from a job's variables; {@code direct} for an instance started before
+   * rollouts ran on Camunda (it has no {@code rollout} variable).
+   */
+  @SuppressWarnings("unchecked")
+  public static Rollout rollout(Map<String, Object> v) {
+    if (!(v.get("rollout") instanceof Map<?, ?> m)) {
+      return Rollout.DIRECT_ROLLOUT;
+    }
+    Map<String, Object> r = (Map<String, Object>) m;
+    List<Integer> steps = ((List<Object>) r.get("steps")).stream().map(x -> ((Number) x).intValue()).toList();
+    return new Rollout((String) r.get("strategy"), steps, Duration.parse((String) r.get("bake")),
+        JSON.convertValue(r.get("gates"), Gates.class), integer(r.get("shadowPercent")),
+        integer(r.get("abPercent")), integer(r.get("minSample")),
+        r.get("significance") == null ? null : number(r.get("significance")));
   }
 
   /** The request back from a job's variables (task queues do not apply on Zeebe: job types do). */
@@ -51,8 +98,8 @@ public final class LifecycleVariables {
         (String) v.get("decidingMetric"), number(v.get("minimumMetric")),
         number(v.get("championMargin")),
         new ApprovalPolicy((String) v.get("approverRole"),
-            Duration.parse((String) v.get("approvalTimeout"))),
-        (String) v.get("submittedBy"), null);
+            Duration.parse((String) v.get("approvalTimeout")), (String) v.get("decides")),
+        (String) v.get("submittedBy"), null, rollout(v));
   }
 
   /** One candidate of the {@code candidates} list. */
@@ -70,6 +117,12 @@ public final class LifecycleVariables {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> trained(TrainedCandidate c) {
     return JSON.convertValue(c, Map.class);
+  }
+
+  /** Any record (a rollout step, its reading) as a variable. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> asMap(Object value) {
+    return JSON.convertValue(value, Map.class);
   }
 
   /** A trained candidate from a variable, or null. */

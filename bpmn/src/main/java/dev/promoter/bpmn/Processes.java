@@ -52,6 +52,14 @@ public final class Processes {
     public static final String ROLLBACK_ALIAS = "rollback-alias";
     public static final String RECORD_RUN_END = "record-run-end";
     public static final String PREPARE_RETRAIN = "prepare-retrain";
+    /** Gives the candidate its share of production in the header's {@code mode}. */
+    public static final String SET_TRAFFIC_SPLIT = "set-traffic-split";
+    /** Reads a canary step's or a shadow's gates from the prediction log. */
+    public static final String READ_GATES = "read-gates";
+    /** Reads both arms of an A/B test and decides it with the two-proportion test. */
+    public static final String DECIDE_AB_TEST = "decide-ab-test";
+    /** Gives all of production back to its holder, if this run moved any. */
+    public static final String CLEAR_TRAFFIC_SPLIT = "clear-traffic-split";
 
     private JobTypes() {}
   }

@@ -9,12 +9,14 @@ import dev.promoter.deploy.DeploymentActivitiesImpl;
 import dev.promoter.deploy.RegisteredModels;
 import dev.promoter.experiment.DatasetResolver;
 import dev.promoter.experiment.KmerTrainingActivities;
+import dev.promoter.registry.ApprovalRecord;
 import dev.promoter.registry.Approvals;
 import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.registry.ModelRegistry;
 import dev.promoter.registry.Principals;
 import dev.promoter.registry.RegistryActivitiesImpl;
 import dev.promoter.registry.RegistryDatabase;
+import dev.promoter.rollout.RolloutActivitiesImpl;
 import dev.promoter.sequence.FastaRecord;
 import dev.promoter.workflows.activities.EvaluationActivities;
 import dev.promoter.workflows.lifecycle.ApprovalPolicy;
@@ -49,6 +51,7 @@ final class LifecycleFixture implements AutoCloseable {
   final RegistryActivitiesImpl registry;
   final EvaluationActivities evaluation;
   final KmerTrainingActivities training;
+  final RolloutActivitiesImpl rollouts;
   final Path root;
   private final Map<Integer, Set<Integer>> smokeFailures = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicInteger> smokeCalls = new ConcurrentHashMap<>();
@@ -86,6 +89,7 @@ final class LifecycleFixture implements AutoCloseable {
         }
       };
       training = new KmerTrainingActivities(store, datasets);
+      rollouts = new RolloutActivitiesImpl(db.dataSource());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,7 +102,7 @@ final class LifecycleFixture implements AutoCloseable {
 
   /** The CPU pool's workers, k-mer training included. */
   List<ThinWorker> workers(TestEngine engine) {
-    List<ThinWorker> all = new ArrayList<>(Workers.cpuPool(runs, approvals, registry, evaluation, Clock.systemUTC()));
+    List<ThinWorker> all = new ArrayList<>(Workers.cpuPool(runs, approvals, registry, evaluation, rollouts, Clock.systemUTC()));
     all.add(new TrainCandidateWorker(JobTypes.TRAIN_KMER, (task, progress) -> training.trainAndEvaluate(task, beat -> progress.beat(null)),
         Duration.ofMinutes(2), engine.client));
     return all;
@@ -120,6 +124,24 @@ final class LifecycleFixture implements AutoCloseable {
         : List.of(new CandidateConfig("logreg-k4", "logreg", "cpu", Map.of("k", "4", "fragments", "1")));
     return new LifecycleRequest(model, "synthetic", list, "macro_f1", minimum, margin,
         new ApprovalPolicy("approver", Duration.ofHours(1)), "alice", null);
+  }
+
+  /** Waits until the run's approval is open in the registry. */
+  ApprovalRecord awaitApproval(String runId) {
+    TestEngine.await(() -> approvals.find(runId).filter(a -> a.status().equals("PENDING")).isPresent(),
+        Duration.ofSeconds(60), "the approval of " + runId);
+    return approvals.find(runId).orElseThrow();
+  }
+
+  /** What ApprovalService does for a Camunda run: the registry decides, then the message. */
+  void decide(TestEngine engine, String runId, boolean approve, String actor, String reason) {
+    approvals.decide(runId, approve ? "APPROVED" : "REJECTED", actor, reason);
+    engine.lifecycles.publishDecision(runId, approve, actor, reason);
+  }
+
+  /** A fresh run id. */
+  static String runId() {
+    return "rrna-" + java.util.UUID.randomUUID().toString().substring(0, 8);
   }
 
   @Override

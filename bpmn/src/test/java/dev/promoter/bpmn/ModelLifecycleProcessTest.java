@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -59,11 +58,11 @@ class ModelLifecycleProcessTest {
   @Test
   void anApprovedRunIsPromoted() {
     fixture.open(engine, fixture.workers(engine));
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, LifecycleFixture.request(0.5, 0.0));
-    ApprovalRecord pending = awaitApproval(runId);
+    ApprovalRecord pending = fixture.awaitApproval(runId);
     assertThat(pending.engine()).isEqualTo("camunda");
-    decide(runId, true, "bob", "looks good");
+    fixture.decide(engine, runId, true, "bob", "looks good");
     engine.awaitCompleted(key, WAIT);
 
     engine.assertThat(key).isCompleted().hasNoIncidents().hasPassedElementsInOrder(
@@ -91,9 +90,9 @@ class ModelLifecycleProcessTest {
   @Test
   void aMessagePublishedPastTheRegistryPromotesNothing() {
     fixture.open(engine, fixture.workers(engine));
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, LifecycleFixture.request(0.5, 0.0));
-    awaitApproval(runId);
+    fixture.awaitApproval(runId);
     // someone with access to the engine skips Promoter's approvals (and the four-eyes rule)
     engine.lifecycles.publishDecision(runId, true, "mallory", "trust me");
     engine.awaitCompleted(key, WAIT);
@@ -108,9 +107,9 @@ class ModelLifecycleProcessTest {
   @Test
   void aRejectionPublishedPastTheRegistryWithdrawsNothing() {
     fixture.open(engine, fixture.workers(engine));
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, LifecycleFixture.request(0.5, 0.0));
-    awaitApproval(runId);
+    fixture.awaitApproval(runId);
     engine.lifecycles.publishDecision(runId, false, "mallory", "sabotage");
     engine.awaitIncident(key, WAIT);
 
@@ -122,10 +121,10 @@ class ModelLifecycleProcessTest {
   @Test
   void aRejectedRunWithdrawsItsStagedVersion() {
     fixture.open(engine, fixture.workers(engine));
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, LifecycleFixture.request(0.5, 0.0));
-    awaitApproval(runId);
-    decide(runId, false, "bob", "not this week");
+    fixture.awaitApproval(runId);
+    fixture.decide(engine, runId, false, "bob", "not this week");
     engine.awaitCompleted(key, WAIT);
 
     engine.assertThat(key).isCompleted().hasPassedElement("service_task_withdraw_rejected")
@@ -139,9 +138,9 @@ class ModelLifecycleProcessTest {
   @Test
   void anApprovalNobodyDecidesExpires() {
     fixture.open(engine, fixture.workers(engine));
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, LifecycleFixture.request(0.5, 0.0));
-    awaitApproval(runId);
+    fixture.awaitApproval(runId);
     engine.awaitEntered(key, "gateway_await_decision", WAIT);
     engine.engine.increaseTime(Duration.ofHours(2));
     engine.awaitCompleted(key, WAIT);
@@ -156,7 +155,7 @@ class ModelLifecycleProcessTest {
   @Test
   void whenEveryCandidateFailsTheRunFailsWithoutAVersion() {
     fixture.open(engine, fixture.workers(engine));
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     LifecycleRequest request = LifecycleFixture.request(0.5, 0.0,
         new CandidateConfig("bad-a", "logreg", "cpu", Map.of("no-such-parameter", "1")),
         new CandidateConfig("bad-b", "forest", "cpu", Map.of("k", "-3")));
@@ -175,7 +174,7 @@ class ModelLifecycleProcessTest {
   void aFailedStagingSmokeCheckWithdrawsTheStagedVersion() {
     fixture.failSmokeCheck(1, 1);
     fixture.open(engine, fixture.workers(engine));
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, LifecycleFixture.request(0.5, 0.0));
     engine.awaitCompleted(key, WAIT);
 
@@ -192,18 +191,18 @@ class ModelLifecycleProcessTest {
   @Test
   void aFailedPostPromotionCheckRollsBackThroughTheRollbackProcess() {
     fixture.open(engine, fixture.workers(engine));
-    String first = runId();
+    String first = LifecycleFixture.runId();
     long champion = engine.lifecycles.start(first, LifecycleFixture.request(0.5, 0.0));
-    awaitApproval(first);
-    decide(first, true, "bob", "first model");
+    fixture.awaitApproval(first);
+    fixture.decide(engine, first, true, "bob", "first model");
     engine.awaitCompleted(champion, WAIT);
 
     fixture.failSmokeCheck(2, 2);
-    String second = runId();
+    String second = LifecycleFixture.runId();
     // a negative margin: the challenger wins even against an equal champion
     long key = engine.lifecycles.start(second, LifecycleFixture.request(0.5, -1.0));
-    awaitApproval(second);
-    decide(second, true, "carol", "ship it");
+    fixture.awaitApproval(second);
+    fixture.decide(engine, second, true, "carol", "ship it");
     engine.awaitCompleted(key, WAIT);
 
     engine.assertThat(key).isCompleted().hasPassedElementsInOrder(
@@ -232,33 +231,16 @@ class ModelLifecycleProcessTest {
               LifecycleVariables.trained(job.getVariablesAsMap().get("best")), "alice", "run");
           crashes.incrementAndGet();
         }).timeout(Duration.ofSeconds(1)).open();
-    String runId = runId();
+    String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, LifecycleFixture.request(0.5, 0.0));
     TestEngine.await(() -> crashes.get() == 1, WAIT, "the first delivery");
     crashing.close();
     fixture.open(engine, List.of(new RegisterVersionWorker(fixture.registry)));
-    awaitApproval(runId);
+    fixture.awaitApproval(runId);
 
     assertThat(fixture.models.versions("rrna")).extracting(ModelVersion::version).containsExactly(1);
     engine.assertThat(key).hasPassedElement("service_task_register_version")
         .hasVariableWithValue("version", 1);
     assertThat(crashes).hasValue(1);
   }
-
-  private ApprovalRecord awaitApproval(String runId) {
-    TestEngine.await(() -> fixture.approvals.find(runId).filter(a -> a.status().equals("PENDING")).isPresent(),
-        WAIT, "the approval of " + runId);
-    return fixture.approvals.find(runId).orElseThrow();
-  }
-
-  /** What ApprovalService does for a Camunda run: the registry decides, then the message. */
-  private void decide(String runId, boolean approve, String actor, String reason) {
-    fixture.approvals.decide(runId, approve ? "APPROVED" : "REJECTED", actor, reason);
-    engine.lifecycles.publishDecision(runId, approve, actor, reason);
-  }
-
-  private static String runId() {
-    return "rrna-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
 }

@@ -7,6 +7,8 @@ import static dev.promoter.bpmn.Processes.Errors.SMOKE_CHECK_FAILED;
 import dev.promoter.bpmn.Processes.JobTypes;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
+import io.camunda.zeebe.model.bpmn.builder.ExclusiveGatewayBuilder;
 import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +17,12 @@ import java.nio.file.Path;
  * Error boundary events map the error's {@code failure} variable out: Zeebe keeps error variables
  * on the catch event unless an output mapping takes them into the process.
  *
- * <p>Drew the first version of the process files with the model API's builder, which also lays out
- * the diagram (so Camunda Modeler opens them). The committed files are canonical from then on:
- * edit them in Modeler; run this only to start over
- * ({@code java ... ProcessFileWriter bpmn/src/main/resources/bpmn}).
+ * <p>Drew the process files with the model API's builder, which also lays out the diagram (so
+ * Camunda Modeler opens them). The committed files are canonical: edit them in Modeler, or here
+ * and write them anew ({@code java ... ProcessFileWriter bpmn/src/main/resources/bpmn}) while
+ * nobody has edited them in Modeler. Version 2 of {@code model-lifecycle} (the rollouts) was
+ * written anew here: version 1 was still this builder's output, byte for byte but for generated
+ * ids. Version 1 is kept in the test resources ({@code LifecycleVersionsTest}).
  */
 public final class ProcessFileWriter {
   private ProcessFileWriter() {}
@@ -41,7 +45,7 @@ public final class ProcessFileWriter {
   }
 
   static BpmnModelInstance lifecycle() {
-    var p = Bpmn.createExecutableProcess(Processes.LIFECYCLE).name("Model lifecycle")
+    AbstractFlowNodeBuilder<?, ?> p = Bpmn.createExecutableProcess(Processes.LIFECYCLE).name("Model lifecycle")
         .startEvent("start_event_lifecycle_requested").name("Lifecycle requested")
         .serviceTask("service_task_record_run_started", t -> job(t.name("Record run started"), JobTypes.RECORD_RUN_STARTED))
         .subProcess("sub_process_train_candidates", s -> s.name("Train candidates")
@@ -75,12 +79,19 @@ public final class ProcessFileWriter {
           .serviceTask("service_task_register_version", t -> job(t.name("Register version"), JobTypes.REGISTER_VERSION))
           .serviceTask("service_task_stage_version", t -> job(t.name("Stage version"), JobTypes.STAGE_VERSION))
           .serviceTask("service_task_smoke_check_staging", t -> job(t.name("Smoke check in staging"), JobTypes.SMOKE_CHECK))
+          // a shadow scores production off the path before the decision, and reports
+          .exclusiveGateway("gateway_shadow_first").name("Shadow first?").defaultFlow()
+          .exclusiveGateway("gateway_approval_due").name("Decide now?")
+          .condition("yes", "=approved != true and (decideAfterCanary != true or champion = null"
+              + " or stepIndex >= count(canarySteps) - 1)")
           .serviceTask("service_task_open_approval", t -> job(t.name("Open approval"), JobTypes.OPEN_APPROVAL))
           .eventBasedGateway("gateway_await_decision").name("Decided or expired?")
           .intermediateCatchEvent("message_catch_approval_decided", e -> e.name("Approval decided")
               .message(m -> m.name(Processes.APPROVAL_DECIDED).zeebeCorrelationKeyExpression("runId")))
           .exclusiveGateway("gateway_approved").name("Approved?")
           .condition("yes", "=approved")
+          .exclusiveGateway("gateway_rollout_next").name("Next rollout step?").defaultFlow()
+          .exclusiveGateway("gateway_ready_to_promote")
           .serviceTask("service_task_promote_version", t -> job(t.name("Promote to production"), JobTypes.PROMOTE_VERSION))
           .serviceTask("service_task_post_promotion_check", t -> job(t.name("Post-promotion check"), JobTypes.SMOKE_CHECK)
               .zeebeOutputExpression("\"PROMOTED\"", "status"))
@@ -94,6 +105,44 @@ public final class ProcessFileWriter {
           .error(SMOKE_CHECK_FAILED).zeebeOutputExpression("failure", "failure")
           .serviceTask("service_task_withdraw_staged", t -> withdraw(t, "Withdraw staged version", "staging", "FAILED"))
           .connectTo("gateway_run_ended")
+        // the shadow: scores a share of production for the bake time, then its figures are reported
+        .moveToNode("gateway_shadow_first").condition("shadow", "=strategy = \"shadow\" and champion != null")
+          .serviceTask("service_task_start_shadow", t -> split(t, "Start shadow", "shadow"))
+          .intermediateCatchEvent("timer_catch_shadow_bake", e -> e.name("Shadow bakes").timerWithDurationExpression("bake"))
+          .serviceTask("service_task_read_shadow_gates", t -> gates(t, "Read shadow figures", "shadow"))
+          .serviceTask("service_task_end_shadow", t -> clear(t, "End shadow", "shadow done; figures to the approver"))
+          .connectTo("gateway_approval_due");
+    // no decision due yet (the canary decides after its lower steps): on to the rollout
+    ((ExclusiveGatewayBuilder) p.moveToNode("gateway_approval_due")).defaultFlow().connectTo("gateway_rollout_next");
+    return p
+        // the canary: one step at a time, each baked on the engine's clock and gated on its traffic
+        .moveToNode("gateway_rollout_next").condition("canary step",
+            "=strategy = \"canary\" and champion != null and stepIndex < count(canarySteps)")
+          .serviceTask("service_task_set_canary_split", t -> split(t, "Set canary share", "canary"))
+          .intermediateCatchEvent("timer_catch_canary_bake", e -> e.name("Step bakes").timerWithDurationExpression("bake"))
+          .serviceTask("service_task_read_canary_gates", t -> gates(t, "Read canary gates", "canary"))
+          .exclusiveGateway("gateway_canary_gate").name("Gates passed?")
+          .condition("yes", "=gatePassed").connectTo("gateway_approval_due")
+        .moveToNode("gateway_canary_gate").condition("no", "=gatePassed = false")
+          // traffic first: the champion answers everything again before anything else happens
+          .serviceTask("service_task_clear_split_gate_failed", t -> clear(t, "Give traffic back", "canary rolled back"))
+          .serviceTask("service_task_withdraw_rolled_back", t -> withdraw(t, "Withdraw rolled-back version", "staging", "ROLLED_BACK"))
+          .connectTo("gateway_run_ended")
+        .moveToNode("gateway_rollout_next").condition("canary passed",
+            "=strategy = \"canary\" and champion != null and stepIndex >= count(canarySteps)")
+          .serviceTask("service_task_end_canary", t -> clear(t, "End canary", "canary passed every step; the version takes production"))
+          .connectTo("gateway_ready_to_promote")
+        // the A/B test: a share for the bake time, then the two-proportion test on fed-back labels
+        .moveToNode("gateway_rollout_next").condition("ab", "=strategy = \"ab\" and champion != null")
+          .serviceTask("service_task_start_ab_test", t -> split(t, "Start A/B test", "ab"))
+          .intermediateCatchEvent("timer_catch_ab_test_runs", e -> e.name("A/B test runs").timerWithDurationExpression("bake"))
+          .serviceTask("service_task_decide_ab_test", t -> job(t.name("Decide A/B test"), JobTypes.DECIDE_AB_TEST))
+          .serviceTask("service_task_end_ab_test", t -> clear(t, "End A/B test", "A/B test over"))
+          .exclusiveGateway("gateway_ab_won").name("Challenger wins?")
+          .condition("yes", "=abWon").connectTo("gateway_ready_to_promote")
+        .moveToNode("gateway_ab_won").condition("no", "=abWon = false")
+          .serviceTask("service_task_withdraw_ab_lost", t -> withdraw(t, "Withdraw A/B loser", "staging", "NOT_PROMOTED"))
+          .connectTo("gateway_run_ended")
         // the approval expired, unless a decision reached the registry first: then wait for its message
         .moveToNode("gateway_await_decision")
           .intermediateCatchEvent("timer_catch_approval_expired", e -> e.name("Approval expires")
@@ -101,11 +150,13 @@ public final class ProcessFileWriter {
           .serviceTask("service_task_expire_approval", t -> job(t.name("Expire approval"), JobTypes.EXPIRE_APPROVAL))
           .exclusiveGateway("gateway_expired").name("Expired?")
           .condition("yes", "=expired")
+          .serviceTask("service_task_clear_split_expired", t -> clear(t, "Give traffic back", "approval expired"))
           .serviceTask("service_task_withdraw_expired", t -> withdraw(t, "Withdraw expired version", "staging", "EXPIRED"))
           .connectTo("gateway_run_ended")
         .moveToNode("gateway_expired").condition("no: a decision came first", "=expired = false").connectTo("gateway_await_decision")
-        // rejected
+        // rejected (after the canary's lower steps too: their traffic goes back first)
         .moveToNode("gateway_approved").condition("no", "=approved = false")
+          .serviceTask("service_task_clear_split_rejected", t -> clear(t, "Give traffic back", "rejected"))
           .serviceTask("service_task_withdraw_rejected", t -> withdraw(t, "Withdraw rejected version", "staging", "REJECTED"))
           .connectTo("gateway_run_ended")
         // the registry refused the promotion
@@ -134,7 +185,21 @@ public final class ProcessFileWriter {
           .serviceTask("service_task_withdraw_promoted", t -> withdraw(t, "Withdraw from production", "production", "FAILED"))
           .connectTo("gateway_run_ended")
         .done();
-    return p;
+  }
+
+  private static void split(ServiceTaskBuilder t, String name, String mode) {
+    job(t.name(name), JobTypes.SET_TRAFFIC_SPLIT);
+    t.zeebeTaskHeader("mode", mode);
+  }
+
+  private static void gates(ServiceTaskBuilder t, String name, String mode) {
+    job(t.name(name), JobTypes.READ_GATES);
+    t.zeebeTaskHeader("mode", mode);
+  }
+
+  private static void clear(ServiceTaskBuilder t, String name, String why) {
+    job(t.name(name), JobTypes.CLEAR_TRAFFIC_SPLIT);
+    t.zeebeTaskHeader("why", why);
   }
 
   private static void withdraw(ServiceTaskBuilder t, String name, String alias, String outcome) {

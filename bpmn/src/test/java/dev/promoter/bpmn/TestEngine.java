@@ -25,6 +25,11 @@ final class TestEngine implements AutoCloseable {
   final CamundaLifecycles lifecycles;
 
   TestEngine() {
+    this(true);
+  }
+
+  /** An engine with nothing deployed yet unless {@code deploy}. */
+  TestEngine(boolean deploy) {
     engine = EngineFactory.create();
     engine.start();
     client = CamundaClient.newClientBuilder().preferRestOverGrpc(false)
@@ -32,7 +37,9 @@ final class TestEngine implements AutoCloseable {
         .defaultRequestTimeout(Duration.ofSeconds(30)).build();
     BpmnAssert.initRecordStream(RecordStream.of(engine.getRecordStreamSource()));
     lifecycles = new CamundaLifecycles(client);
-    lifecycles.deployWithRetrain();
+    if (deploy) {
+      lifecycles.deployWithRetrain();
+    }
   }
 
   /** Path assertions on one process instance. */
@@ -59,6 +66,25 @@ final class TestEngine implements AutoCloseable {
             && r.getValue().getElementId().equals(elementId)
             && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED),
         timeout, elementId + " of instance " + processInstanceKey + " to be entered");
+  }
+
+  /** Waits until the instance has entered {@code elementId} {@code times} times (a loop's pass). */
+  void awaitEntered(long processInstanceKey, String elementId, int times, Duration timeout) {
+    await(() -> records().filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey
+            && r.getValue().getElementId().equals(elementId)
+            && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED).count() >= times,
+        timeout, elementId + " of instance " + processInstanceKey + " to be entered " + times + " times");
+  }
+
+  /** The latest value (JSON) of a variable of the instance, or null. */
+  String variable(long processInstanceKey, String name) {
+    String value = null;
+    for (var r : BpmnAssert.getRecordStream().variableRecords()) {
+      if (r.getValue().getProcessInstanceKey() == processInstanceKey && r.getValue().getName().equals(name)) {
+        value = r.getValue().getValue();
+      }
+    }
+    return value;
   }
 
   /** Waits until the instance has an incident (a job failed for good). */

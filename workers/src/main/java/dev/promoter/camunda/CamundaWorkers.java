@@ -15,6 +15,7 @@ import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.registry.ModelRegistry;
 import dev.promoter.registry.RegistryActivitiesImpl;
 import dev.promoter.registry.RegistryDatabase;
+import dev.promoter.rollout.RolloutActivitiesImpl;
 import dev.promoter.worker.WorkerPools;
 import dev.promoter.worker.WorkerProperties;
 import io.camunda.client.CamundaClient;
@@ -49,7 +50,7 @@ public final class CamundaWorkers implements AutoCloseable {
       KmerTrainingActivities training = new KmerTrainingActivities(store, datasets);
       List<ThinWorker> cpu = new ArrayList<>(Workers.cpuPool(new LifecycleRuns(database.dataSource()),
           new dev.promoter.registry.Approvals(database.dataSource()),
-          registry, evaluation, clock));
+          registry, evaluation, new RolloutActivitiesImpl(database.dataSource()), clock));
       cpu.add(new TrainCandidateWorker(JobTypes.TRAIN_KMER, (task, progress) -> training.trainAndEvaluate(task, beat -> progress.beat(null)), TRAINING_LEASE, client));
       open.addAll(Workers.open(client, cpu, "promoter-cpu"));
       started.add("cpu pool on job types " + cpu.stream().map(ThinWorker::jobType).sorted().toList());

@@ -14,6 +14,8 @@ final class Deployments {
   private static final Duration MAX_WAIT = Duration.ofDays(7);
   private static final Duration MAX_KEEP_WARM = Duration.ofHours(24);
   private static final Duration MAX_WARM_TIMEOUT = Duration.ofMinutes(60);
+  /** What {@code model-lifecycle.bpmn} deploys: the rest run on Temporal only. */
+  static final List<String> ON_CAMUNDA = List.of(Rollout.DIRECT, Rollout.CANARY, Rollout.SHADOW, Rollout.AB);
   private static final List<String> DECIDES = List.of(ApprovalPolicy.BEFORE_ROLLOUT, ApprovalPolicy.AFTER_CANARY);
 
   private Deployments() {}
@@ -22,6 +24,12 @@ final class Deployments {
   static Rollout rollout(LifecycleSpec.Deployment spec, String engine, String decides) {
     String strategy = spec == null || spec.strategy() == null || spec.strategy().isBlank()
         ? Rollout.DIRECT : spec.strategy().strip();
+    if ("camunda".equals(engine) && !ON_CAMUNDA.contains(strategy)) {
+      // checked first, so a strategy added to the Temporal workflow stays refused here until the
+      // BPMN process learns it too
+      throw ServiceException.badInput("deployment.strategy: '" + strategy
+          + "' does not run on the Camunda engine: use one of " + ON_CAMUNDA);
+    }
     if (!Rollout.STRATEGIES.contains(strategy)) {
       throw ServiceException.badInput("deployment.strategy: unknown strategy '" + strategy
           + "': use one of " + Rollout.STRATEGIES);
@@ -32,10 +40,6 @@ final class Deployments {
     if (ApprovalPolicy.AFTER_CANARY.equals(decides) && !Rollout.CANARY.equals(strategy)) {
       throw ServiceException.badInput("approval.decides: 'after-canary' needs deployment.strategy 'canary', not '"
           + strategy + "'");
-    }
-    if (!Rollout.DIRECT.equals(strategy) && "camunda".equals(engine)) {
-      throw ServiceException.badInput("deployment.strategy: '" + strategy
-          + "' runs on the Temporal engine only; the Camunda processes deploy directly");
     }
     if (Rollout.DIRECT.equals(strategy)) {
       return null; // the request of old, word for word
@@ -65,6 +69,11 @@ final class Deployments {
       // a test that stops before it may decide would always end with too few labels
       throw ServiceException.badInput("deployment.sampleSize: must be at least deployment.minSample ("
           + least + "), not " + sampleSize);
+    }
+    if (sampleSize != null && "camunda".equals(engine)) {
+      // the BPMN A/B test waits out its bake on a timer; it has no stop at a sample size
+      throw ServiceException.badInput("deployment.sampleSize: runs on the Temporal engine only; "
+          + "an A/B test on Camunda runs for deployment.bake");
     }
     Duration keepWarm = duration("deployment.keepWarm", spec.keepWarm());
     Duration warmTimeout = duration("deployment.warmTimeout", spec.warmTimeout());

@@ -87,7 +87,7 @@ class BlueGreenEndToEndTest {
       assertThat(refusal(spec(dataset, "\"keepWarm\":\"PT1M\"", "after-canary")))
           .isEqualTo("approval.decides: 'after-canary' needs deployment.strategy 'canary', not 'blue-green'");
       assertThat(refusal(spec(dataset, "\"keepWarm\":\"PT1M\"", null).replace("{\"model\"", "{\"engine\":\"camunda\",\"model\"")))
-          .startsWith("deployment.strategy: 'blue-green' runs on the Temporal engine only");
+          .startsWith("deployment.strategy: 'blue-green' does not run on the Camunda engine");
       assertThat(new dev.promoter.registry.LifecycleRuns(server.getBean(RegistryDatabase.class).dataSource())
           .recent(10)).isEmpty();
 

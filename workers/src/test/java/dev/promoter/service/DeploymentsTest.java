@@ -29,6 +29,16 @@ class DeploymentsTest {
   }
 
   @Test
+  void canaryShadowAndAbRunOnCamundaToo() {
+    assertThat(Deployments.rollout(canary(List.of(50, 100), null, null), "camunda", "after-canary").steps())
+        .containsExactly(50, 100);
+    for (String strategy : List.of("shadow", "ab")) {
+      assertThat(Deployments.rollout(new LifecycleSpec.Deployment(strategy, null, null, null, null, null, null,
+          null, null, null), "camunda", null).strategy()).isEqualTo(strategy);
+    }
+  }
+
+  @Test
   void refusesWhatCannotRun() {
     assertThatThrownBy(() -> Deployments.rollout(new LifecycleSpec.Deployment("rainbow", null, null, null, null,
         null, null, null, null, null), "temporal", null))
@@ -41,8 +51,11 @@ class DeploymentsTest {
         .hasMessageStartingWith("deployment.bake: must be positive");
     assertThatThrownBy(() -> Deployments.rollout(canary(null, null, 1.5), "temporal", null))
         .hasMessage("deployment.minAgreement: must be between 0 and 1, not 1.5");
-    assertThatThrownBy(() -> Deployments.rollout(canary(null, null, null), "camunda", null))
-        .hasMessageContaining("runs on the Temporal engine only");
+    // blue-green runs on Temporal only (when it is there); on Camunda it is refused by name
+    assertThatThrownBy(() -> Deployments.rollout(new LifecycleSpec.Deployment("blue-green", null, null, null, null,
+        null, null, null, null, null), "camunda", null))
+        .isInstanceOf(ServiceException.class).hasMessage("deployment.strategy: 'blue-green' does not run on the "
+            + "Camunda engine: use one of [direct, canary, shadow, ab]");
     assertThatThrownBy(() -> Deployments.rollout(null, "temporal", "after-canary"))
         .hasMessage("approval.decides: 'after-canary' needs deployment.strategy 'canary', not 'direct'");
     assertThatThrownBy(() -> Deployments.rollout(canary(null, null, null), "temporal", "whenever"))
@@ -79,7 +92,7 @@ class DeploymentsTest {
     assertThatThrownBy(() -> Deployments.rollout(blueGreen(null, null), "temporal", "after-canary"))
         .hasMessage("approval.decides: 'after-canary' needs deployment.strategy 'canary', not 'blue-green'");
     assertThatThrownBy(() -> Deployments.rollout(blueGreen(null, null), "camunda", null))
-        .hasMessage("deployment.strategy: 'blue-green' runs on the Temporal engine only; the Camunda processes deploy directly");
+        .hasMessage("deployment.strategy: 'blue-green' does not run on the Camunda engine: use one of [direct, canary, shadow, ab]");
   }
 
   @Test
@@ -90,5 +103,8 @@ class DeploymentsTest {
         .hasMessage("deployment.sampleSize: must be at least deployment.minSample (100), not 60");
     assertThatThrownBy(() -> Deployments.rollout(ab(null, 0), "temporal", null))
         .hasMessage("deployment.sampleSize: must be 1-1000000, not 0");
+    assertThat(Deployments.rollout(ab(null, null), "camunda", null).strategy()).isEqualTo("ab");
+    assertThatThrownBy(() -> Deployments.rollout(ab(null, 200), "camunda", null))
+        .hasMessageStartingWith("deployment.sampleSize: runs on the Temporal engine only");
   }
 }

@@ -4,6 +4,7 @@ import dev.promoter.registry.Approvals;
 import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.workflows.activities.EvaluationActivities;
 import dev.promoter.workflows.activities.RegistryActivities;
+import dev.promoter.workflows.rollout.RolloutActivities;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import java.time.Clock;
@@ -18,17 +19,19 @@ public final class Workers {
   private Workers() {}
 
   /**
-   * Every worker of the CPU pool but training (registry, evaluation, approval, rollback), over
-   * the same activity implementations as the Temporal pool.
+   * Every worker of the CPU pool but training (registry, evaluation, approval, rollback, traffic
+   * splits and gates), over the same activity implementations as the Temporal pool.
    */
   public static List<ThinWorker> cpuPool(LifecycleRuns runs, Approvals approvals, RegistryActivities registry,
-      EvaluationActivities evaluation, Clock clock) {
+      EvaluationActivities evaluation, RolloutActivities rollouts, Clock clock) {
     return List.of(new RecordRunStartedWorker(runs), new ChooseBestCandidateWorker(registry),
         new EvaluateChampionWorker(registry, evaluation), new RegisterVersionWorker(registry),
         new StageVersionWorker(registry), new SmokeCheckWorker(evaluation),
         new OpenApprovalWorker(registry, clock), new ExpireApprovalWorker(registry),
         new PromoteVersionWorker(registry, approvals::decision), new WithdrawVersionWorker(registry, approvals::decision),
-        new RollbackAliasWorker(registry), new RecordRunEndWorker(registry));
+        new RollbackAliasWorker(registry), new RecordRunEndWorker(registry),
+        new SetTrafficSplitWorker(rollouts), new ReadGatesWorker(rollouts, runs), new DecideAbTestWorker(rollouts, runs),
+        new ClearTrafficSplitWorker(rollouts));
   }
 
   /** Subscribes each worker to its job type; close the returned workers to stop. */

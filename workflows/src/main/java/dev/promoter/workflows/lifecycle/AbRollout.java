@@ -5,10 +5,9 @@ import dev.promoter.workflows.rollout.GateReading;
 import dev.promoter.workflows.rollout.Rollout;
 import dev.promoter.workflows.rollout.RolloutActivities;
 import dev.promoter.workflows.rollout.RolloutStep;
-import dev.promoter.workflows.rollout.TwoProportionTest;
+import dev.promoter.workflows.rollout.RolloutVerdicts;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,24 +69,9 @@ final class AbRollout {
           : "sample size of " + rollout.sampleSize() + " labels an arm not reached in " + rollout.bake() + "; ";
     }
     rollouts.clearSplit(model, ALIAS, ACTOR, "run " + runId + " A/B test over");
-    String verdict;
-    boolean won = false;
-    if (r.labelled() < rollout.minSample() || r.championLabelled() < rollout.minSample()) {
-      verdict = String.format(Locale.ROOT, "too few labels to decide: v%d %d, v%d %d (at least %d each)",
-          version, r.labelled(), champion, r.championLabelled(), rollout.minSample());
-    } else {
-      long correct = Math.round(r.accuracy() * r.labelled());
-      long championCorrect = Math.round(r.championAccuracy() * r.championLabelled());
-      TwoProportionTest.Result t = TwoProportionTest.test(correct, r.labelled(), championCorrect,
-          r.championLabelled());
-      won = t.pValue() < rollout.significance() && t.z() > 0;
-      verdict = String.format(Locale.ROOT, "A/B: v%d accuracy %.3f on %d labels, v%d %.3f on %d, z %.2f, "
-          + "p-value %.3g at significance %.3f: %s", version, r.accuracy(), r.labelled(), champion,
-          r.championAccuracy(), r.championLabelled(), t.z(), t.pValue(), rollout.significance(),
-          won ? "v" + version + " wins" : (t.pValue() < rollout.significance() ? "v" + champion + " wins"
-              : "no significant difference"));
-    }
-    verdict = stopped + verdict;
+    RolloutVerdicts.AbOutcome decided = RolloutVerdicts.ab(r, version, champion, rollout);
+    String verdict = stopped + decided.verdict();
+    boolean won = decided.won();
     state.rolloutStep(new RolloutStep(name, "ab", percent, won ? "passed" : "failed", r, verdict), true);
     if (won) {
       return new Outcome(verdict, null);

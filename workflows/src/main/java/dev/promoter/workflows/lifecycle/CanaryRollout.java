@@ -5,6 +5,7 @@ import dev.promoter.workflows.rollout.GateReading;
 import dev.promoter.workflows.rollout.Rollout;
 import dev.promoter.workflows.rollout.RolloutActivities;
 import dev.promoter.workflows.rollout.RolloutStep;
+import dev.promoter.workflows.rollout.RolloutVerdicts;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 
@@ -74,8 +75,7 @@ final class CanaryRollout {
         rollouts.clearSplit(model, ALIAS, ACTOR, "run " + runId + " canary gate failed at " + percent + "%: " + gates);
         registry.withdraw(model, version, "staging", ACTOR, "canary gate failed at " + percent + "%: " + gates);
         return new Outcome(null, ModelLifecycleWorkflowImpl.end(LifecycleStatus.ROLLED_BACK, request,
-            version, metrics, "v" + version + " rolled back at canary step " + (i + 1) + " (" + percent
-                + "%): " + gates + "; figures: " + reading.describe() + "; production stays on v" + champion,
+            version, metrics, RolloutVerdicts.canaryRolledBack(version, i + 1, percent, failed, reading, champion),
             state.rollout()));
       }
       state.rolloutStep(new RolloutStep(name, "canary", percent, "passed", reading, "every gate passed"), true);

@@ -4,8 +4,8 @@ import dev.promoter.workflows.rollout.GateReading;
 import dev.promoter.workflows.rollout.Rollout;
 import dev.promoter.workflows.rollout.RolloutActivities;
 import dev.promoter.workflows.rollout.RolloutStep;
+import dev.promoter.workflows.rollout.RolloutVerdicts;
 import io.temporal.workflow.Workflow;
-import java.util.List;
 
 /**
  * The shadow: before the approval, the staged candidate also scores a share of production
@@ -39,9 +39,6 @@ final class ShadowRollout {
     Workflow.sleep(rollout.bake());
     GateReading reading = rollouts.measure(model, version, "shadow", champion, since);
     rollouts.clearSplit(model, ALIAS, ACTOR, "run " + runId + " shadow done; figures to the approver");
-    List<String> failed = rollout.gates().failures(reading);
-    state.rolloutStep(new RolloutStep(name, "shadow", percent, failed.isEmpty() ? "passed" : "failed",
-        reading, failed.isEmpty() ? "every gate passed; for the approver"
-            : String.join("; ", failed) + " (reported to the approver)"), true);
+    state.rolloutStep(RolloutVerdicts.shadowStep(percent, reading, rollout.gates().failures(reading)), true);
   }
 }

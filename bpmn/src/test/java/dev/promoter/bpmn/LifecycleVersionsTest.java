@@ -1,0 +1,69 @@
+package dev.promoter.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.api.response.DeploymentEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How the lifecycle is versioned: a changed {@code model-lifecycle.bpmn} is deployed beside the
+ * old one as the process's next version (Zeebe versions by process id); an instance keeps the
+ * version it started on, and new runs start on the latest. Version 1 (before rollouts), as it was
+ * deployed, is kept in the test resources, and the current workers still serve it to its end.
+ */
+class LifecycleVersionsTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  @TempDir Path dir;
+  private TestEngine engine;
+  private LifecycleFixture fixture;
+
+  @BeforeEach
+  void open() {
+    engine = new TestEngine(false);
+    fixture = new LifecycleFixture(dir);
+  }
+
+  @AfterEach
+  void close() {
+    fixture.close();
+    engine.close();
+  }
+
+  @Test
+  void aRunStartedOnVersionOneFinishesOnItWhileNewRunsTakeTheRollouts() throws Exception {
+    DeploymentEvent first = engine.client.newDeployResourceCommand()
+        .addResourceFromClasspath("bpmn/model-rollback.bpmn")
+        .addResourceFromClasspath("bpmn/v1/model-lifecycle.bpmn").send().join();
+    assertThat(first.getProcesses()).filteredOn(p -> p.getBpmnProcessId().equals(Processes.LIFECYCLE))
+        .singleElement().satisfies(p -> assertThat(p.getVersion()).isEqualTo(1));
+    fixture.open(engine, fixture.workers(engine));
+    String old = "old-" + dir.getFileName();
+    long oldKey = engine.lifecycles.start(old, LifecycleFixture.request("rrna-old", 0.5, 0.0));
+    TestEngine.await(() -> fixture.approvals.find(old).isPresent(), WAIT, "the approval of " + old);
+
+    engine.lifecycles.deploy();
+    String current = "new-" + dir.getFileName();
+    long newKey = engine.lifecycles.start(current, LifecycleFixture.request("rrna-new", 0.5, 0.0));
+    TestEngine.await(() -> fixture.approvals.find(current).isPresent(), WAIT, "the approval of " + current);
+    for (String run : new String[] {old, current}) {
+      fixture.approvals.decide(run, "APPROVED", "bob", "fine");
+      engine.lifecycles.publishDecision(run, true, "bob", "fine");
+    }
+    engine.awaitCompleted(oldKey, WAIT);
+    engine.awaitCompleted(newKey, WAIT);
+
+    engine.assertThat(oldKey).isCompleted().hasNoIncidents().hasPassedElement("service_task_promote_version")
+        .hasNotPassedElement("gateway_rollout_next");
+    engine.assertThat(newKey).isCompleted().hasNoIncidents().hasPassedElement("service_task_promote_version")
+        .hasPassedElement("gateway_rollout_next");
+    assertThat(fixture.runs.get(old).status()).isEqualTo("PROMOTED");
+    assertThat(fixture.runs.get(current).status()).isEqualTo("PROMOTED");
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(fixture.runs.get(old).resultJson())
+        .get("rollout").isNull()).as("a version-1 run has no rollout").isTrue();
+  }
+}
