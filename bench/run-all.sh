@@ -174,7 +174,7 @@ classification() {
   echo "A read sortmerna does not align is called non-rRNA; otherwise the class of its best hit."
   echo
   echo '```'
-  echo "./promoter classify --model bench/out/serving/model --fasta test.fasta --out ours.tsv"
+  echo "./promoter classify --model $m --fasta test.fasta --out ours.tsv"
   echo "sortmerna --ref train.fasta --reads test.fasta --index 1 --workdir W              # indexing, timed apart"
   echo "sortmerna --ref train.fasta --reads test.fasta --index 0 --workdir W --blast 1 --num_alignments 1 --threads $(nproc)"
   echo "bench/report/sortmerna.py labels|score ...                                       # labels and macro-F1"
