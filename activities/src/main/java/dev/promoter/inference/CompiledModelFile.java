@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * {@code model.compiled}: a compiled logistic regression's tables, kept beside the model's own files
- * so that a later load need not decode Tribuo's protobuf at all (about a CPU-second and some 900
+ * so that a later load need not decode Tribuo's protobuf at all (about a CPU-second and some 1,250
  * classes of protobuf, Tribuo, OLCUT and Jackson for the default model, more than classifying
  * 40,000 records takes).
  *
