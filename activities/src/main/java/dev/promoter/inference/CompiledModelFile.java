@@ -21,8 +21,8 @@ import java.util.Optional;
 /**
  * {@code model.compiled}: a compiled logistic regression's tables, kept beside the model's own files
  * so that a later load need not decode Tribuo's protobuf at all (about a CPU-second and some 1,250
- * classes of protobuf, Tribuo, OLCUT and Jackson for the default model, more than classifying
- * 40,000 records takes).
+ * classes of protobuf, Tribuo, OLCUT and Jackson for the default model, about what classifying
+ * 40,000 records takes on one core).
  *
  * <p>It is a cache, never a source of truth: it names the SHA-256 of the {@code metadata.json}
  * and {@code model.tribuo} bytes it was compiled from and is used only while both still match;
