@@ -5,9 +5,14 @@
 #
 #   bench/classify/run.sh [REPEATS]     default 10
 #
-# 1. End to end: `./promoter classify` (JVM start, FASTA parsing, output) over every record of
-#    data/rrna (train + test) written REPEATS times into one plain FASTA, once per path; the two
-#    label files must be identical. A one-record run gives the fixed start-up cost.
+# 1. End to end, under hyperfine (BENCH_RUNS timed runs after one warm-up run, which also leaves
+#    model.compiled beside the model and the launcher's AOT cache in place): `./promoter classify`
+#    over one record (the fixed start-up cost), over every record of data/rrna (train + test)
+#    written REPEATS times into one plain FASTA, and over data/rrna/train written 10 times (39,340
+#    records, 74 Mbases: issue 15's input). The compiled path on all three, Tribuo's path
+#    (-Dpromoter.inference.compiled=false) on the second; with BENCH_BASELINE=DIR also DIR/promoter
+#    (another checkout, built: the code before a change) on all three, in the same run. Every label
+#    file of one input must be byte-identical to the others.
 # 2. In one JVM: SequenceClassifier.classify over every record of data/rrna in batches of 4,096,
 #    5 timed passes per path after a warm-up (ClassifyBench.java), and a count of predictions
 #    that differ between the paths (must be 0).
@@ -34,32 +39,49 @@ if [ ! -f "$fasta" ]; then
   for _ in $(seq "$repeats"); do zcat data/rrna/train.fasta.gz data/rrna/test.fasta.gz; done >"$fasta.tmp"
   mv "$fasta.tmp" "$fasta"
 fi
-head -2 "$fasta" >"$out/one.fasta"
-records=$(grep -c '^>' "$fasta")
-bases=$(grep -v '^>' "$fasta" | tr -d '\n' | wc -c)
-
-classify() { # MODE FASTA OUT -> "wall user sys" seconds
-  local opts=""
-  [ "$1" = tribuo ] && opts="-Dpromoter.inference.compiled=false"
-  PROMOTER_JAVA_OPTS="$opts" /usr/bin/time -f "%e %U %S" -o "$out/time.txt" \
-    ./promoter classify --model "$model" --fasta "$2" --out "$3"
-  cat "$out/time.txt"
-}
-echo "== ./promoter classify, end to end: $records records, $(echo "$bases / 1000000" | bc -l | xargs printf '%.1f') Mbases ($repeats x data/rrna), $(nproc) cores"
-echo "   (CPU = user + sys of the whole process, start-up included: steadier than wall time on a shared machine)"
-for mode in tribuo compiled; do
-  start=$(classify "$mode" "$out/one.fasta" "$out/one-$mode.tsv")
-  run=$(classify "$mode" "$fasta" "$out/labels-$mode.tsv")
-  awk -v m="$mode" -v r="$run" -v st="$start" -v n="$records" -v b="$bases" 'BEGIN {
-    split(r, t, " "); split(st, u, " "); cpu = t[2] + t[3]; cpu1 = u[2] + u[3]
-    printf "%-8s wall %6.2f s: %7.0f sequences/s %5.1f Mbases/s | CPU %6.2f s: %7.0f sequences per CPU-s" \
-      " | one-record run: wall %.2f s, CPU %.2f s\n", m, t[1], n / t[1], b / t[1] / 1e6, cpu, n / cpu, u[1], cpu1 }'
-done
-if cmp -s "$out/labels-tribuo.tsv" "$out/labels-compiled.tsv"; then
-  echo "label files identical"
-else
-  echo "label files DIFFER"; exit 1
+train10=$out/rrna-train-x10.fasta
+if [ ! -f "$train10" ]; then
+  for _ in $(seq 10); do zcat data/rrna/train.fasta.gz; done >"$train10.tmp"
+  mv "$train10.tmp" "$train10"
 fi
+head -2 "$fasta" >"$out/one.fasta"
+runs=${BENCH_RUNS:-3}
+baseline=${BENCH_BASELINE:-}
+if [ -n "$baseline" ] && [ ! -x "$baseline/promoter" ]; then
+  echo "BENCH_BASELINE=$baseline: no promoter launcher there" >&2; exit 2
+fi
+command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 2; }
+
+echo "== ./promoter classify, end to end, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before;"
+echo "   hyperfine: $runs runs after 1 warm-up; CPU = user + sys of the whole process, start-up included"
+echo "   (steadier than wall time on a shared machine)"
+for input in one "rrna-x$repeats" rrna-train-x10; do
+  f=$out/$input.fasta
+  records=$(grep -c '^>' "$f")
+  bases=$(grep -v '^>' "$f" | tr -d '\n' | wc -c)
+  cmds=(-n compiled "./promoter classify --model $model --fasta $f --out $out/labels-$input-compiled.tsv")
+  if [ "$input" = "rrna-x$repeats" ]; then
+    cmds+=(-n tribuo "PROMOTER_JAVA_OPTS=-Dpromoter.inference.compiled=false ./promoter classify --model $model --fasta $f --out $out/labels-$input-tribuo.tsv")
+  fi
+  if [ -n "$baseline" ]; then
+    cmds+=(-n baseline "$baseline/promoter classify --model $model --fasta $f --out $out/labels-$input-baseline.tsv")
+  fi
+  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$out/hyperfine-$input.json" "${cmds[@]}" >/dev/null
+  python3 - "$out/hyperfine-$input.json" "$input" "$records" "$bases" <<'PY'
+import json, sys
+results, name, n, b = json.load(open(sys.argv[1]))["results"], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+print(f"{name}: {n} records, {b / 1e6:.1f} Mbases")
+for r in results:
+    wall, best, cpu = r["median"], r["min"], r["user"] + r["system"]
+    print(f"  {r['command']:<9} wall median {wall:6.2f} s (best {best:5.2f}): {n / wall:7.0f} sequences/s "
+          f"(best {n / best:6.0f}), {b / wall / 1e6:5.1f} Mbases/s | CPU {cpu:5.2f} s: {n / cpu:7.0f} sequences per CPU-s")
+PY
+  for other in "$out"/labels-"$input"-*.tsv; do
+    cmp -s "$out/labels-$input-compiled.tsv" "$other" || { echo "label files DIFFER: $other"; exit 1; }
+  done
+  echo "  label files identical ($(ls "$out"/labels-"$input"-*.tsv | wc -l) of them)"
+done
+echo "   load average $(cut -d' ' -f1-3 /proc/loadavg) after"
 
 echo "== SequenceClassifier.classify in one JVM (C2), data/rrna once per pass"
 cp="activities/target/classes:workers/target/classes:$(cat "$out/classpath")"

@@ -57,6 +57,19 @@ public record ModelBundle(Model<Label> model, ModelMetadata metadata) {
      * @throws IOException          on other read failures
      */
     public static ModelBundle read(Path directory) throws IOException {
+        return readFiles(directory).decode();
+    }
+
+    /**
+     * Reads a model directory's two files without decoding them, for a caller that keys something
+     * by their bytes (the compiled-model cache) and must decode exactly the bytes it keyed.
+     *
+     * @param directory a directory written by {@link #write(Path)}
+     * @return the files' bytes
+     * @throws ModelFormatException naming the directory or the file that is missing
+     * @throws IOException          on other read failures
+     */
+    public static RawFiles readFiles(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new ModelFormatException(directory + ": no such model directory");
         }
@@ -68,7 +81,28 @@ public record ModelBundle(Model<Label> model, ModelMetadata metadata) {
                 throw new ModelFormatException(directory.resolve(name) + ": missing, not a model directory");
             }
         }
-        return decode(files, directory + "/");
+        return new RawFiles(directory, files.get(BundleFiles.METADATA), files.get(BundleFiles.MODEL));
+    }
+
+    /**
+     * A model directory's files as read, not yet decoded. The arrays are the caller's: not copied.
+     *
+     * @param directory where they were read
+     * @param metadata  {@code metadata.json}
+     * @param model     {@code model.tribuo}
+     */
+    public record RawFiles(Path directory, byte[] metadata, byte[] model) {
+
+        /**
+         * @return the bundle
+         * @throws ModelFormatException naming the file that is of another version or corrupt
+         */
+        public ModelBundle decode() {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put(BundleFiles.METADATA, metadata);
+            files.put(BundleFiles.MODEL, model);
+            return ModelBundle.decode(files, directory + "/");
+        }
     }
 
     /**

@@ -63,35 +63,60 @@ final class CompiledLinearModel {
     private final String[] outputNames;
     /** The caller's label j is output {@code labelOutputs[j]}, or -1 when the model lacks it. */
     private final int[] labelOutputs;
+    /** Features of one example (k-mers and composition block): the size of a thread's scratch. */
+    private final int exampleFeatures;
     private final ThreadLocal<Scratch> scratch;
 
-    private CompiledLinearModel(KmerExamples examples, int[] featureIds, DenseMatrix matrix,
-            ImmutableOutputInfo<Label> outputInfo, List<String> labels) {
+    /** The tables {@link #compile} builds, and {@link CompiledModelFile} stores and reads back. */
+    record Tables(int[] kmerFeatures, int[] compositionFeatures, int exampleFeatures, double[] weights,
+            double[] bias, String[] outputNames, int[] labelOutputs) {
+    }
+
+    CompiledLinearModel(KmerExamples examples, Tables tables) {
         KmerFeaturizer kmers = examples.featurizer();
-        KmerFeaturizer composition = examples.compositionFeaturizer().orElse(null);
         this.bases = alphabet();
         this.k = kmers.k();
         this.canonical = kmers.canonical();
-        this.withComposition = composition != null;
-        this.kmerFeatures = byCode(kmers, featureIds, 0);
-        this.compositionFeatures = composition == null ? new int[0] : byCode(composition, featureIds, kmers.dimension());
-        this.outputs = matrix.getDimension1Size();
+        this.withComposition = examples.compositionFeaturizer().isPresent();
+        this.kmerFeatures = tables.kmerFeatures();
+        this.compositionFeatures = tables.compositionFeatures();
+        this.outputs = tables.bias().length;
+        this.weights = tables.weights();
+        this.bias = tables.bias();
+        this.outputNames = tables.outputNames();
+        this.labelOutputs = tables.labelOutputs();
+        this.exampleFeatures = tables.exampleFeatures();
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(kmerFeatures.length, compositionFeatures.length,
+                exampleFeatures));
+    }
+
+    private static Tables tables(KmerExamples examples, int[] featureIds, DenseMatrix matrix,
+            ImmutableOutputInfo<Label> outputInfo, List<String> labels) {
+        KmerFeaturizer kmers = examples.featurizer();
+        KmerFeaturizer composition = examples.compositionFeaturizer().orElse(null);
+        int[] kmerFeatures = byCode(kmers, featureIds, 0);
+        int[] compositionFeatures = composition == null ? new int[0] : byCode(composition, featureIds, kmers.dimension());
+        int outputs = matrix.getDimension1Size();
         int features = matrix.getDimension2Size() - 1;
-        this.weights = new double[features * outputs];
-        this.bias = new double[outputs];
+        double[] weights = new double[features * outputs];
+        double[] bias = new double[outputs];
         for (int o = 0; o < outputs; o++) {
             for (int f = 0; f < features; f++) {
                 weights[f * outputs + o] = matrix.get(o, f);
             }
             bias[o] = matrix.get(o, features);
         }
-        this.outputNames = new String[outputs];
+        String[] outputNames = new String[outputs];
         for (int o = 0; o < outputs; o++) {
             outputNames[o] = outputInfo.getOutput(o).getLabel();
         }
-        this.labelOutputs = labels.stream().mapToInt(label -> Arrays.asList(outputNames).indexOf(label)).toArray();
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(kmerFeatures.length, compositionFeatures.length,
-                featureIds.length));
+        int[] labelOutputs = labels.stream().mapToInt(label -> Arrays.asList(outputNames).indexOf(label)).toArray();
+        return new Tables(kmerFeatures, compositionFeatures, featureIds.length, weights, bias, outputNames, labelOutputs);
+    }
+
+    /** @return a copy-free view of the tables, for {@link CompiledModelFile}; do not modify */
+    Tables tables() {
+        return new Tables(kmerFeatures, compositionFeatures, exampleFeatures, weights, bias, outputNames, labelOutputs);
     }
 
     /** The featurizer's own reading of every byte, so that the alphabet is defined once. */
@@ -148,8 +173,8 @@ final class CompiledLinearModel {
                 previous = id;
             }
         }
-        CompiledLinearModel compiled = new CompiledLinearModel(examples, featureIds, matrix, model.getOutputIDInfo(),
-                labels);
+        CompiledLinearModel compiled = new CompiledLinearModel(examples,
+                tables(examples, featureIds, matrix, model.getOutputIDInfo(), labels));
         return compiled.agreesWithTribuo(model, examples, labels) ? Optional.of(compiled) : Optional.empty();
     }
 
@@ -181,7 +206,7 @@ final class CompiledLinearModel {
     }
 
     /** 2,000 bases from a fixed linear congruential sequence: most 6-mers, every 3-mer. */
-    private static String probeSequence() {
+    static String probeSequence() {
         StringBuilder probe = new StringBuilder(2000);
         long state = 42;
         for (int i = 0; i < 2000; i++) {

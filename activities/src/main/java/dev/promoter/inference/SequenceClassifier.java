@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -34,7 +35,9 @@ public final class SequenceClassifier implements Classifier {
     /** System property: {@code false} keeps every model on Tribuo's prediction path. */
     static final String COMPILED_PROPERTY = "promoter.inference.compiled";
 
+    /** Null when loaded from {@link CompiledModelFile}: the compiled tables are then all there is. */
     private final Model<Label> model;
+    private final boolean generatesProbabilities;
     private final KmerExamples examples;
     private final List<String> labels;
     /** Null when the model is not compiled (not a logistic regression, or compiling is off). */
@@ -42,7 +45,7 @@ public final class SequenceClassifier implements Classifier {
 
     /** @param bundle a loaded bundle */
     public SequenceClassifier(ModelBundle bundle) {
-        this(bundle, !"false".equalsIgnoreCase(System.getProperty(COMPILED_PROPERTY)));
+        this(bundle, compiledByDefault());
     }
 
     /**
@@ -51,9 +54,19 @@ public final class SequenceClassifier implements Classifier {
      */
     SequenceClassifier(ModelBundle bundle, boolean compile) {
         this.model = bundle.model();
+        this.generatesProbabilities = model.generatesProbabilities();
         this.examples = new KmerExamples(bundle.metadata().k(), bundle.metadata().canonical());
         this.labels = bundle.metadata().labels();
         this.compiled = compile ? CompiledLinearModel.compile(model, examples, labels).orElse(null) : null;
+    }
+
+    /** A logistic regression read back from {@link CompiledModelFile}; it gives probabilities. */
+    SequenceClassifier(KmerExamples examples, List<String> labels, CompiledLinearModel compiled) {
+        this.model = null;
+        this.generatesProbabilities = true;
+        this.examples = examples;
+        this.labels = labels;
+        this.compiled = compiled;
     }
 
     /** @return whether predictions take the compiled path */
@@ -62,13 +75,41 @@ public final class SequenceClassifier implements Classifier {
     }
 
     /**
+     * Loads a model directory. A logistic regression is compiled and its tables kept beside the
+     * model ({@link CompiledModelFile}, {@code model.compiled}) when the directory is writable, so
+     * that the next load reads them instead of decoding Tribuo's protobuf; they are used only while
+     * the model's files are byte for byte those they were compiled from.
+     *
      * @param modelDirectory a directory written by {@code promoter train}
      * @return a classifier
      * @throws dev.promoter.bundle.ModelFormatException if the directory is not a model
      * @throws IOException                              if it cannot be read
      */
     public static SequenceClassifier load(Path modelDirectory) throws IOException {
-        return new SequenceClassifier(ModelBundle.read(modelDirectory));
+        ModelBundle.RawFiles files = ModelBundle.readFiles(modelDirectory);
+        if (!compiledByDefault()) {
+            return new SequenceClassifier(files.decode(), false);
+        }
+        Optional<SequenceClassifier> cached = CompiledModelFile.read(files);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        ModelBundle bundle = files.decode();
+        SequenceClassifier loaded = new SequenceClassifier(bundle, true);
+        if (loaded.compiled != null) {
+            CompiledModelFile.write(files, bundle.metadata().k(), bundle.metadata().canonical(), loaded.labels,
+                    loaded.compiled);
+        }
+        return loaded;
+    }
+
+    private static boolean compiledByDefault() {
+        return !"false".equalsIgnoreCase(System.getProperty(COMPILED_PROPERTY));
+    }
+
+    /** @return whether this classifier was read from {@code model.compiled} rather than decoded from Tribuo's file */
+    boolean isFromCompiledFile() {
+        return model == null;
     }
 
     @Override
@@ -106,7 +147,7 @@ public final class SequenceClassifier implements Classifier {
         for (int i = 0; i < labels.size(); i++) {
             scores.put(labels.get(i), scored.byLabel()[i]);
         }
-        Map<String, Double> probabilities = model.generatesProbabilities() ? normalise(scores) : softmax(scores);
+        Map<String, Double> probabilities = generatesProbabilities ? normalise(scores) : softmax(scores);
         String best = scored.best();
         return new Prediction(best, probabilities.getOrDefault(best, 0.0), probabilities);
     }

@@ -1,5 +1,7 @@
 /**
  * Serving a trained model: {@link dev.promoter.inference.SequenceClassifier} loads a bundle once
  * and answers many concurrent calls with a {@link dev.promoter.inference.Prediction} per sequence.
+ * A logistic regression is compiled into k-mer-keyed tables ({@code CompiledLinearModel}), which a
+ * model directory keeps beside its files as {@code model.compiled} ({@code CompiledModelFile}).
  */
 package dev.promoter.inference;

@@ -5,20 +5,25 @@ import dev.promoter.inference.SequenceClassifier;
 import dev.promoter.sequence.FastaFormatException;
 import dev.promoter.sequence.FastaReader;
 import dev.promoter.sequence.FastaRecord;
+import dev.promoter.sequence.PrefetchedBatches;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Formatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code promoter classify}: no server; one line per record, streamed in batches. */
+/** {@code promoter classify}: no server; one line per record, streamed in batches, in input order. */
 @Command(name = "classify", description = "Label each FASTA record: id<TAB>label<TAB>confidence.")
 final class ClassifyCommand implements Callable<Integer> {
   /** Records classified together: enough to keep every core busy, few enough to bound memory. */
   private static final int BATCH = 4096;
+  /** Batches parsed ahead of classification at most (memory: a few MB per batch of rRNA genes). */
+  private static final int AHEAD = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -42,11 +47,17 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (ModelReferences refs = new ModelReferences();
-        FastaReader reader = FastaReader.open(fasta); Output output = Output.open(outFile, spec)) {
+    // The reader starts parsing on its own thread at once, while the model loads, and stays up to
+    // AHEAD batches ahead of classification: on 2 cores parsing no longer stops both between batches.
+    try (ModelReferences refs = new ModelReferences(); FastaReader reader = FastaReader.open(fasta);
+        PrefetchedBatches batches = new PrefetchedBatches(reader, BATCH, AHEAD);
+        Output output = Output.open(outFile, spec)) {
       LabelClassifier classifier = refs.classifier(models, weights);
-      long records = reader.forEachBatch(BATCH, batch -> write(output.writer(), batch,
-          classifier.classify(batch.stream().map(FastaRecord::sequence).toList())));
+      long records = 0;
+      for (List<FastaRecord> batch = batches.next(); batch != null; batch = batches.next()) {
+        write(output.writer(), batch, classifier.classify(batch.stream().map(FastaRecord::sequence).toList()));
+        records += batch.size();
+      }
       if (records == 0) {
         throw new FastaFormatException(fasta.toString(), 1, "no FASTA records");
       }
@@ -60,13 +71,28 @@ final class ClassifyCommand implements Callable<Integer> {
   }
 
   private void write(PrintWriter out, List<FastaRecord> records, List<Prediction> predictions) {
-    // one line per record: id, label, confidence
+    // Formatting a line (%.4f through java.util.Formatter) costs about a tenth of classifying it:
+    // done in parallel slices, written in input order.
+    int slices = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 2, records.size() / 256));
+    List<String> text = IntStream.range(0, slices).parallel()
+        .mapToObj(i -> lines(records, predictions, records.size() * i / slices, records.size() * (i + 1) / slices))
+        .toList();
+    text.forEach(out::write);
     for (int i = 0; i < records.size(); i++) {
-      Prediction p = predictions.get(i);
-      out.printf(Locale.ROOT, "%s\t%s\t%.4f%n", records.get(i).id(), p.label(), p.confidence());
-      if (p.isNoEvidence() && unreadable++ == 0) {
+      if (predictions.get(i).isNoEvidence() && unreadable++ == 0) {
         firstUnreadable = records.get(i).id();
       }
     }
+  }
+
+  /** One line per record, id TAB label TAB confidence, for records [from, to). */
+  private static String lines(List<FastaRecord> records, List<Prediction> predictions, int from, int to) {
+    StringBuilder text = new StringBuilder((to - from) * 40);
+    Formatter f = new Formatter(text, Locale.ROOT);
+    for (int i = from; i < to; i++) {
+      Prediction p = predictions.get(i);
+      f.format("%s\t%s\t%.4f%n", records.get(i).id(), p.label(), p.confidence());
+    }
+    return text.toString();
   }
 }

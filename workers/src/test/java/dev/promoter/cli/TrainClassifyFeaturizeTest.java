@@ -3,11 +3,17 @@ package dev.promoter.cli;
 import static dev.promoter.cli.ConsensusCommandsTest.assertBadInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promoter.inference.Prediction;
+import dev.promoter.inference.SequenceClassifier;
+import dev.promoter.sequence.FastaReader;
+import dev.promoter.sequence.FastaRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +57,56 @@ class TrainClassifyFeaturizeTest {
       correct += fields[0].startsWith("te" + SyntheticFasta.LABELS.indexOf(fields[1]) + "_") ? 1 : 0;
     }
     assertThat(correct).isGreaterThanOrEqualTo(22);
+  }
+
+  /**
+   * More records than two batches, parsed on the reader's thread and labelled in parallel slices:
+   * the file is line for line what one model in this JVM answers, formatted one record at a time.
+   */
+  @Test
+  void manyBatchesComeOutInInputOrderAsClassifiedInOneJvm() throws IOException {
+    List<FastaRecord> test = FastaReader.readAll(data.resolve("test.fasta"));
+    StringBuilder fasta = new StringBuilder();
+    List<String> ids = new ArrayList<>();
+    List<String> sequences = new ArrayList<>();
+    for (int i = 0; i < 9_000; i++) {
+      FastaRecord r = test.get(i % test.size());
+      String sequence = r.sequence().substring(i % 7); // every record its own
+      ids.add("r" + i);
+      sequences.add(sequence);
+      fasta.append('>').append("r").append(i).append('\n').append(sequence).append('\n');
+    }
+    Path input = Files.writeString(dir.resolve("many.fasta"), fasta);
+    Path out = dir.resolve("many.tsv");
+    CliRun run = CliRun.of("classify", "--model", model.toString(), "--fasta", input.toString(), "--out", out.toString());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+
+    List<Prediction> expected = SequenceClassifier.load(model).classify(sequences);
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < ids.size(); i++) {
+      lines.append(String.format(Locale.ROOT, "%s\t%s\t%.4f%n", ids.get(i), expected.get(i).label(),
+          expected.get(i).confidence()));
+    }
+    assertThat(Files.readString(out)).isEqualTo(lines.toString());
+  }
+
+  @Test
+  void aMalformedRecordAfterSeveralBatchesLeavesNoPartialFile() throws IOException {
+    String good = Files.readString(data.resolve("test.fasta"));
+    StringBuilder fasta = new StringBuilder();
+    while (fasta.length() < 4 * 1024 * 1024) {
+      fasta.append(good.replace(">", ">c" + fasta.length() + "_"));
+    }
+    long lines = fasta.chars().filter(c -> c == '\n').count();
+    fasta.append(">broken\nACGTN\nACGTE\n");
+    Path input = Files.writeString(dir.resolve("late-error.fasta"), fasta);
+    Path out = dir.resolve("late-error.tsv");
+    CliRun run = CliRun.of("classify", "--model", model.toString(), "--fasta", input.toString(), "--out", out.toString());
+    assertBadInput(run, input + " line " + (lines + 3) + ": invalid nucleotide 'E' at column 5");
+    assertThat(out).doesNotExist();
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+    }
   }
 
   @Test
