@@ -57,7 +57,9 @@ echo "== build (package, offline; drop -o once if a dependency is missing)"
 
 free_port() { $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 export PROMOTER_HOME; PROMOTER_HOME="$(mktemp -d /tmp/promoter-serving.XXXXXX)"
-export PROMOTER_TEMPORAL_PORT=$(free_port) PROMOTER_POSTGRES_PORT=$(free_port) PROMOTER_HTTP_PORT=$(free_port)
+# ports from the environment when set (a shared machine hands each session its own), else free ones
+export PROMOTER_TEMPORAL_PORT=${PROMOTER_TEMPORAL_PORT:-$(free_port)} PROMOTER_POSTGRES_PORT=${PROMOTER_POSTGRES_PORT:-$(free_port)}
+export PROMOTER_HTTP_PORT=${PROMOTER_HTTP_PORT:-$(free_port)}
 export PROMOTER_PRINCIPALS="demo=submitter,admin;reviewer=approver;alice=submitter,approver;bob=approver;vera=viewer"
 peer_port=$(free_port)
 out="$PROMOTER_HOME/out"; mkdir -p "$out"
@@ -147,9 +149,12 @@ drive() { # label base token connections pid...
   local env=(BENCH_TOKEN="$tok" BENCH_BODIES="$out/single.jsonl" BENCH_PATH="$predict")
   env "${env[@]}" wrk -t1 -c"$c" -d"${warm}s" -s "$here/predict.lua" "$base" >/dev/null
   local before; before=$(cpu "$@")
-  env "${env[@]}" wrk -t1 -c"$c" -d"${secs}s" --latency -s "$here/predict.lua" "$base" >"$out/$label.txt"
+  # wrk's own CPU too: on 2 cores the load generator competes with the server it measures
+  env "${env[@]}" /usr/bin/time -f "%U %S" -o "$out/$label.wrktime" \
+    wrk -t1 -c"$c" -d"${secs}s" --latency -s "$here/predict.lua" "$base" >"$out/$label.txt"
   local used; used=$(echo "$(cpu "$@") - $before" | bc)
-  rows+=("$($py "$here/row.py" "$label" "$out/$label.txt" "$used" "$secs")")
+  local wrk_cpu; wrk_cpu=$(awk '{print $1 + $2}' "$out/$label.wrktime")
+  rows+=("$($py "$here/row.py" "$label" "$out/$label.txt" "$used" "$secs" "$wrk_cpu")")
   echo "${rows[-1]}"
 }
 echo "== JIT warm-up: $jit s of single-gene requests to ours (C2 compiles Spring's request path; the peer has no JIT)"
@@ -190,10 +195,10 @@ field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
   echo "single 16S genes from data/rrna/test (225, cycled), $secs s measured after $warm s warm-up per row"
   echo
   echo "CPU: user + system seconds of the server's processes (ours: the JVM and its Postgres; the peer: uvicorn and"
-  echo "its workers) during the measured seconds, per request, and in cores busy; wrk's own CPU is not counted"
+  echo "its workers) during the measured seconds, per request, and in cores busy; wrk's own CPU is the last column"
   echo
-  echo "| run                    | req/s    | p50 ms  | p90 ms  | p99 ms  | CPU us/req | cores | errors |"
-  echo "| ---------------------- | -------: | ------: | ------: | ------: | -------: | ---: | ------ |"
+  echo "| run                    | req/s    | p50 ms  | p90 ms  | p99 ms  | CPU us/req | cores | errors | wrk cores |"
+  echo "| ---------------------- | -------: | ------: | ------: | ------: | -------: | ---: | ------ | ---: |"
   printf '%s\n' "${rows[@]}"
   echo
   echo "batch, 10,000 records of data/rrna, JSON batches of <= 1,000 records / 900 KB, 2 clients, best of 3:"
