@@ -1,6 +1,10 @@
 """Shares of a JFR recording's execution samples on the HTTP request threads, by who owns the code.
 
-  JFR=$JAVA_HOME/bin/jfr jfr_shares.py RECORDING.jfr [THREAD_PREFIX]   (default prefix: http-nio)
+  JFR=$JAVA_HOME/bin/jfr jfr_shares.py RECORDING.jfr|PRINTED.json [THREAD_PREFIX [FROM TO]]
+
+THREAD_PREFIX defaults to http-nio; FROM and TO (UTC, e.g. 2026-11-29T23:49:47) keep the samples
+taken between them, e.g. the single-gene rows of bench/serving/run.sh only. A .json file is the
+output of `jfr print --json --stack-depth 64 --events jdk.ExecutionSample`, reused as it is.
 
 Each sample is charged to the innermost frame that is not the JDK's own (java.*, jdk.*, sun.*):
 JDK code (collections, I/O, strings) counts for whoever called it. Categories are by package;
@@ -42,14 +46,19 @@ def category(frames):
 def main():
     path = sys.argv[1]
     prefix = sys.argv[2] if len(sys.argv) > 2 else "http-nio"
-    out = subprocess.run([os.environ.get("JFR", "jfr"), "print", "--json", "--stack-depth", "64", "--events", "jdk.ExecutionSample", path],
-                         check=True, capture_output=True, text=True).stdout
+    start, end = (sys.argv[3], sys.argv[4]) if len(sys.argv) > 4 else ("", "~")
+    if path.endswith(".json"):
+        with open(path) as f:
+            out = f.read()
+    else:
+        out = subprocess.run([os.environ.get("JFR", "jfr"), "print", "--json", "--stack-depth", "64", "--events",
+                              "jdk.ExecutionSample", path], check=True, capture_output=True, text=True).stdout
     counts, total = collections.Counter(), 0
     for event in json.loads(out)["recording"]["events"]:
         thread = (event["values"].get("sampledThread") or {}).get("javaName") or ""
-        if not thread.startswith(prefix):
+        if not thread.startswith(prefix) or not start <= event["values"]["startTime"] <= end:
             continue
-        frames = [f["method"]["type"]["name"] + "." + f["method"]["name"]
+        frames = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"]
                   for f in event["values"]["stackTrace"]["frames"]]
         counts[category(frames)] += 1
         total += 1

@@ -23,14 +23,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The short way in for {@code POST /api/v1/models/{name}/predict}, the endpoint called thousands of
- * times a second. A profile of the general way put Tomcat's, Spring's and Spring Security's
- * filters, observations and MVC dispatch at over 80 % of a prediction's request-thread time, the
- * model at 8 %. This filter runs first and answers a plain predict request itself with the same
- * parts: the token through the same {@link BearerTokens}, the role through the same
- * {@link Actors#authorities} rule that {@code hasRole(viewer)} reads, the body through the
+ * times a second. A profile of the general way put Tomcat, Spring's filters, Spring Security,
+ * observations and MVC dispatch at three quarters of a prediction's request-thread samples, the
+ * model at 8 % (README, Benchmarks). This filter runs first and answers a plain predict request
+ * itself with the same parts: the token through the same {@link BearerTokens}, the role through
+ * the same {@link Actors#authorities} rule that {@code hasRole(viewer)} reads, the body through the
  * application's own ObjectMapper, {@link ServingController#answer} into the same
- * {@link ServingService}, failures through the same {@link ProblemAdvice}, and the security headers
- * Spring Security writes. Anything else, an unknown token, a missing role, an unusual header or a
+ * {@link ServingService}, failures through the same {@link ProblemAdvice}, and the security
+ * headers Spring Security writes. Anything else, an unknown token, a missing role, an unusual header or a
  * body that does not parse included, goes on to the general chain, which answers it as before.
  */
 final class PredictDoor implements Filter {
