@@ -22,6 +22,9 @@
 #    one request of 1 to 256 16S genes (batch.py growth); the server's RSS idle and at the end.
 #    Results and the served model (for bench/run-all.sh) stay in BENCH_OUT.
 #
+# 6. Ours again with the predict door off (PROMOTER_HTTP_PREDICT_DOOR=false, the general filter
+#    chain; BENCH_GENERAL=0 skips it): the same server and home restarted, the same warm-up and rows.
+#
 # Settings: BENCH_SECONDS (20), BENCH_WARMUP (10 per row), BENCH_JIT_WARMUP (60: requests to ours
 # before the first row; on a busy 2-core machine C2 needs that long), BENCH_CONNS ("8 32"),
 # BENCH_KEEP=1 keeps the throwaway home (server and peer logs, raw wrk output), BENCH_OUT (bench/out/serving: results).
@@ -57,7 +60,9 @@ echo "== build (package, offline; drop -o once if a dependency is missing)"
 
 free_port() { $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 export PROMOTER_HOME; PROMOTER_HOME="$(mktemp -d /tmp/promoter-serving.XXXXXX)"
-export PROMOTER_TEMPORAL_PORT=$(free_port) PROMOTER_POSTGRES_PORT=$(free_port) PROMOTER_HTTP_PORT=$(free_port)
+# ports from the environment when set (a shared machine hands each session its own), else free ones
+export PROMOTER_TEMPORAL_PORT=${PROMOTER_TEMPORAL_PORT:-$(free_port)} PROMOTER_POSTGRES_PORT=${PROMOTER_POSTGRES_PORT:-$(free_port)}
+export PROMOTER_HTTP_PORT=${PROMOTER_HTTP_PORT:-$(free_port)}
 export PROMOTER_PRINCIPALS="demo=submitter,admin;reviewer=approver;alice=submitter,approver;bob=approver;vera=viewer"
 peer_port=$(free_port)
 out="$PROMOTER_HOME/out"; mkdir -p "$out"
@@ -73,15 +78,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
+await_server() { # log: until the server answers its health check
+  for _ in $(seq 1 240); do
+    if curl -fs "$api/actuator/health" >/dev/null 2>&1 && [ -s "$PROMOTER_HOME/dev-tokens" ]; then break; fi
+    kill -0 "${pids[0]}" 2>/dev/null || { tail -50 "$1"; echo "the server stopped" >&2; exit 1; }
+    sleep 1
+  done
+  curl -fs "$api/actuator/health" >/dev/null || { tail -50 "$1"; echo "no health after 240 s" >&2; exit 1; }
+}
 echo "== start ./promoter server: home $PROMOTER_HOME, http $PROMOTER_HTTP_PORT"
 ./promoter server >"$out/server.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 240); do
-  if curl -fs "$api/actuator/health" >/dev/null 2>&1 && [ -s "$PROMOTER_HOME/dev-tokens" ]; then break; fi
-  kill -0 "${pids[0]}" 2>/dev/null || { tail -50 "$out/server.log"; echo "the server stopped" >&2; exit 1; }
-  sleep 1
-done
-curl -fs "$api/actuator/health" >/dev/null || { tail -50 "$out/server.log"; echo "no health after 240 s" >&2; exit 1; }
+await_server "$out/server.log"
 rss() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 hwm() { awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 sleep 5
@@ -147,9 +155,12 @@ drive() { # label base token connections pid...
   local env=(BENCH_TOKEN="$tok" BENCH_BODIES="$out/single.jsonl" BENCH_PATH="$predict")
   env "${env[@]}" wrk -t1 -c"$c" -d"${warm}s" -s "$here/predict.lua" "$base" >/dev/null
   local before; before=$(cpu "$@")
-  env "${env[@]}" wrk -t1 -c"$c" -d"${secs}s" --latency -s "$here/predict.lua" "$base" >"$out/$label.txt"
+  # wrk's own CPU too: on 2 cores the load generator competes with the server it measures
+  env "${env[@]}" /usr/bin/time -f "%U %S" -o "$out/$label.wrktime" \
+    wrk -t1 -c"$c" -d"${secs}s" --latency -s "$here/predict.lua" "$base" >"$out/$label.txt"
   local used; used=$(echo "$(cpu "$@") - $before" | bc)
-  rows+=("$($py "$here/row.py" "$label" "$out/$label.txt" "$used" "$secs")")
+  local wrk_cpu; wrk_cpu=$(awk '{print $1 + $2}' "$out/$label.wrktime")
+  rows+=("$($py "$here/row.py" "$label" "$out/$label.txt" "$used" "$secs" "$wrk_cpu")")
   echo "${rows[-1]}"
 }
 echo "== JIT warm-up: $jit s of single-gene requests to ours (C2 compiles Spring's request path; the peer has no JIT)"
@@ -181,6 +192,23 @@ $py -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2]
 classify_s=$(tail -1 "$out/classify.time")
 rss_serving=$(rss "${pids[0]}") hwm_serving=$(hwm "${pids[0]}")
 echo "   ./promoter classify, one process, start-up included: $classify_s s"
+if [ "${BENCH_GENERAL:-1}" = 1 ]; then
+  # the same server and home with the predict door off: the general filter chain's figures in the
+  # same run, so that the door's effect is not confused with the machine's load of the moment
+  echo "== ours through the general filter chain (PROMOTER_HTTP_PREDICT_DOOR=false): restart, $jit s JIT warm-up"
+  kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
+  for _ in $(seq 1 60); do pgrep -f "$PROMOTER_HOME/postgres" >/dev/null || break; sleep 1; done
+  PROMOTER_HTTP_PREDICT_DOOR=false ./promoter server >"$out/server-general.log" 2>&1 &
+  pids[0]=$!
+  await_server "$out/server-general.log"
+  vera=$(token vera)
+  BENCH_TOKEN="$vera" BENCH_BODIES="$out/single.jsonl" BENCH_PATH="$predict" \
+    wrk -t1 -c8 -d"${jit}s" -s "$here/predict.lua" "$api" >/dev/null
+  ours_cpu=("${pids[0]}" --cmdline "$PROMOTER_HOME/postgres")
+  for c in $conns; do
+    drive "ours general, c=$c" "$api" "$vera" "$c" "${ours_cpu[@]}"
+  done
+fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
@@ -190,10 +218,10 @@ field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
   echo "single 16S genes from data/rrna/test (225, cycled), $secs s measured after $warm s warm-up per row"
   echo
   echo "CPU: user + system seconds of the server's processes (ours: the JVM and its Postgres; the peer: uvicorn and"
-  echo "its workers) during the measured seconds, per request, and in cores busy; wrk's own CPU is not counted"
+  echo "its workers) during the measured seconds, per request, and in cores busy; wrk's own CPU is the last column"
   echo
-  echo "| run                    | req/s    | p50 ms  | p90 ms  | p99 ms  | CPU us/req | cores | errors |"
-  echo "| ---------------------- | -------: | ------: | ------: | ------: | -------: | ---: | ------ |"
+  echo "| run                    | req/s    | p50 ms  | p90 ms  | p99 ms  | CPU us/req | cores | errors | wrk cores |"
+  echo "| ---------------------- | -------: | ------: | ------: | ------: | -------: | ---: | ------ | ---: |"
   printf '%s\n' "${rows[@]}"
   echo
   echo "batch, 10,000 records of data/rrna, JSON batches of <= 1,000 records / 900 KB, 2 clients, best of 3:"

@@ -55,6 +55,7 @@ public final class ServingService {
   private final MeterRegistry meters;
   private final Clock clock;
   private final Map<String, Resolution> aliases = new ConcurrentHashMap<>();
+  private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
   private final TrafficSplits splits;
   private final OffPath offPath;
 
@@ -380,12 +381,17 @@ public final class ServingService {
     return r.at().plus(settings.aliasRefresh()).isAfter(clock.instant());
   }
 
+  private record TimerKey(String model, int version, String route) {}
+
+  /** Each timer is built once, not per request (a builder, its tags, an id and a registry lookup each time). */
   private Timer timer(String model, int version, String route) {
-    return Timer.builder("promoter.serving.predictions")
+    TimerKey key = new TimerKey(model, version, route);
+    Timer timer = timers.get(key);
+    return timer != null ? timer : timers.computeIfAbsent(key, k -> Timer.builder("promoter.serving.predictions")
         .description("model time of online prediction requests, by model, version and route")
         .tags("model", model, "version", Integer.toString(version), "route", route)
         .publishPercentiles(0.5, 0.95, 0.99)
-        .register(meters);
+        .register(meters));
   }
 
   private static String describe(String model, Target target) {

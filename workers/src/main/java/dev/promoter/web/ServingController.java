@@ -50,7 +50,26 @@ class ServingController {
   Object predict(@PathVariable String name, @RequestParam(required = false) String alias,
       @RequestParam(required = false) Integer version, @RequestBody PredictBody body,
       @RequestHeader(name = REQUEST_KEY, required = false) String key, Authentication who) {
-    ServingService.Target target = ServingService.Target.of(alias, version, key == null ? who.getName() : key);
+    return answer(serving, name, target(alias, version, key, who.getName()), body);
+  }
+
+  @PostMapping(path = "/predict", consumes = FASTA)
+  Batch predictFasta(@PathVariable String name, @RequestParam(required = false) String alias,
+      @RequestParam(required = false) Integer version, @RequestBody byte[] body,
+      @RequestHeader(name = REQUEST_KEY, required = false) String key, Authentication who) {
+    return batch(serving.predictFasta(name, target(alias, version, key, who.getName()), body));
+  }
+
+  /** The request's target; the caller's name routes it when it sends no key of its own. */
+  static ServingService.Target target(String alias, Integer version, String key, String caller) {
+    return ServingService.Target.of(alias, version, key == null ? caller : key);
+  }
+
+  /**
+   * The answer to a JSON body: {@link Single} or {@link Batch}. Shared with {@link PredictDoor},
+   * so that both doors give the same answer to the same body.
+   */
+  static Object answer(ServingService serving, String name, ServingService.Target target, PredictBody body) {
     if (body.sequence() != null && body.sequences() != null) {
       throw ServiceException.badInput("send \"sequence\" or \"sequences\", not both");
     }
@@ -61,14 +80,6 @@ class ServingController {
           one.probabilities());
     }
     return batch(serving.predict(name, target, body.sequences() == null ? List.of() : body.sequences(), false));
-  }
-
-  @PostMapping(path = "/predict", consumes = FASTA)
-  Batch predictFasta(@PathVariable String name, @RequestParam(required = false) String alias,
-      @RequestParam(required = false) Integer version, @RequestBody byte[] body,
-      @RequestHeader(name = REQUEST_KEY, required = false) String key, Authentication who) {
-    return batch(serving.predictFasta(name,
-        ServingService.Target.of(alias, version, key == null ? who.getName() : key), body));
   }
 
   @GetMapping("/serving")
@@ -84,7 +95,7 @@ class ServingController {
         "label", body.label().strip(), "recordedBy", who.getName());
   }
 
-  private static Batch batch(ServingService.Answers a) {
+  static Batch batch(ServingService.Answers a) {
     return new Batch(a.requestId(), a.model(), a.version(), a.route(), a.answers());
   }
 }

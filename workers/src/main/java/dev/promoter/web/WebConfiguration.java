@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Import;
 @Import({SecurityConfiguration.class, OperationsConfiguration.class, IdentityAdapters.class,
     ProblemAdvice.class, LifecycleController.class, ApprovalController.class, ModelController.class,
     ScheduleController.class, UserController.class, ServingController.class, DriftController.class,
+    PredictDoorConfiguration.class,
     dev.promoter.ui.UiConfiguration.class, dev.promoter.serving.ReplicaConfiguration.class})
 public class WebConfiguration {
 
