@@ -120,9 +120,12 @@ final class ReplicaBalancer implements AutoCloseable {
     statuses.computeIfAbsent("no replica", k -> new AtomicLong()).incrementAndGet();
   }
 
+  // the next replica in turn that is not down; every replica is looked at once from where this
+  // call's turn starts (other clients move the shared turn meanwhile)
   private Integer pick() {
+    int start = next.getAndIncrement();
     for (int i = 0; i < ports.size(); i++) {
-      int port = ports.get(Math.floorMod(next.getAndIncrement(), ports.size()));
+      int port = ports.get(Math.floorMod(start + i, ports.size()));
       if (!down.containsKey(port)) {
         return port;
       }
