@@ -14,6 +14,8 @@
 #   classification ours vs sortmerna on data/rrna/test (macro-F1, sequences/s), barrnap as a locator;
 #                  bench/classify/run.sh (compiled vs Tribuo, end to end)
 #   registry       bench/registry-api/run.sh (GET one model of 10,000; quick: that endpoint only)
+#   orchestration  bench/orchestration/run.sh: a no-op lifecycle on the embedded Temporal and the
+#                  embedded Zeebe, per-step overhead and lifecycles/minute with 50 in flight
 #   consensus      bench/consensus/bench.py vs RAxML, PHYLIP, IQ-TREE, ape (full run, or quick when
 #                  the peers are installed)
 #   memory         peak RSS: classify, server idle and serving (from the serving run), demo (full run)
@@ -259,6 +261,16 @@ registry() {
   sed -n '/^Registry reads/,$p' "$out/registry.txt"
 }
 
+orchestration() {
+  local args="200 1000 50 100"
+  [ $quick = 1 ] && args="30 150 50 30"
+  echo '```'; echo "bench/orchestration/run.sh $args    # SEQUENTIAL TOTAL IN_FLIGHT WARMUP"; echo '```'; echo
+  # shellcheck disable=SC2086
+  bench/orchestration/run.sh $args >"$out/orchestration.txt" 2>"$out/orchestration.log" \
+    || { tail -30 "$out/orchestration.log" >&2; return 1; }
+  sed -n '/^Orchestration overhead/,$p' "$out/orchestration.txt"
+}
+
 consensus() {
   if ! command -v raxmlHPC >/dev/null || [ ! -x /usr/lib/phylip/bin/consense ] || ! command -v iqtree2 >/dev/null; then
     echo "Skipped: RAxML, PHYLIP or IQ-TREE is not installed (the full run installs them)."
@@ -311,12 +323,13 @@ cnn() {
 # BENCH_SECTIONS picks sections (default all, in this order; classification and memory use the
 # model and files the serving section leaves in bench/out/serving); the report keeps the last
 # fragment of the sections not run, each dated
-all="featurization serving classification registry consensus memory cnn"
+all="featurization serving classification registry orchestration consensus memory cnn"
 sections=${BENCH_SECTIONS:-$all}
 titles+=([featurization]="k-mer featurization: ours vs plain C vs Python"
   [serving]="Online predictions: ours vs FastAPI + scikit-learn"
   [classification]="rRNA classification: ours vs sortmerna, barrnap as a locator"
   [registry]="Registry reads through the REST API vs FastAPI"
+  [orchestration]="Orchestration overhead: a no-op lifecycle on the embedded Temporal and Zeebe"
   [consensus]="Consensus vs RAxML, PHYLIP, IQ-TREE, ape"
   [memory]="Memory" [cnn]="CNN throughput")
 for s in $sections; do section "$s" "${titles[$s]}" "$s"; done
