@@ -98,6 +98,39 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the element's text passes {@code test} and returns that very text, so what a test
+   * asserts on is one reading of a page that keeps replacing its live part.
+   */
+  String awaitText(String css, java.util.function.Predicate<String> test, Duration timeout) {
+    try {
+      return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> {
+            String text = d.findElement(By.cssSelector(css)).getText();
+            return test.test(text) ? text : null;
+          });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("waited " + timeout + " for " + css + " on " + driver.getCurrentUrl()
+          + "; the page says: " + driver.findElement(By.tagName("body")).getText(), e);
+    }
+  }
+
+  /** Reloads the page until it has {@code css} (a page about something the server records a moment later). */
+  void reloadUntil(String css, Duration timeout) {
+    try {
+      new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(500)).until(d -> {
+        if (!d.findElements(By.cssSelector(css)).isEmpty()) {
+          return true;
+        }
+        d.navigate().refresh();
+        return false;
+      });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + " after " + timeout
+          + "; the page says: " + driver.findElement(By.tagName("body")).getText(), e);
+    }
+  }
+
   WebDriverWait waitFor() {
     return new WebDriverWait(driver, Duration.ofSeconds(20));
   }
