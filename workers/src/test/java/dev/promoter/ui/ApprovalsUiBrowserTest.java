@@ -26,6 +26,9 @@ import dev.promoter.workflows.rollout.Rollout;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import dev.promoter.workflows.lifecycle.LifecycleStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -325,13 +328,17 @@ class ApprovalsUiBrowserTest {
 
     List<FastaRecord> traffic = FastaReader.readAll(data.resolve("rrna/test.fasta"));
     try (LiveTraffic live = new LiveTraffic(base(), tokens().get("alice")).flow(CANARY, traffic)) {
-      approvals().decide(BOB, runId, true, "canary it");
+      // a decision answers with the run's outcome, so it returns once the canary has ended:
+      // it runs beside the page that is watched meanwhile
+      CompletableFuture<LifecycleStatus> decided =
+          CompletableFuture.supplyAsync(() -> approvals().decide(BOB, runId, true, "canary it"));
       // the page follows the steps by itself: a step with its shares and when its gates are read
       String now = browser.awaitText("#rollout-now", t -> t.contains(" of 2, canary") && t.contains("Gates read"), RUN);
       assertThat(now).containsPattern("Step [12] of 2, canary (50|100)%: v\\d+ answers (50|100) % of production "
           + "traffic, v" + champion + " (50|0) %");
       browser.screenshot("rollout-running");
       browser.awaitText("#run-status", "PROMOTED", RUN);
+      assertThat(decided.get(RUN.toSeconds(), TimeUnit.SECONDS)).isEqualTo(LifecycleStatus.PROMOTED);
     }
     assertThat(browser.text("#rollout-headline")).isEqualTo("Promoted after 2 steps.");
     for (String step : List.of("canary 50%", "canary 100%")) {
@@ -368,8 +375,10 @@ class ApprovalsUiBrowserTest {
     int production = server.getBean(ModelRegistry.class).holder(CANARY, "production").version();
     List<FastaRecord> traffic = FastaReader.readAll(data.resolve("rrna/test.fasta"));
     try (LiveTraffic live = new LiveTraffic(base(), tokens().get("alice")).flow(CANARY, traffic)) {
-      approvals().decide(BOB, runId, true, "offline it wins");
+      CompletableFuture<LifecycleStatus> decided =
+          CompletableFuture.supplyAsync(() -> approvals().decide(BOB, runId, true, "offline it wins"));
       browser.awaitText("#run-status", "ROLLED_BACK", RUN);
+      assertThat(decided.get(RUN.toSeconds(), TimeUnit.SECONDS)).isEqualTo(LifecycleStatus.ROLLED_BACK);
     }
     String row = "#rollout-steps tr[data-step='canary 50%'] ";
     assertThat(browser.text(row + "td:nth-child(4)")).isEqualTo("failed");
