@@ -27,8 +27,16 @@ final class Browser implements AutoCloseable {
   private final String base;
 
   Browser(String base) {
+    this(base, true);
+  }
+
+  /** A browser with script switched off when {@code script} is false: what the pages must work without. */
+  Browser(String base, boolean script) {
     this.base = base;
     ChromeOptions options = new ChromeOptions();
+    if (!script) {
+      options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -32,6 +32,7 @@ final class LiveTraffic implements AutoCloseable {
   // a steady client, not a flood: enough requests for every gate in a 10 s step on a loaded
   // machine, few enough that a later drift check is not drowned in them
   private static final long EVERY_MS = 40;
+  private static final int BATCH = 4;
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
   private final String token;
@@ -44,15 +45,24 @@ final class LiveTraffic implements AutoCloseable {
     this.token = token;
   }
 
-  /** Sends one request every {@value #EVERY_MS} ms until closed, cycling through {@code records}. */
+  /**
+   * Sends a batch of {@value #BATCH} sequences every {@value #EVERY_MS} ms until closed, cycling
+   * through {@code records}, and feeds back the first answer's label of every third batch. On a
+   * loaded machine the requests slow down and the rate falls; the batches keep enough
+   * predictions in each step for its gates to judge.
+   */
   LiveTraffic flow(String model, List<FastaRecord> records) {
     clock.scheduleAtFixedRate(() -> {
       int i = sent.getAndIncrement();
-      FastaRecord r = records.get(i % records.size());
+      List<FastaRecord> batch = new ArrayList<>();
+      for (int k = 0; k < BATCH; k++) {
+        batch.add(records.get((i * BATCH + k) % records.size()));
+      }
       try {
-        JsonNode answer = predict(model, "caller-" + (i % 97), Map.of("sequence", r.sequence()));
+        JsonNode answer = predict(model, "caller-" + (i % 97),
+            Map.of("sequences", batch.stream().map(FastaRecord::sequence).toList()));
         if (i % 3 == 0) {
-          feedback(model, answer.get("requestId").asText(), r.attribute("class"));
+          feedback(model, answer.get("requestId").asText(), batch.getFirst().attribute("class"));
         }
       } catch (Throwable t) {
         failure.compareAndSet(null, t);
@@ -77,7 +87,7 @@ final class LiveTraffic implements AutoCloseable {
 
   private void feedback(String model, String requestId, String label) throws Exception {
     HttpResponse<String> fed = send("POST", "/api/v1/models/" + model + "/feedback",
-        JSON.writeValueAsString(Map.of("requestId", requestId, "label", label)), Map.of());
+        JSON.writeValueAsString(Map.of("requestId", requestId, "item", 0, "label", label)), Map.of());
     assertThat(fed.statusCode()).as(fed.body()).isEqualTo(201);
   }
 
