@@ -25,6 +25,28 @@
     });
   }
 
+  // when a rollout step's gates are read: "in 8 s", then "now" until the page shows the reading
+  function eta() {
+    document.querySelectorAll('time.eta[datetime]').forEach(function (t) {
+      var at = Date.parse(t.getAttribute('datetime'));
+      if (!isNaN(at)) {
+        var left = (at - Date.now()) / 1000;
+        t.textContent = left > 0 ? 'in ' + rough(left) : 'now';
+      }
+    });
+  }
+
+  // the start form shows only the chosen strategy's fields; a hidden group is also disabled, so
+  // what is sent is what is seen (without script every group shows, and blank fields are defaults)
+  function disclose(select) {
+    document.querySelectorAll('fieldset[data-strategies]').forEach(function (group) {
+      var on = group.getAttribute('data-strategies').split(' ').indexOf(select.value) >= 0;
+      group.hidden = !on;
+      group.disabled = !on;
+    });
+    document.querySelectorAll('.no-script-hint').forEach(function (p) { p.hidden = true; });
+  }
+
   // a running run's page replaces its live part with a fresh copy until the run stops moving
   function poll() {
     var live = document.getElementById('live');
@@ -54,8 +76,13 @@
         if (!window.confirm(f.getAttribute('data-confirm'))) e.preventDefault();
       });
     });
+    document.querySelectorAll('select.disclose').forEach(function (s) {
+      s.addEventListener('change', function () { disclose(s); });
+      disclose(s);
+    });
     tick();
-    setInterval(tick, 1000);
+    eta();
+    setInterval(function () { tick(); eta(); }, 1000);
     poll();
   });
 })();

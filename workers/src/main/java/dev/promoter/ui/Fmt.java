@@ -10,6 +10,8 @@ import java.util.Locale;
 public final class Fmt {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   /** A metric in [0, 1] with four decimals, or a dash. */
   public String metric(Double value) {
@@ -32,6 +34,16 @@ public final class Fmt {
   /** An instant in UTC to the minute. */
   public String when(Instant at) {
     return at == null ? "–" : WHEN.format(at);
+  }
+
+  /** An instant in UTC to the second: when something happens within minutes. */
+  public String clock(Instant at) {
+    return at == null ? "–" : CLOCK.format(at);
+  }
+
+  /** A duration, roughly: 10 s, 5 min, 2 h 0 min. */
+  public String duration(Duration d) {
+    return d == null ? "–" : rough(d);
   }
 
   /** How long since {@code at}, roughly: 3 d 4 h, 12 min, 40 s. */

@@ -61,8 +61,20 @@ class ModelPages {
     view.addAttribute("name", name);
     view.addAttribute("versions", versions);
     view.addAttribute("timeline", timeline(name));
-    view.addAttribute("serving", serving.serving(name).versions());
-    view.addAttribute("drift", drift.show(name, DRIFT_CHECKS));
+    ServingService.ServingView served = serving.serving(name);
+    view.addAttribute("serving", served.versions());
+    view.addAttribute("splits", served.splits());
+    dev.promoter.service.DriftService.DriftView checks = drift.show(name, DRIFT_CHECKS);
+    view.addAttribute("drift", checks);
+    view.addAttribute("nextCheck", nextCheck(checks));
+  }
+
+  /** About when the monitor checks next: its last check plus its interval; null without both. */
+  private static java.time.Instant nextCheck(dev.promoter.service.DriftService.DriftView drift) {
+    if (drift.monitor() == null || drift.checks().isEmpty()) {
+      return null;
+    }
+    return drift.checks().getFirst().checkedAt().plus(drift.monitor().settings().interval());
   }
 
   /** The newest {@value #TIMELINE} audit entries, newest first. */

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A run's rollout steps for its page: from the workflow's progress while it runs, from the
- * registry's recorded result once it has ended (the workflow is gone then).
+ * What a run recorded of its rollout and its end: from the workflow's progress while it runs,
+ * from the registry's recorded result once it has ended (the workflow is gone then).
  */
 final class RolloutRows {
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -22,21 +22,50 @@ final class RolloutRows {
     if (view.progress() != null) {
       return view.progress().rollout() == null ? List.of() : view.progress().rollout();
     }
-    String result = view.run().resultJson();
-    if (result == null || result.isBlank()) {
-      return List.of();
-    }
-    try {
-      JsonNode steps = JSON.readTree(result).get("rollout");
-      List<RolloutStep> out = new ArrayList<>();
-      if (steps != null && steps.isArray()) {
-        for (JsonNode step : steps) {
+    JsonNode result = result(view);
+    JsonNode steps = result == null ? null : result.get("rollout");
+    List<RolloutStep> out = new ArrayList<>();
+    if (steps != null && steps.isArray()) {
+      for (JsonNode step : steps) {
+        try {
           out.add(JSON.treeToValue(step, RolloutStep.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          return List.of(); // a result this code cannot read shows as its raw JSON on the page
         }
       }
-      return out;
+    }
+    return out;
+  }
+
+  /** The run's last verdict in words: the live one while it runs, the recorded one after. */
+  static String verdict(RunView view) {
+    if (view.progress() != null) {
+      return view.progress().verdict();
+    }
+    JsonNode result = result(view);
+    JsonNode verdict = result == null ? null : result.get("verdict");
+    return verdict == null || !verdict.isTextual() ? null : verdict.asText();
+  }
+
+  /** The version the run registered, once known. */
+  static Integer version(RunView view) {
+    if (view.progress() != null) {
+      return view.progress().version();
+    }
+    JsonNode result = result(view);
+    JsonNode version = result == null ? null : result.get("version");
+    return version == null || !version.isNumber() ? null : version.asInt();
+  }
+
+  private static JsonNode result(RunView view) {
+    String result = view.run().resultJson();
+    if (result == null || result.isBlank()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(result);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return List.of(); // a result this code cannot read shows as its raw JSON below
+      return null;
     }
   }
 }

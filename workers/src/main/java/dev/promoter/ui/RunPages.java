@@ -2,10 +2,13 @@ package dev.promoter.ui;
 
 import dev.promoter.registry.Page;
 import dev.promoter.registry.RunSummary;
+import dev.promoter.registry.TrafficSplit;
 import dev.promoter.service.LifecycleService;
+import dev.promoter.service.ServingService;
 import dev.promoter.service.RunView;
 import dev.promoter.service.ServiceException;
 import dev.promoter.web.Actors;
+import dev.promoter.workflows.rollout.Rollout;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +32,16 @@ class RunPages {
   static final Set<String> OPEN = Set.of("RUNNING", "AWAITING_APPROVAL");
   static final List<String> TRAINERS = List.of("logreg", "xgboost", "forest", "cnn");
   private static final int PAGE_SIZE = 50;
+  // the defaults a blank deployment field takes, shown as the fields' placeholders
+  private static final Rollout DEFAULTS = new Rollout(Rollout.CANARY, null, null, null, null);
   private final LifecycleService lifecycles;
+  private final ServingService serving;
+  private final RunRequests requests;
 
-  RunPages(LifecycleService lifecycles) {
+  RunPages(LifecycleService lifecycles, ServingService serving, RunRequests requests) {
     this.lifecycles = lifecycles;
+    this.serving = serving;
+    this.requests = requests;
   }
 
   /**
@@ -70,26 +79,41 @@ class RunPages {
 
   @GetMapping("/runs/{runId}")
   String run(@PathVariable String runId, Model view) {
-    RunView run = lifecycles.get(runId);
-    view.addAttribute("view", run);
-    view.addAttribute("rollout", RolloutRows.of(run));
+    show(runId, view);
     return "run";
   }
 
   /** The part of the run page that changes, for the page's own polling. */
   @GetMapping("/runs/{runId}/live")
   String live(@PathVariable String runId, Model view) {
+    show(runId, view);
+    return "run :: live";
+  }
+
+  private void show(String runId, Model view) {
     RunView run = lifecycles.get(runId);
     view.addAttribute("view", run);
-    view.addAttribute("rollout", RolloutRows.of(run));
-    return "run :: live";
+    view.addAttribute("verdict", RolloutRows.verdict(run));
+    Rollout plan = requests.rollout(run.run());
+    boolean splitting = run.progress() != null && plan != null;
+    // the split's start tells when the running step's gates are read; only an open rollout has one
+    List<TrafficSplit> splits = splitting ? serving.serving(run.run().modelName()).splits() : List.of();
+    view.addAttribute("rollout", RolloutView.of(run, plan, splits));
   }
 
   @GetMapping("/runs/new")
   String form(Model view) {
     view.addAttribute("form", new StartForm());
-    view.addAttribute("trainers", TRAINERS);
+    choices(view);
     return "run-new";
+  }
+
+  /** The start form's lists: trainers, the strategies this server accepts, the approval moments. */
+  private static void choices(Model view) {
+    view.addAttribute("trainers", TRAINERS);
+    view.addAttribute("strategies", DeploymentFields.choices());
+    view.addAttribute("decides", DeploymentFields.decidesChoices());
+    view.addAttribute("defaults", DEFAULTS);
   }
 
   @PostMapping("/runs")
@@ -101,7 +125,7 @@ class RunPages {
     } catch (ServiceException e) {
       response.setStatus(e.kind().httpStatus());
       view.addAttribute("problem", e.getMessage());
-      view.addAttribute("trainers", TRAINERS);
+      choices(view);
       return "run-new";
     }
     next.addFlashAttribute("notice", "Started " + runId + ".");

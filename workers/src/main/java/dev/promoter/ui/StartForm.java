@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The start-a-lifecycle form as typed. It only turns text into a {@link LifecycleSpec}; every
- * rule is {@code LifecycleRequests}'s, the same as for the API and the CLI.
+ * The start-a-lifecycle form as typed, its deployment fields in {@link DeploymentFields}. It only
+ * turns text into a {@link LifecycleSpec}; every rule is {@code LifecycleRequests}'s, the same as
+ * for the API and the CLI.
  */
 public final class StartForm {
   /** Candidate rows the form offers. */
@@ -26,6 +27,7 @@ public final class StartForm {
   private String margin = "0";
   private String approvalTimeout = "7d";
   private String engine = "temporal";
+  private DeploymentFields deployment = new DeploymentFields();
 
   /** One candidate row; a row with no trainer is ignored. */
   public static final class CandidateRow {
@@ -68,10 +70,13 @@ public final class StartForm {
     if (specs.isEmpty()) {
       throw ServiceException.badInput("choose a trainer for at least one candidate");
     }
+    String decides = deployment == null ? null : deployment.decidesOrNull();
+    LifecycleSpec.Approval approval = blank(approvalTimeout) && decides == null ? null
+        : new LifecycleSpec.Approval(blank(approvalTimeout) ? null : Durations.parse(approvalTimeout, "approval timeout"),
+            decides);
     return new LifecycleSpec(model, dataset, specs, blank(metric) ? null : metric.strip(),
-        number(minimum, "minimum"), number(margin, "margin"),
-        blank(approvalTimeout) ? null : new LifecycleSpec.Approval(Durations.parse(approvalTimeout, "approval timeout")),
-        blank(engine) ? null : engine.strip());
+        FormText.decimal(minimum, "minimum"), FormText.decimal(margin, "margin"), approval,
+        blank(engine) ? null : engine.strip(), deployment == null ? null : deployment.toSpec());
   }
 
   static Map<String, String> params(String text) {
@@ -92,19 +97,8 @@ public final class StartForm {
     return params;
   }
 
-  private static Double number(String text, String what) {
-    if (blank(text)) {
-      return null;
-    }
-    try {
-      return Double.valueOf(text.strip());
-    } catch (NumberFormatException e) {
-      throw ServiceException.badInput(what + " must be a number, not '" + text.strip() + "'");
-    }
-  }
-
   private static boolean blank(String s) {
-    return s == null || s.isBlank();
+    return FormText.blank(s);
   }
 
   public String getModel() { return model; }
@@ -123,4 +117,6 @@ public final class StartForm {
   public void setEngine(String engine) { this.engine = engine; }
   public String getApprovalTimeout() { return approvalTimeout; }
   public void setApprovalTimeout(String approvalTimeout) { this.approvalTimeout = approvalTimeout; }
+  public DeploymentFields getDeployment() { return deployment; }
+  public void setDeployment(DeploymentFields deployment) { this.deployment = deployment; }
 }

@@ -14,7 +14,21 @@ import dev.promoter.service.ApprovalService;
 import dev.promoter.service.LifecycleService;
 import dev.promoter.service.LifecycleSpec;
 import dev.promoter.worker.WorkerPools;
+import dev.promoter.artifact.ArtifactStore;
+import dev.promoter.artifact.FileArtifactStore;
+import dev.promoter.registry.ModelRegistry;
+import dev.promoter.sequence.FastaReader;
+import dev.promoter.sequence.FastaRecord;
+import dev.promoter.service.DriftService;
+import dev.promoter.serving.PredictionWriter;
+import dev.promoter.serving.TrainedModels;
+import dev.promoter.workflows.rollout.Rollout;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import dev.promoter.workflows.lifecycle.LifecycleStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -42,6 +57,7 @@ class ApprovalsUiBrowserTest {
   private static final Actor ALICE = new Actor("alice", Set.of(Roles.SUBMITTER, Roles.APPROVER));
   private static final Actor BOB = new Actor("bob", Set.of(Roles.APPROVER));
   private static final String VIEWER_PASSWORD = "viewer-password-1";
+  private static final String CANARY = "rrna-canary";
   @TempDir static Path home;
   @TempDir static Path data;
   private StackProperties stack;
@@ -262,6 +278,200 @@ class ApprovalsUiBrowserTest {
     browser.open("/models/rrna-zeebe");
     assertThat(browser.text("#timeline")).contains("bob").contains("promote").contains("same evidence, other engine");
     browser.signOut();
+  }
+
+  @Test
+  @Order(7)
+  void aCanaryStartedFromTheFormFillsItsRolloutTableFromLiveTrafficAndIsPromoted() throws Exception {
+    int champion = TrainedModels.register(server.getBean(ModelRegistry.class),
+        (FileArtifactStore) server.getBean(ArtifactStore.class), CANARY, "champion", TrainedModels.archive());
+    server.getBean(ModelRegistry.class).promote(CANARY, champion, "production", "alice", "the champion");
+    browser.signIn("alice", passwords.get("alice"));
+    browser.open("/runs/new");
+    // the server's own list of strategies; only the chosen one's fields show
+    assertThat(browser.driver().findElements(By.cssSelector("#strategy option")).stream()
+        .map(o -> o.getAttribute("value")).toList()).isEqualTo(Rollout.STRATEGIES);
+    assertThat(browser.find("#fields-canary").isDisplayed()).isFalse();
+    new Select(browser.find("#strategy")).selectByValue("canary");
+    assertThat(browser.find("#fields-canary").isDisplayed()).isTrue();
+    assertThat(browser.find("#fields-gates").isDisplayed()).isTrue();
+    assertThat(browser.find("#fields-ab").isDisplayed()).isFalse();
+    assertThat(browser.find("#deployment-steps").getAttribute("placeholder")).isEqualTo("10,25,50,100");
+    browser.type("#model", CANARY);
+    browser.type("#minimum", "0");
+    browser.type("#deployment-steps", "50,25,100");
+    browser.type("#deployment-bake", "PT10S");
+    browser.type("#deployment-min-requests", "10");
+    browser.type("#deployment-min-labels", "3");
+    // a latency gate generous enough for a loaded, shared test machine: the gates these
+    // scenarios are about are the model's own (agreement, accuracy)
+    browser.type("#deployment-max-p99", "2000");
+    browser.screenshot("start-canary-form");
+
+    // the service's own check, its words on the form, HTTP 400, nothing started
+    long before = runs().list(null, null, 0, 100).total();
+    assertThat(submitStatus()).isEqualTo(400L);
+    browser.click("#start");
+    assertThat(browser.text("#problem")).isEqualTo("deployment.steps: shares must rise, each 1-100 %, not [50, 25, 100]");
+    assertThat(browser.find("#fields-canary").isDisplayed()).as("the form comes back as it was typed").isTrue();
+    assertThat(browser.find("#deployment-bake").getAttribute("value")).isEqualTo("PT10S");
+    browser.type("#deployment-bake", "10s");
+    browser.type("#deployment-steps", "50,100");
+    browser.click("#start");
+    assertThat(browser.text("#problem")).startsWith("invalid deployment.bake '10s'");
+    assertThat(runs().list(null, null, 0, 100).total()).isEqualTo(before);
+
+    browser.type("#deployment-bake", "PT10S");
+    browser.click("#start");
+    browser.awaitText("#run-status", "AWAITING_APPROVAL", RUN);
+    String runId = browser.driver().getCurrentUrl().replaceAll(".*/runs/", "");
+    assertThat(browser.text("#rollout-headline")).isEqualTo(
+        "Planned: canary 50% → 100%, each held 10 s. It starts after the approval.");
+    assertThat(browser.text("#rollout-steps")).contains("canary 50%").contains("canary 100%").contains("pending");
+
+    List<FastaRecord> traffic = FastaReader.readAll(data.resolve("rrna/test.fasta"));
+    try (LiveTraffic live = new LiveTraffic(base(), tokens().get("alice")).flow(CANARY, traffic)) {
+      // a decision answers with the run's outcome, so it returns once the canary has ended:
+      // it runs beside the page that is watched meanwhile
+      CompletableFuture<LifecycleStatus> decided =
+          CompletableFuture.supplyAsync(() -> approvals().decide(BOB, runId, true, "canary it"));
+      // the page follows the steps by itself: a step with its shares and when its gates are read
+      String now = browser.awaitText("#rollout-now", t -> t.contains(" of 2, canary") && t.contains("Gates read"), RUN);
+      assertThat(now).containsPattern("Step [12] of 2, canary (50|100)%: v\\d+ answers (50|100) % of production "
+          + "traffic, v" + champion + " (50|0) %");
+      browser.screenshot("rollout-running");
+      browser.awaitText("#run-status", "PROMOTED", RUN);
+      assertThat(decided.get(RUN.toSeconds(), TimeUnit.SECONDS)).isEqualTo(LifecycleStatus.PROMOTED);
+    }
+    assertThat(browser.text("#rollout-headline")).isEqualTo("Promoted after 2 steps.");
+    for (String step : List.of("canary 50%", "canary 100%")) {
+      String row = "#rollout-steps tr[data-step='" + step + "'] ";
+      assertThat(browser.text(row + "td:nth-child(4)")).isEqualTo("passed");
+      assertGate(row, "requests", "passed", "≥ 10");
+      assertGate(row, "errorRate", "passed", "≤ 0.0100");
+      assertGate(row, "p99", "passed", "≤ 2000.0");
+      assertGate(row, "agreement", "passed", "≥ 0.900");
+    }
+    assertThat(browser.text("#rollout-steps tr[data-step='canary 50%'] td:nth-child(2)")).isEqualTo("50 %");
+    assertThat(browser.text("#verdict")).isNotBlank();
+    browser.screenshot("rollout-promoted");
+    browser.signOut();
+  }
+
+  @Test
+  @Order(8)
+  void withoutScriptTheStartFormShowsEveryStrategysFieldsAndRefusesTheSame() {
+    long before = runs().list(null, null, 0, 100).total();
+    try (Browser plain = new Browser(base(), false)) {
+      plain.signIn("alice", passwords.get("alice"));
+      plain.open("/runs/new");
+      for (String group : List.of("#fields-canary", "#fields-bake", "#fields-gates", "#fields-shadow", "#fields-ab")) {
+        assertThat(plain.find(group).isDisplayed()).as(group).isTrue();
+      }
+      assertThat(plain.text("#fields-ab")).contains("A/B test");
+      new Select(plain.find("#strategy")).selectByValue("ab");
+      plain.type("#model", CANARY);
+      plain.type("#deployment-ab-percent", "100");
+      plain.click("#start");
+      assertThat(plain.text("#problem")).isEqualTo("deployment.abPercent: must be 1-99, not 100");
+    }
+    assertThat(runs().list(null, null, 0, 100).total()).isEqualTo(before);
+  }
+
+  @Test
+  @Order(9)
+  void aCanaryOfAModelTrainedOnLiesIsRolledBackByItsGatesWithTheFiguresOnThePage() throws Exception {
+    LiveTraffic.relabelled(data.resolve("rrna"), data.resolve("mislabelled"));
+    browser.signIn("alice", passwords.get("alice"));
+    browser.open("/runs/new");
+    new Select(browser.find("#strategy")).selectByValue("canary");
+    browser.type("#model", CANARY);
+    browser.type("#dataset", "mislabelled");
+    browser.type("#minimum", "0");
+    browser.type("#deployment-steps", "50,100");
+    browser.type("#deployment-bake", "PT10S");
+    browser.type("#deployment-min-requests", "10");
+    browser.type("#deployment-min-labels", "3");
+    browser.type("#deployment-max-p99", "2000");
+    browser.click("#start");
+    browser.awaitText("#run-status", "AWAITING_APPROVAL", RUN);
+    String runId = browser.driver().getCurrentUrl().replaceAll(".*/runs/", "");
+    int production = server.getBean(ModelRegistry.class).holder(CANARY, "production").version();
+    List<FastaRecord> traffic = FastaReader.readAll(data.resolve("rrna/test.fasta"));
+    try (LiveTraffic live = new LiveTraffic(base(), tokens().get("alice")).flow(CANARY, traffic)) {
+      CompletableFuture<LifecycleStatus> decided =
+          CompletableFuture.supplyAsync(() -> approvals().decide(BOB, runId, true, "offline it wins"));
+      browser.awaitText("#run-status", "ROLLED_BACK", RUN);
+      assertThat(decided.get(RUN.toSeconds(), TimeUnit.SECONDS)).isEqualTo(LifecycleStatus.ROLLED_BACK);
+    }
+    String row = "#rollout-steps tr[data-step='canary 50%'] ";
+    assertThat(browser.text(row + "td:nth-child(4)")).isEqualTo("failed");
+    assertGate(row, "agreement", "failed", "≥ 0.900");
+    assertThat(browser.text("#rollout-headline")).isEqualTo("Rolled back at canary 50%: all traffic went back to v" + production + ".");
+    assertThat(browser.text("#verdict")).contains("rolled back at canary step 1 (50%)")
+        .contains("production stays on v" + production);
+    assertThat(browser.has("#rollout-steps tr[data-step='canary 100%']")).as("never reached").isFalse();
+    assertThat(server.getBean(ModelRegistry.class).holder(CANARY, "production").version()).isEqualTo(production);
+    browser.screenshot("rollout-rolled-back");
+    browser.signOut();
+  }
+
+  @Test
+  @Order(10)
+  void driftChecksAndTheRetrainTheyStartShowOnTheModelPage() throws Exception {
+    LiveTraffic client = new LiveTraffic(base(), tokens().get("alice"));
+    HttpResponse<String> monitor = client.send("PUT", "/api/v1/models/" + CANARY + "/drift",
+        "{\"interval\":\"PT2S\",\"window\":\"1h\",\"minimumPredictions\":50,\"coolDown\":\"1d\"}", Map.of());
+    assertThat(monitor.statusCode()).as(monitor.body()).isIn(200, 201);
+    List<String> shifted = LiveTraffic.atRich(FastaReader.readAll(data.resolve("rrna/test.fasta")));
+    DriftService drift = server.getBean(DriftService.class);
+    // shifted traffic until a check claims a retrain: the canaries' own traffic is in the window
+    // too, so how much it takes depends on how much they sent; the deadline bounds a broken loop
+    Instant deadline = Instant.now().plus(RUN);
+    while (drift.show(CANARY, 20).checks().stream().noneMatch(c -> c.retrainRunId() != null)) {
+      assertThat(Instant.now()).as(() -> "no drift check started a retrain: " + drift.show(CANARY, 3).checks())
+          .isBefore(deadline);
+      for (int k = 0; k < 5; k++) {
+        client.predictAll(CANARY, shifted);
+      }
+      server.getBean(PredictionWriter.class).flush();
+    }
+    browser.signIn("vera", VIEWER_PASSWORD);
+    browser.open("/models/" + CANARY);
+    assertThat(browser.text("#drift-monitor")).contains("Checked every PT2S").contains("submitted as alice")
+        .contains("KS D of 0.15");
+    assertThat(browser.text("#drift-checks")).contains("SIGNIFICANT").contains("retraining:");
+    assertThat(browser.find("#drift-checks tr[data-verdict='SIGNIFICANT'] td:nth-child(7)").getText()).contains("*");
+    browser.screenshot("model-drift");
+    String retrain = browser.text("#drift-checks a.drift-run");
+    browser.click("#drift-checks a.drift-run");
+    browser.reloadUntil("#live", RUN); // the retraining run's first step records it
+    assertThat(browser.text("#live")).contains(retrain).contains("submitted by alice");
+    browser.signOut();
+  }
+
+  private void assertGate(String row, String gate, String state, String threshold) {
+    org.openqa.selenium.WebElement cell = browser.find(row + "td[data-gate='" + gate + "']");
+    assertThat(cell.getAttribute("class")).as(gate + ": " + cell.getText()).contains(state);
+    assertThat(cell.getText()).as(gate).contains(threshold);
+  }
+
+  /** Posts the start form as the browser would send it, for the status code a page does not show. */
+  private long submitStatus() {
+    return (Long) browser.script("""
+        var done = arguments[arguments.length - 1];
+        var form = document.getElementById('start-form');
+        fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin',
+            redirect: 'manual'}).then(function (r) { done(r.status); }, function (e) { done(String(e)); });
+        """);
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+  }
+
+  private Map<String, String> tokens() throws java.io.IOException {
+    return dev.promoter.cli.DevFiles.read(home.resolve(dev.promoter.worker.WorkerConfiguration.DEV_TOKEN_FILE));
   }
 
   private long post(String path, boolean withCsrf) {

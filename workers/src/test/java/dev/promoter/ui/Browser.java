@@ -27,8 +27,16 @@ final class Browser implements AutoCloseable {
   private final String base;
 
   Browser(String base) {
+    this(base, true);
+  }
+
+  /** A browser with script switched off when {@code script} is false: what the pages must work without. */
+  Browser(String base, boolean script) {
     this.base = base;
     ChromeOptions options = new ChromeOptions();
+    if (!script) {
+      options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -95,6 +103,39 @@ final class Browser implements AutoCloseable {
     } catch (org.openqa.selenium.TimeoutException e) {
       throw new AssertionError("waited " + timeout + " for '" + text + "' in " + css + " on "
           + driver.getCurrentUrl() + "; the page says: " + driver.findElement(By.tagName("body")).getText() + "\n" + driver.getPageSource(), e);
+    }
+  }
+
+  /**
+   * Waits until the element's text passes {@code test} and returns that very text, so what a test
+   * asserts on is one reading of a page that keeps replacing its live part.
+   */
+  String awaitText(String css, java.util.function.Predicate<String> test, Duration timeout) {
+    try {
+      return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> {
+            String text = d.findElement(By.cssSelector(css)).getText();
+            return test.test(text) ? text : null;
+          });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("waited " + timeout + " for " + css + " on " + driver.getCurrentUrl()
+          + "; the page says: " + driver.findElement(By.tagName("body")).getText(), e);
+    }
+  }
+
+  /** Reloads the page until it has {@code css} (a page about something the server records a moment later). */
+  void reloadUntil(String css, Duration timeout) {
+    try {
+      new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(500)).until(d -> {
+        if (!d.findElements(By.cssSelector(css)).isEmpty()) {
+          return true;
+        }
+        d.navigate().refresh();
+        return false;
+      });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + " after " + timeout
+          + "; the page says: " + driver.findElement(By.tagName("body")).getText(), e);
     }
   }
 
