@@ -20,7 +20,8 @@ public final class DeploymentFields {
       Rollout.DIRECT, "direct: production moves at once after the approval",
       Rollout.CANARY, "canary: rising share of live traffic, each step gated",
       Rollout.SHADOW, "shadow: scores live traffic off the path before the approval",
-      Rollout.AB, "A/B: split traffic, decided on online accuracy");
+      Rollout.AB, "A/B: split traffic, decided on online accuracy",
+      Rollout.BLUE_GREEN, "blue-green: warmed beside the champion, switched at once, champion kept warm");
 
   private String strategy = Rollout.DIRECT;
   private String steps = "";
@@ -35,6 +36,9 @@ public final class DeploymentFields {
   private String abPercent = "";
   private String minSample = "";
   private String significance = "";
+  private String sampleSize = "";
+  private String keepWarm = "";
+  private String warmTimeout = "";
   private String decides = "";
 
   /** One entry of the strategy list. */
@@ -64,7 +68,10 @@ public final class DeploymentFields {
         FormText.whole(shadowPercent, "deployment.shadowPercent"),
         FormText.whole(abPercent, "deployment.abPercent"),
         FormText.whole(minSample, "deployment.minSample"),
-        FormText.decimal(significance, "deployment.significance"));
+        FormText.decimal(significance, "deployment.significance"),
+        FormText.whole(sampleSize, "deployment.sampleSize"),
+        FormText.blank(keepWarm) ? null : Durations.parse(keepWarm, "deployment.keepWarm"),
+        FormText.blank(warmTimeout) ? null : Durations.parse(warmTimeout, "deployment.warmTimeout"));
   }
 
   /** {@code approval.decides}, or null for the default (before the rollout). */
@@ -98,6 +105,12 @@ public final class DeploymentFields {
   public void setMinSample(String minSample) { this.minSample = minSample; }
   public String getSignificance() { return significance; }
   public void setSignificance(String significance) { this.significance = significance; }
+  public String getSampleSize() { return sampleSize; }
+  public void setSampleSize(String sampleSize) { this.sampleSize = sampleSize; }
+  public String getKeepWarm() { return keepWarm; }
+  public void setKeepWarm(String keepWarm) { this.keepWarm = keepWarm; }
+  public String getWarmTimeout() { return warmTimeout; }
+  public void setWarmTimeout(String warmTimeout) { this.warmTimeout = warmTimeout; }
   public String getDecides() { return decides; }
   public void setDecides(String decides) { this.decides = decides; }
 }

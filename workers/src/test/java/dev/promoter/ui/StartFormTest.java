@@ -33,6 +33,19 @@ class StartFormTest {
     assertThat(canary.deployment().minAgreement()).isEqualTo(0.95);
     assertThat(canary.deployment().minRequests()).isEqualTo(30);
     assertThat(canary.approval()).isEqualTo(new LifecycleSpec.Approval(Duration.ofDays(7), "after-canary"));
+
+    d.setStrategy("blue-green");
+    d.setDecides("");
+    d.setKeepWarm("30m");
+    d.setWarmTimeout("PT2M");
+    LifecycleSpec blueGreen = form.toSpec();
+    assertThat(blueGreen.deployment().keepWarm()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(blueGreen.deployment().warmTimeout()).isEqualTo(Duration.ofMinutes(2));
+    d.setStrategy("ab");
+    d.setSampleSize("400");
+    assertThat(form.toSpec().deployment().sampleSize()).isEqualTo(400);
+    d.setKeepWarm("soon");
+    assertThatThrownBy(form::toSpec).hasMessageStartingWith("invalid deployment.keepWarm 'soon'");
   }
 
   @Test
