@@ -45,13 +45,26 @@ public final class RrnaTrainer {
      * @return the trained model
      */
     public Model<Label> train(List<FastaRecord> records, String datasetDigest) {
+        return train(records, datasetDigest, TrainingListener.NONE);
+    }
+
+    /**
+     * As {@link #train(List, String)}, telling {@code listener} each step (featurizing, the
+     * forest's trees, boosting, epochs) as it starts.
+     *
+     * @param records       training records with {@code class=} labels
+     * @param datasetDigest SHA-256 of the dataset, recorded in the model's provenance
+     * @param listener      told where the training got to, on this thread
+     * @return the trained model, the same as without a listener
+     */
+    public Model<Label> train(List<FastaRecord> records, String datasetDigest, TrainingListener listener) {
         List<FastaRecord> all = new ArrayList<>(records);
         all.addAll(config.augmentation().sampler(config.seed())
                 .sampleAll(records, config.augmentation().fragmentsPerRecord()));
         List<String> sequences = new ArrayList<>(all.stream().map(FastaRecord::sequence).toList());
         List<String> labels = new ArrayList<>(all.stream().map(RrnaDataset::label).toList());
         config.augmentation().addShuffledNegatives(sequences, labels, config.seed());
-        return train(sequences, labels, datasetDigest);
+        return train(sequences, labels, datasetDigest, listener);
     }
 
     /**
@@ -63,6 +76,12 @@ public final class RrnaTrainer {
      * @return the trained model
      */
     public Model<Label> train(List<String> sequences, List<String> labels, String datasetDigest) {
+        return train(sequences, labels, datasetDigest, TrainingListener.NONE);
+    }
+
+    private Model<Label> train(List<String> sequences, List<String> labels, String datasetDigest,
+            TrainingListener listener) {
+        listener.progress(String.format("featurizing %,d examples (k=%d)", sequences.size(), config.k()));
         LabelFactory factory = new LabelFactory();
         SimpleDataSourceProvenance source = new SimpleDataSourceProvenance(
                 "rrna k=" + config.k() + " sha256=" + datasetDigest, DATA_TIME, factory);
@@ -71,7 +90,22 @@ public final class RrnaTrainer {
         if (config.balanceClasses()) {
             dataset.setWeights(inverseFrequencyWeights(labels));
         }
-        return TribuoTrainers.create(config).train(dataset);
+        Hyperparameters h = config.hyperparameters();
+        return switch (config.trainer()) {
+            case FOREST -> ForestTreeProgress.reporting(h.trees(), listener,
+                    () -> TribuoTrainers.create(config).train(dataset));
+            // Tribuo's SGD and XGBoost trainers have no per-epoch or per-round hook
+            // (XGBoostClassificationTrainer is final and boosts all rounds in one native call):
+            // say what runs.
+            case LOGREG -> {
+                listener.progress(String.format("%d epochs over %,d examples", h.epochs(), dataset.size()));
+                yield TribuoTrainers.create(config).train(dataset);
+            }
+            case XGBOOST -> {
+                listener.progress(String.format("boosting %d rounds over %,d examples", h.trees(), dataset.size()));
+                yield TribuoTrainers.create(config).train(dataset);
+            }
+        };
     }
 
     /**
