@@ -304,9 +304,9 @@ memory() {
     local home; home=$(mktemp -d /tmp/promoter-demo.XXXXXX)
     free_port() { $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
     PROMOTER_HOME=$home PROMOTER_TEMPORAL_PORT=$(free_port) PROMOTER_POSTGRES_PORT=$(free_port) \
-      /usr/bin/time -f '%e %M' -o "$out/demo.time" ./promoter demo --auto-approve --as reviewer >"$out/demo.log" 2>&1
-    read -r dw drss <"$out/demo.time"
-    echo "| \`promoter demo --auto-approve --as reviewer\` (Temporal, fresh home) | $((drss / 1024)) | $dw s wall |"
+      /usr/bin/time -f '%e %M %U %S' -o "$out/demo.time" ./promoter demo --auto-approve --as reviewer >"$out/demo.log" 2>&1
+    read -r dw drss du ds <"$out/demo.time"
+    echo "| \`promoter demo --auto-approve --as reviewer\` (Temporal, fresh home) | $((drss / 1024)) | $dw s wall, $(awk "BEGIN { print $du + $ds }") CPU-s, load $(cut -d' ' -f1 /proc/loadavg) at the end |"
     rm -rf "$home"
   else
     echo "| \`promoter demo\` | not run | the full run measures it (about 4 minutes) |"

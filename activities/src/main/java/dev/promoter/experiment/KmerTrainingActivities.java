@@ -5,7 +5,9 @@ import dev.promoter.artifact.StoredArtifact;
 import dev.promoter.bundle.ModelBundle;
 import dev.promoter.training.RrnaDataset;
 import dev.promoter.training.TrainerConfig;
+import dev.promoter.training.TrainingListener;
 import dev.promoter.workflows.activities.TrainedCandidate;
+import dev.promoter.workflows.activities.TrainingBeat;
 import dev.promoter.workflows.activities.TrainingActivities;
 import dev.promoter.workflows.activities.TrainingTask;
 import io.temporal.activity.Activity;
@@ -21,12 +23,14 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The CPU pool's training: Tribuo k-mer classifiers. Stateless and thread-safe; the model goes
  * into the content-addressed store, so a retried attempt stores the same bytes at the same
- * address. Heartbeats while Tribuo trains (its trainers have no progress hook): every 10 s, or a
- * third of the activity's heartbeat timeout when that is shorter.
+ * address. Heartbeats while Tribuo trains, every 10 s (or a third of the activity's heartbeat
+ * timeout when that is shorter) and whenever the step changes, with a {@link TrainingBeat}: the
+ * step ("featurizing ...", "tree 4/10", "scoring ..."), which clients show as the run's progress.
  */
 public final class KmerTrainingActivities implements TrainingActivities {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KmerTrainingActivities.class);
@@ -58,11 +62,11 @@ public final class KmerTrainingActivities implements TrainingActivities {
    */
   public TrainedCandidate trainAndEvaluate(TrainingTask task,
       java.util.function.Consumer<String> heartbeat) {
-    return trainAndEvaluate(task, heartbeat, BEAT_MILLIS);
+    return trainAndEvaluate(task, beat -> heartbeat.accept(beat.toString()), BEAT_MILLIS);
   }
 
   private TrainedCandidate trainAndEvaluate(TrainingTask task,
-      java.util.function.Consumer<String> heartbeat, long beatMillis) {
+      java.util.function.Consumer<TrainingBeat> heartbeat, long beatMillis) {
     TrainerConfig config;
     RrnaDataset dataset;
     try {
@@ -72,7 +76,7 @@ public final class KmerTrainingActivities implements TrainingActivities {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadInput");
     }
     TrainingResult result = withHeartbeats(task, heartbeat, beatMillis,
-        () -> TrainingRun.run(dataset, config));
+        listener -> TrainingRun.run(dataset, config, listener));
     StoredArtifact artifact = store(result.bundle());
     Map<String, String> params = new TreeMap<>(task.candidate().params());
     params.put("trainer", task.candidate().trainer());
@@ -104,20 +108,38 @@ public final class KmerTrainingActivities implements TrainingActivities {
     }
   }
 
-  private static <T> T withHeartbeats(TrainingTask task, java.util.function.Consumer<String> heartbeat,
-      long beatMillis, java.util.function.Supplier<T> work) {
+  /**
+   * Runs {@code work} while a daemon thread heartbeats the latest step on a fixed beat; a new
+   * step is also sent at once (the SDK throttles what reaches the server).
+   */
+  private static <T> T withHeartbeats(TrainingTask task, java.util.function.Consumer<TrainingBeat> heartbeat,
+      long beatMillis, java.util.function.Function<TrainingListener, T> work) {
+    String candidate = task.candidate().name();
     ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "heartbeat-" + task.candidate().name());
+      Thread t = new Thread(r, "heartbeat-" + candidate);
       t.setDaemon(true);
       return t;
     });
     long start = System.nanoTime();
-    beat.scheduleAtFixedRate(() -> heartbeat.accept("training " + task.candidate().name() + " for "
-        + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s"), 0, beatMillis,
-        TimeUnit.MILLISECONDS);
+    // written and read on the heartbeat thread only, so beats go out in the order of the steps
+    AtomicReference<String> step = new AtomicReference<>("starting");
+    Runnable send = () -> heartbeat.accept(new TrainingBeat(candidate, step.get(),
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
+    beat.scheduleAtFixedRate(send, 0, beatMillis, TimeUnit.MILLISECONDS);
     try {
-      return work.get();
+      return work.apply(detail -> beat.execute(() -> {
+        // on the heartbeat thread, so a slow or failing heartbeat never stalls the training
+        step.set(detail);
+        send.run();
+      }));
     } finally {
+      // the last steps' beats still go out (in order); the periodic one stops
+      beat.shutdown();
+      try {
+        beat.awaitTermination(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       beat.shutdownNow();
     }
   }

@@ -9,6 +9,7 @@ import dev.promoter.training.ProvenanceJson;
 import dev.promoter.training.RrnaDataset;
 import dev.promoter.training.RrnaTrainer;
 import dev.promoter.training.TrainerConfig;
+import dev.promoter.training.TrainingListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,19 @@ public final class TrainingRun {
      * @throws dev.promoter.evaluation.TrainTestOverlapException if the halves overlap
      */
     public static TrainingResult run(RrnaDataset dataset, TrainerConfig config) {
-        return run(dataset.train(), dataset.test(), dataset.digest(), config);
+        return run(dataset, config, TrainingListener.NONE);
+    }
+
+    /**
+     * As {@link #run(RrnaDataset, TrainerConfig)}, telling {@code listener} each step as it starts.
+     *
+     * @param dataset  the data
+     * @param config   what to train
+     * @param listener told where the run got to (featurizing, trees, scoring), on this thread
+     * @return the same result as without a listener
+     */
+    public static TrainingResult run(RrnaDataset dataset, TrainerConfig config, TrainingListener listener) {
+        return run(dataset.train(), dataset.test(), dataset.digest(), config, listener);
     }
 
     /**
@@ -46,13 +59,19 @@ public final class TrainingRun {
      */
     public static TrainingResult run(List<FastaRecord> train, List<FastaRecord> test, String datasetDigest,
             TrainerConfig config) {
+        return run(train, test, datasetDigest, config, TrainingListener.NONE);
+    }
+
+    private static TrainingResult run(List<FastaRecord> train, List<FastaRecord> test, String datasetDigest,
+            TrainerConfig config, TrainingListener listener) {
         Evaluator.requireDisjoint(train, test);
         long start = System.nanoTime();
-        Model<Label> model = new RrnaTrainer(config).train(train, datasetDigest);
+        Model<Label> model = new RrnaTrainer(config).train(train, datasetDigest, listener);
         Duration trainingTime = Duration.ofNanos(System.nanoTime() - start);
         List<String> labels = modelLabels(model);
         ModelBundle unscored = new ModelBundle(model, ModelMetadata.of(config, labels, datasetDigest));
         SequenceClassifier classifier = new SequenceClassifier(unscored);
+        listener.progress(String.format("scoring on %,d held-out records and their fragments", test.size()));
         HeldOutScoring.Score score = HeldOutScoring.score(classifier, test);
         Map<String, Double> metrics = score.metrics();
         metrics.put("training_seconds", trainingTime.toMillis() / 1000.0);

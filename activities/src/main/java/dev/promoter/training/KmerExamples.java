@@ -44,12 +44,31 @@ public final class KmerExamples {
     private final KmerFeaturizer composition;
     private final String[] compositionNames;
     private final ThreadLocal<float[]> compositionScratch;
+    private final double valueStep;
 
     /**
      * @param k         k-mer length
      * @param canonical whether reverse complements share a feature
      */
     public KmerExamples(int k, boolean canonical) {
+        this(k, canonical, 0);
+    }
+
+    /**
+     * Examples whose values are rounded to multiples of {@code valueStep} (0: exact). A tree
+     * learner only orders values, and Tribuo's CART keeps one object per distinct value of every
+     * feature at every node: rounded values cost it far less time and memory (see
+     * {@link RrnaTrainer#FOREST_VALUE_STEP}).
+     *
+     * @param k         k-mer length
+     * @param canonical whether reverse complements share a feature
+     * @param valueStep the grid values are rounded to, or 0 for none
+     */
+    public KmerExamples(int k, boolean canonical, double valueStep) {
+        if (!(valueStep >= 0)) {
+            throw new IllegalArgumentException("valueStep must be >= 0, got " + valueStep);
+        }
+        this.valueStep = valueStep;
         this.featurizer = new KmerFeaturizer(k, canonical);
         this.names = IntStream.range(0, featurizer.dimension()).mapToObj(featurizer::kmer).toArray(String[]::new);
         this.scratch = ThreadLocal.withInitial(() -> new float[featurizer.dimension()]);
@@ -129,17 +148,20 @@ public final class KmerExamples {
     private ArrayExample<Label> fromFrequencies(float[] frequencies, float[] short3, Label label) {
         List<String> exampleNames = new ArrayList<>(frequencies.length / 2);
         List<Double> values = new ArrayList<>(frequencies.length / 2);
-        appendUnitBlock(frequencies, names, 1.0, exampleNames, values);
+        appendUnitBlock(frequencies, names, 1.0, valueStep, exampleNames, values);
         if (short3 != null) {
             // "k3:..." sorts after the upper-case k-mers, so the names stay in Tribuo's order.
-            appendUnitBlock(short3, compositionNames, COMPOSITION_WEIGHT, exampleNames, values);
+            appendUnitBlock(short3, compositionNames, COMPOSITION_WEIGHT, valueStep, exampleNames, values);
         }
         return new ArrayExample<>(label, exampleNames.toArray(String[]::new),
                 values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** Appends the non-zero entries of {@code frequencies}, scaled to L2 norm {@code norm}. */
-    private static void appendUnitBlock(float[] frequencies, String[] blockNames, double norm,
+    /**
+     * Appends the non-zero entries of {@code frequencies}, scaled to L2 norm {@code norm} and,
+     * when {@code step > 0}, rounded to its multiples (an entry rounded to 0 is left out, as zeros are).
+     */
+    private static void appendUnitBlock(float[] frequencies, String[] blockNames, double norm, double step,
             List<String> exampleNames, List<Double> values) {
         double sumSquares = 0;
         for (float f : frequencies) {
@@ -151,8 +173,15 @@ public final class KmerExamples {
         double scale = norm / Math.sqrt(sumSquares);
         for (int i = 0; i < frequencies.length; i++) {
             if (frequencies[i] != 0f) {
+                double value = frequencies[i] * scale;
+                if (step > 0) {
+                    value = Math.rint(value / step) * step;
+                    if (value == 0) {
+                        continue;
+                    }
+                }
                 exampleNames.add(blockNames[i]);
-                values.add(frequencies[i] * scale);
+                values.add(value);
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.promoter.service.LifecycleSpec;
 import dev.promoter.service.ScheduleService;
 import dev.promoter.stack.TemporalConnection;
 import dev.promoter.worker.WorkerPools;
+import dev.promoter.workflows.lifecycle.CandidateProgress;
 import dev.promoter.workflows.lifecycle.LifecycleProgress;
 import dev.promoter.workflows.lifecycle.LifecycleResult;
 import dev.promoter.workflows.lifecycle.LifecycleStatus;
@@ -131,12 +132,20 @@ final class DemoCommand implements Callable<Integer> {
         new LifecycleSpec.Approval(Duration.ofDays(7)));
   }
 
-  // Prints each candidate once as it finishes, until the run waits for approval or ends.
+  // Prints each candidate's steps while it trains ("tree 4/10") and its result once it finishes,
+  // until the run waits for approval or ends.
   private static LifecycleProgress follow(PromoterClient client, String runId, PrintWriter out)
       throws InterruptedException {
     java.util.Set<String> reported = new java.util.HashSet<>();
+    Map<String, String> steps = new java.util.HashMap<>();
     while (true) {
       LifecycleProgress p = client.progress(runId);
+      for (CandidateProgress c : p.candidates()) {
+        if (c.state().equals("TRAINING") && c.detail() != null && !c.detail().equals(steps.get(c.name()))) {
+          steps.put(c.name(), c.detail());
+          out.printf("   %-8s on %-3s %s%n", c.name(), c.taskQueue(), c.detail());
+        }
+      }
       p.candidates().stream().filter(c -> !c.state().equals("TRAINING") && reported.add(c.name()))
           .forEach(c -> out.printf("   %-8s on %-3s %s%s%n", c.name(), c.taskQueue(), c.state(),
               c.metrics().isEmpty() ? (c.error() == null ? "" : ": " + c.error())

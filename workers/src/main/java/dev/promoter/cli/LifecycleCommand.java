@@ -107,7 +107,8 @@ final class LifecycleCommand implements Runnable {
       Double frag = c.metrics().get("fragments.macro_f1");
       out.printf("  %-10s %-8s on %-4s %-9s%s%s%n", c.name(), c.trainer(), c.taskQueue(), c.state(),
           f1 == null ? "" : String.format(" macro-F1 %.4f", f1),
-          frag == null ? (c.error() == null ? "" : " " + c.error()) : String.format(" fragments %.4f", frag));
+          frag == null ? (c.error() == null ? (c.detail() == null ? "" : " " + c.detail()) : " " + c.error())
+              : String.format(" fragments %.4f", frag));
     }
     if (p.version() != null) {
       out.println("  registered v" + p.version());

@@ -16,7 +16,10 @@ import picocli.CommandLine;
  *
  * <p>A file is written to a temporary file in the same folder and renamed over {@code --out} by
  * {@link #commit()}; closing without a commit (the command failed) deletes the temporary file,
- * so a failed run leaves neither a partial table nor a damaged earlier one.
+ * so a failed run leaves neither a partial table nor a damaged earlier one. A target that exists
+ * and is not a regular file ({@code /dev/null}, a named pipe) is written in place: renaming over
+ * it would replace the device with a file (as root, {@code /dev/null} itself), and a pipe keeps
+ * no partial table anyway.
  */
 final class Output implements AutoCloseable {
   private final PrintWriter writer;
@@ -37,6 +40,10 @@ final class Output implements AutoCloseable {
     if (Files.isDirectory(file)) {
       throw new BadInputException(file + ": is a directory; --out names the file to write");
     }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      return new Output(new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+          StandardOpenOption.WRITE)), file, null);
+    }
     Path folder = file.toAbsolutePath().getParent();
     if (!Files.isDirectory(folder)) {
       throw new BadInputException(file + ": folder " + folder + " does not exist");
@@ -56,6 +63,9 @@ final class Output implements AutoCloseable {
   void commit() throws IOException {
     if (temp == null) {
       writer.flush();
+      if (target != null && writer.checkError()) {
+        throw new IOException("cannot write " + target);
+      }
       return;
     }
     if (writer.checkError()) { // flushes; PrintWriter keeps write failures to itself until asked
@@ -74,6 +84,9 @@ final class Output implements AutoCloseable {
   public void close() {
     writer.flush();
     if (temp == null) {
+      if (target != null) {
+        writer.close(); // a device or pipe we opened; standard output stays open
+      }
       return;
     }
     writer.close();

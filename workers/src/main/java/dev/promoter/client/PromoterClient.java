@@ -81,10 +81,13 @@ public final class PromoterClient {
     return runId;
   }
 
-  /** Where a run stands, from the workflow itself (no database polling). */
+  /**
+   * Where a run stands, from the workflow itself (no database polling), with each training
+   * candidate's last reported step from its activity's heartbeat.
+   */
   public LifecycleProgress progress(String runId) {
     try {
-      return stub(runId).progress();
+      return TrainingDetails.attach(client, runId, stub(runId).progress());
     } catch (WorkflowNotFoundException e) {
       throw new PromoterClientException(PromoterClientException.Kind.NOT_FOUND,
           "no lifecycle run '" + runId + "' on this Temporal server", e);

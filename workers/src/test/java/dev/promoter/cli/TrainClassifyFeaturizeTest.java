@@ -60,6 +60,31 @@ class TrainClassifyFeaturizeTest {
   }
 
   /**
+   * An {@code --out} that is a device or a pipe is written in place: renaming a finished temporary
+   * file over it would replace it (as root, {@code /dev/null} itself became a regular file that
+   * way). A named pipe stands in for the device here, read by a thread as a shell's reader would.
+   */
+  @Test
+  void classifyIntoANamedPipeWritesThroughItAndLeavesThePipe() throws Exception {
+    Path pipe = dir.resolve("labels.pipe");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    java.util.concurrent.CompletableFuture<List<String>> read = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
+          try {
+            return Files.readAllLines(pipe);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+    CliRun run = CliRun.of("classify", "--model", model.toString(), "--fasta", data.resolve("test.fasta").toString(),
+        "--out", pipe.toString());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(read.get(60, java.util.concurrent.TimeUnit.SECONDS)).hasSize(24);
+    assertThat(Files.isRegularFile(pipe)).as("still a pipe").isFalse();
+    assertThat(Files.exists(pipe)).isTrue();
+  }
+
+  /**
    * More records than two batches, parsed on the reader's thread and labelled in parallel slices:
    * the file is line for line what one model in this JVM answers, formatted one record at a time.
    */
