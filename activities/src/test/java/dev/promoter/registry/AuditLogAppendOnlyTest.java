@@ -53,7 +53,7 @@ class AuditLogAppendOnlyTest {
           + "audit_log,drift_checks,drift_monitors,drift_references,"
           + "experiment_candidates,lifecycle_runs,model_versions,models,prediction_feedback,"
           + "prediction_log,principals,"
-          + "retrain_schedules,security_audit,traffic_splits");
+          + "retrain_schedules,security_audit,serving_replica_versions,serving_replicas,traffic_splits");
     }
   }
 }
