@@ -36,7 +36,13 @@ import org.junit.jupiter.api.Test;
  * retrain per one-day window, each under the id that names the model and the window.
  */
 class DriftMonitorWorkflowTest {
-  private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  // Temporal's time-skipping test server may leave time locked after an abandoned child workflow
+  // starts (temporalio/sdk-java#2392, open), and its sleep then never returns: seen in two suite
+  // runs here (the test process idle, the monitor parked on its hourly timer). A skip that does not return within this real time is that stall, not a
+  // verdict on the monitor: the scenario is run again on a fresh server and a fresh database.
+  private static final Duration STALL = Duration.ofSeconds(90);
+  private static final int ATTEMPTS = 3;
+  private TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
   private DriftFixture f;
 
   @AfterEach
@@ -47,9 +53,48 @@ class DriftMonitorWorkflowTest {
     }
   }
 
+  /** The test server's sleep did not return: its time stayed locked. */
+  private static final class TimeSkippingStalled extends Exception {
+    TimeSkippingStalled(Duration skip) {
+      super("the test server did not skip " + skip + " within " + STALL + " of real time");
+    }
+  }
+
   @Test
-  void startsOneRetrainPerWindow() {
+  void startsOneRetrainPerWindow() throws Exception {
     assumeTrue(DriftFixture.dataPresent(), "data/rrna not present");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        oneRetrainPerWindow();
+        return;
+      } catch (TimeSkippingStalled stalled) {
+        if (attempt == ATTEMPTS) {
+          throw stalled;
+        }
+        System.err.println("attempt " + attempt + ": " + stalled.getMessage() + "; again on a fresh server");
+        close();
+        f = null;
+        env = TestWorkflowEnvironment.newInstance();
+      }
+    }
+  }
+
+  private void skip(Duration time) throws Exception {
+    // its own thread, not the common pool: on 2 cores that pool has one thread, which the test
+    // server's own asynchronous work (starting a child workflow) may need while this sleep waits
+    java.util.concurrent.FutureTask<Void> sleep = new java.util.concurrent.FutureTask<>(() -> env.sleep(time), null);
+    Thread sleeper = new Thread(sleep, "test-server-skip");
+    sleeper.setDaemon(true);
+    sleeper.start();
+    try {
+      sleep.get(STALL.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      System.err.println(env.getDiagnostics());
+      throw new TimeSkippingStalled(time);
+    }
+  }
+
+  private void oneRetrainPerWindow() throws Exception {
     f = new DriftFixture();
     Worker cpu = env.newWorker(TaskQueues.CPU);
     cpu.registerWorkflowImplementationTypes(DriftMonitorWorkflowImpl.class, RecordingLifecycle.class);
@@ -66,7 +111,7 @@ class DriftMonitorWorkflowTest {
             .setTaskQueue(TaskQueues.CPU).build());
     // 12 checks before continue-as-new: the 30 hours cross two continuations
     WorkflowClient.start(monitor::run, new DriftMonitorRequest("rrna", settings, "carol", 12));
-    env.sleep(Duration.ofHours(30).plusMinutes(30));
+    skip(Duration.ofHours(30).plusMinutes(30));
 
     List<DriftCheckRow> checks = f.checks.recent("rrna", 100);
     assertThat(checks).hasSize(30).allSatisfy(c -> assertThat(c.verdict()).isEqualTo("SIGNIFICANT"));
