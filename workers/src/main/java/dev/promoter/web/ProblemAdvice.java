@@ -34,6 +34,40 @@ class ProblemAdvice extends org.springframework.web.servlet.mvc.method.annotatio
         .body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable request body: " + what));
   }
 
+  /** Spring's own words name neither what is accepted nor our problem type. */
+  @Override
+  protected org.springframework.http.ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      org.springframework.web.HttpMediaTypeNotSupportedException e, org.springframework.http.HttpHeaders headers,
+      org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, unsupportedType(e), headers);
+  }
+
+  @Override
+  protected org.springframework.http.ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+      org.springframework.web.HttpRequestMethodNotSupportedException e, org.springframework.http.HttpHeaders headers,
+      org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+    return problem(HttpStatus.METHOD_NOT_ALLOWED, unsupportedMethod(e), headers);
+  }
+
+  static String unsupportedType(org.springframework.web.HttpMediaTypeNotSupportedException e) {
+    org.springframework.http.MediaType sent = e.getContentType();
+    return (sent == null ? "a body without a Content-Type" : "Content-Type " + sent.getType() + "/"
+        + sent.getSubtype()) + " is not accepted here; send "
+        + e.getSupportedMediaTypes().stream().map(Object::toString).sorted() // the mapping's order varies
+            .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  static String unsupportedMethod(org.springframework.web.HttpRequestMethodNotSupportedException e) {
+    String[] allowed = e.getSupportedMethods();
+    return e.getMethod() + " is not supported here" + (allowed == null ? "" : "; use " + String.join(", ", allowed));
+  }
+
+  static org.springframework.http.ResponseEntity<Object> problem(HttpStatus status, String detail,
+      org.springframework.http.HttpHeaders headers) {
+    return org.springframework.http.ResponseEntity.status(status).headers(headers)
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(status, detail));
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
     return Problems.of(HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' cannot be '"

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @Import({SecurityConfiguration.class, OperationsConfiguration.class, IdentityAdapters.class,
-    ProblemAdvice.class, LifecycleController.class, ApprovalController.class, ModelController.class,
+    ProblemAdvice.class, RoutingProblemAdvice.class, LifecycleController.class, ApprovalController.class,
+    ModelController.class,
     ScheduleController.class, UserController.class, ServingController.class, DriftController.class,
     PredictDoorConfiguration.class,
     dev.promoter.ui.UiConfiguration.class, dev.promoter.serving.ReplicaConfiguration.class})

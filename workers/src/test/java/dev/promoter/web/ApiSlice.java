@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Import;
 
 /** The REST API's own beans, for slice tests that mock the services under them. */
 @Configuration(proxyBeanMethods = false)
-@Import({SecurityConfiguration.class, ProblemAdvice.class, LifecycleController.class,
+@Import({SecurityConfiguration.class, ProblemAdvice.class, RoutingProblemAdvice.class, LifecycleController.class,
     ApprovalController.class, ModelController.class, ScheduleController.class, UserController.class,
     ServingController.class, DriftController.class})
 class ApiSlice {}

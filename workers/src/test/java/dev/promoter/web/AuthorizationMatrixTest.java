@@ -2,6 +2,7 @@ package dev.promoter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.promoter.service.Actor;
@@ -151,6 +152,23 @@ class AuthorizationMatrixTest {
     MvcResult garbled = mvc.perform(request(new Row(HttpMethod.POST, "/api/v1/lifecycles", "{not json"), "submitter")).andReturn();
     assertThat(garbled.getResponse().getStatus()).isEqualTo(400);
     assertThat(garbled.getResponse().getContentAsString()).contains("unreadable request body");
+  }
+
+  /** Once from a controller's body reader, once from a mapping's {@code consumes} (no handler chosen yet). */
+  @Test
+  void aWrongContentTypeIsAProblemDocumentNamingWhatIsAccepted() throws Exception {
+    for (var call : Map.of("/api/v1/lifecycles", "pmt_submitter", "/api/v1/models/m/predict", "pmt_viewer").entrySet()) {
+      String path = call.getKey();
+      MvcResult text = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+          .post(path).header("Authorization", "Bearer " + call.getValue())
+          .contentType(MediaType.TEXT_PLAIN).content(SPEC)).andReturn();
+      assertThat(text.getResponse().getStatus()).as(path).isEqualTo(415);
+      assertThat(text.getResponse().getContentType()).as(path).isEqualTo("application/problem+json");
+      assertThat(text.getResponse().getContentAsString()).as(path).contains("\"status\":415")
+          .contains("\"type\":\"https://promoter.dev/problems/unsupported-media-type\"")
+          .contains("Content-Type text/plain is not accepted here; send ").contains("application/json");
+    }
+    verifyNoInteractions(lifecycles, serving);
   }
 
   private static MockHttpServletRequestBuilder request(Row row, String who) {
