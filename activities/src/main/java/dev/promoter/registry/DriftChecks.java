@@ -19,10 +19,12 @@ import javax.sql.DataSource;
  */
 public final class DriftChecks {
   private final Transactions tx;
+  private final LifecycleRuns runs;
 
   /** Checks in this database. */
   public DriftChecks(DataSource dataSource) {
     this.tx = new Transactions(dataSource);
+    this.runs = new LifecycleRuns(dataSource);
   }
 
   /**
@@ -52,15 +54,7 @@ public final class DriftChecks {
 
   /** The request a run was started with, as JSON, or empty for an unknown run or one without it. */
   public Optional<String> runInput(String runId) {
-    return tx.readOnly(c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT input::text FROM lifecycle_runs WHERE run_id = ? AND input <> '{}'::jsonb")) {
-        s.setString(1, runId);
-        try (ResultSet rs = s.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-        }
-      }
-    });
+    return runs.input(runId);
   }
 
   /** The request of a model's most recent Temporal run that recorded one, as JSON. */

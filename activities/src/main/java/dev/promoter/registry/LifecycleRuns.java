@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -84,6 +85,23 @@ public final class LifecycleRuns {
   /** The most recent runs, newest first. */
   public List<RunSummary> recent(int limit) {
     return tx.readOnly(c -> query(c.prepareStatement(SELECT + " ORDER BY started_at DESC, run_id LIMIT " + limit)));
+  }
+
+  /**
+   * The request a run was started with, as the engine's adapter recorded it (a Temporal
+   * {@code LifecycleRequest} or a Camunda process's variables), or empty for an unknown run or one
+   * recorded without it.
+   */
+  public Optional<String> input(String runId) {
+    return tx.readOnly(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT input::text FROM lifecycle_runs WHERE run_id = ? AND input <> '{}'::jsonb")) {
+        s.setString(1, runId);
+        try (ResultSet rs = s.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+      }
+    });
   }
 
   /** One run. */

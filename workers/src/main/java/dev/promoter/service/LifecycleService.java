@@ -1,21 +1,27 @@
 package dev.promoter.service;
 
-import dev.promoter.registry.Roles;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promoter.client.PromoterClient;
 import dev.promoter.client.PromoterClientException;
 import dev.promoter.registry.LifecycleRuns;
 import dev.promoter.registry.Page;
+import dev.promoter.registry.Roles;
 import dev.promoter.registry.RunSummary;
 import dev.promoter.workflows.lifecycle.LifecycleProgress;
 import dev.promoter.workflows.lifecycle.LifecycleRequest;
 import dev.promoter.workflows.lifecycle.LifecycleResult;
 import dev.promoter.workflows.lifecycle.LifecycleStatus;
 import dev.promoter.workflows.lifecycle.RunJson;
+import dev.promoter.workflows.rollout.Rollout;
 import dev.promoter.bpmn.LifecycleVariables;
 import dev.promoter.bpmn.engine.CamundaLifecycles;
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -109,6 +115,32 @@ public final class LifecycleService {
     }
     return Failures.translated(() -> runs.list(model, status, page, size));
   }
+
+  /**
+   * The rollout a run was started with (steps, bake, the gates' thresholds), read back from the
+   * request the registry recorded at its start: neither engine's progress nor result carries it.
+   * Empty for a direct run or one recorded without its request (or in an older shape).
+   */
+  public Optional<Rollout> rollout(RunSummary run) {
+    String json = Failures.translated(() -> runs.input(run.runId())).orElse(null);
+    if (json == null) {
+      return Optional.empty();
+    }
+    Rollout rollout;
+    try {
+      rollout = "camunda".equals(run.engine())
+          ? LifecycleVariables.rollout(VARIABLES.readValue(json, VARIABLES_TYPE))
+          : RunJson.readRequest(json).deployment();
+    } catch (RuntimeException | IOException e) {
+      return Optional.empty(); // recorded in an older shape: shown without thresholds
+    }
+    return rollout == null || rollout.direct() ? Optional.empty() : Optional.of(rollout);
+  }
+
+  private static final ObjectMapper VARIABLES =
+      new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> VARIABLES_TYPE =
+      new TypeReference<>() {};
 
   /** One run, with its live progress while the workflow is open. */
   public RunView get(String runId) {

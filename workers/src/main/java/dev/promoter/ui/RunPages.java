@@ -36,12 +36,10 @@ class RunPages {
   private static final Rollout DEFAULTS = new Rollout(Rollout.CANARY, null, null, null, null);
   private final LifecycleService lifecycles;
   private final ServingService serving;
-  private final RunRequests requests;
 
-  RunPages(LifecycleService lifecycles, ServingService serving, RunRequests requests) {
+  RunPages(LifecycleService lifecycles, ServingService serving) {
     this.lifecycles = lifecycles;
     this.serving = serving;
-    this.requests = requests;
   }
 
   /**
@@ -94,7 +92,7 @@ class RunPages {
     RunView run = lifecycles.get(runId);
     view.addAttribute("view", run);
     view.addAttribute("verdict", RolloutRows.verdict(run));
-    Rollout plan = requests.rollout(run.run());
+    Rollout plan = lifecycles.rollout(run.run()).orElse(null);
     boolean splitting = run.progress() != null && plan != null;
     // the split's start tells when the running step's gates are read; only an open rollout has one
     List<TrafficSplit> splits = splitting ? serving.serving(run.run().modelName()).splits() : List.of();

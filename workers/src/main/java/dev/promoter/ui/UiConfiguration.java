@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Import;
 /** The web UI's pages and its sign-in, imported by the web side. */
 @Configuration(proxyBeanMethods = false)
 @Import({UiSecurity.class, UiModel.class, SignInPages.class, InboxPages.class, ApprovalPages.class, RunPages.class,
-    ModelPages.class, SchedulePages.class, RunRequests.class})
+    ModelPages.class, SchedulePages.class})
 public class UiConfiguration {
 
   /** Formatting for the templates, as {@code @fmt}. */
