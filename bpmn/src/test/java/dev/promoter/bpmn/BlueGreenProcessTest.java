@@ -163,7 +163,7 @@ class BlueGreenProcessTest {
     reported.put("replica-a", new ServingReplicas.Loaded("rrna", 2, "FAILED", "out of memory", null));
     fixture.decide(engine, failed, true, "bob", "switch it");
     engine.awaitCompleted(key, WAIT);
-    engine.assertThat(key).isCompleted().hasNoIncidents().hasPassedElementsInOrder("service_task_check_warm",
+    engine.assertThat(key).isCompleted().hasNoIncidents().hasPassedElementsInOrder("message_catch_approval_decided",
         "service_task_clear_split_cold", "service_task_withdraw_cold", "service_task_record_run_end")
         .hasNotPassedElement("service_task_promote_version");
     assertCold(failed, 2, "v2 cannot load on every serving replica (0 of 1 warm; replica-a: FAILED: out of memory)");
