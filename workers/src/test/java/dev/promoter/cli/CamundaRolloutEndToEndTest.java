@@ -93,7 +93,10 @@ class CamundaRolloutEndToEndTest {
         assertThat(registry.audit("rrna")).anyMatch(e -> e.action().equals("split")
             && e.reason().equals("run " + run + " canary step 1 of 2: 25%"));
 
+        long blueGreenStarted = System.nanoTime();
         blueGreen(dataset, traffic, candidate, registry, server.getBean(RegistryDatabase.class));
+        System.out.printf("camunda rollouts: the blue-green run (training, warm-up, switch, 10 s window) took %.1f s%n",
+            (System.nanoTime() - blueGreenStarted) / 1e9);
       }
     } finally {
       System.clearProperty("promoter.workers.principals");
