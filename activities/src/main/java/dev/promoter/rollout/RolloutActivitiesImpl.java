@@ -104,6 +104,11 @@ public final class RolloutActivitiesImpl implements RolloutActivities {
     }
   }
 
+  @Override
+  public Warmth checkWarm(String modelName, int version) {
+    return call(() -> warmth(modelName, version));
+  }
+
   /** What the live replicas report of a version now. */
   Warmth warmth(String modelName, int version) {
     List<ServingReplicas.Seen> seen = replicas.of(modelName, version, live);

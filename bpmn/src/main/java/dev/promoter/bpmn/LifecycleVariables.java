@@ -47,8 +47,9 @@ public final class LifecycleVariables {
 
   /**
    * The deployment as variables: {@code rollout} whole (what the jobs read), and the few fields a
-   * gateway or timer reads in FEEL ({@code strategy}, {@code canarySteps}, {@code bake} as
-   * ISO-8601, {@code decideAfterCanary}) plus the canary's position, {@code stepIndex}.
+   * gateway or timer reads in FEEL ({@code strategy}, {@code canarySteps}, {@code bake},
+   * {@code warmTimeout} and {@code keepWarm} as ISO-8601, {@code decideAfterCanary}) plus the
+   * canary's position, {@code stepIndex}.
    */
   static Map<String, Object> rolloutVariables(LifecycleRequest r) {
     Rollout rollout = r.deployment();
@@ -61,6 +62,8 @@ public final class LifecycleVariables {
     m.put("abPercent", rollout.abPercent());
     m.put("minSample", rollout.minSample());
     m.put("significance", rollout.significance());
+    m.put("keepWarm", rollout.keepWarm().toString());
+    m.put("warmTimeout", rollout.warmTimeout().toString());
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("rollout", m);
     v.put("strategy", rollout.strategy());
@@ -68,13 +71,16 @@ public final class LifecycleVariables {
     v.put("decideAfterCanary", Rollout.CANARY.equals(rollout.strategy()) && r.approval().afterCanary());
     v.put("canarySteps", rollout.steps());
     v.put("bake", rollout.bake().toString());
+    v.put("warmTimeout", rollout.warmTimeout().toString());
+    v.put("keepWarm", rollout.keepWarm().toString());
     v.put("stepIndex", 0);
     return v;
   }
 
   /**
    * The rollout back from a job's variables; {@code direct} for an instance started before
-   * rollouts ran on Camunda (it has no {@code rollout} variable).
+   * rollouts ran on Camunda (it has no {@code rollout} variable), and the blue-green defaults for
+   * one started before blue-green did.
    */
   @SuppressWarnings("unchecked")
   public static Rollout rollout(Map<String, Object> v) {
@@ -86,7 +92,8 @@ public final class LifecycleVariables {
     return new Rollout((String) r.get("strategy"), steps, Duration.parse((String) r.get("bake")),
         JSON.convertValue(r.get("gates"), Gates.class), integer(r.get("shadowPercent")),
         integer(r.get("abPercent")), integer(r.get("minSample")),
-        r.get("significance") == null ? null : number(r.get("significance")));
+        r.get("significance") == null ? null : number(r.get("significance")), null,
+        duration(r.get("keepWarm")), duration(r.get("warmTimeout")));
   }
 
   /** The request back from a job's variables (task queues do not apply on Zeebe: job types do). */
@@ -138,6 +145,11 @@ public final class LifecycleVariables {
   /** An optional integer variable. */
   public static Integer integer(Object value) {
     return value == null ? null : ((Number) value).intValue();
+  }
+
+  /** An optional ISO-8601 duration variable. */
+  static Duration duration(Object value) {
+    return value == null ? null : Duration.parse((String) value);
   }
 
   /** Any value as JSON, for the registry. */

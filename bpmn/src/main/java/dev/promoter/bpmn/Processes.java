@@ -60,6 +60,10 @@ public final class Processes {
     public static final String DECIDE_AB_TEST = "decide-ab-test";
     /** Gives all of production back to its holder, if this run moved any. */
     public static final String CLEAR_TRAFFIC_SPLIT = "clear-traffic-split";
+    /** Blue-green: reads once whether every live serving replica has the candidate warm. */
+    public static final String CHECK_WARM = "check-warm";
+    /** Blue-green: ends the old champion's keep-warm window and tells whether production went back. */
+    public static final String END_KEEP_WARM = "end-keep-warm";
 
     private JobTypes() {}
   }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How the lifecycle is versioned: a changed {@code model-lifecycle.bpmn} is deployed beside the
  * old one as the process's next version (Zeebe versions by process id); an instance keeps the
- * version it started on, and new runs start on the latest. Version 1 (before rollouts), as it was
- * deployed, is kept in the test resources, and the current workers still serve it to its end.
+ * version it started on, and new runs start on the latest. Version 1 (before rollouts) and version 2
+ * (canary, shadow and A/B, before blue-green), as they were deployed, are kept in the test
+ * resources, and the current workers still serve each to its end.
  */
 class LifecycleVersionsTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -35,7 +36,7 @@ class LifecycleVersionsTest {
   }
 
   @Test
-  void aRunStartedOnVersionOneFinishesOnItWhileNewRunsTakeTheRollouts() throws Exception {
+  void runsStartedOnVersionsOneAndTwoFinishOnThemWhileNewRunsTakeBlueGreen() throws Exception {
     DeploymentEvent first = engine.client.newDeployResourceCommand()
         .addResourceFromClasspath("bpmn/model-rollback.bpmn")
         .addResourceFromClasspath("bpmn/v1/model-lifecycle.bpmn").send().join();
@@ -46,23 +47,35 @@ class LifecycleVersionsTest {
     long oldKey = engine.lifecycles.start(old, LifecycleFixture.request("rrna-old", 0.5, 0.0));
     TestEngine.await(() -> fixture.approvals.find(old).isPresent(), WAIT, "the approval of " + old);
 
+    // version 2: canary, shadow and A/B, before blue-green
+    DeploymentEvent second = engine.client.newDeployResourceCommand()
+        .addResourceFromClasspath("bpmn/v2/model-lifecycle.bpmn").send().join();
+    assertThat(second.getProcesses()).singleElement().satisfies(p -> assertThat(p.getVersion()).isEqualTo(2));
+    String middle = "mid-" + dir.getFileName();
+    long middleKey = engine.lifecycles.start(middle, LifecycleFixture.request("rrna-mid", 0.5, 0.0));
+    TestEngine.await(() -> fixture.approvals.find(middle).isPresent(), WAIT, "the approval of " + middle);
+
     engine.lifecycles.deploy();
     String current = "new-" + dir.getFileName();
     long newKey = engine.lifecycles.start(current, LifecycleFixture.request("rrna-new", 0.5, 0.0));
     TestEngine.await(() -> fixture.approvals.find(current).isPresent(), WAIT, "the approval of " + current);
-    for (String run : new String[] {old, current}) {
+    for (String run : new String[] {old, middle, current}) {
       fixture.approvals.decide(run, "APPROVED", "bob", "fine");
       engine.lifecycles.publishDecision(run, true, "bob", "fine");
     }
     engine.awaitCompleted(oldKey, WAIT);
+    engine.awaitCompleted(middleKey, WAIT);
     engine.awaitCompleted(newKey, WAIT);
 
     engine.assertThat(oldKey).isCompleted().hasNoIncidents().hasPassedElement("service_task_promote_version")
         .hasNotPassedElement("gateway_rollout_next");
+    engine.assertThat(middleKey).isCompleted().hasNoIncidents().hasPassedElement("service_task_promote_version")
+        .hasPassedElement("gateway_rollout_next").hasNotPassedElement("gateway_keep_warm");
     engine.assertThat(newKey).isCompleted().hasNoIncidents().hasPassedElement("service_task_promote_version")
-        .hasPassedElement("gateway_rollout_next");
-    assertThat(fixture.runs.get(old).status()).isEqualTo("PROMOTED");
-    assertThat(fixture.runs.get(current).status()).isEqualTo("PROMOTED");
+        .hasPassedElement("gateway_rollout_next").hasPassedElement("gateway_keep_warm");
+    for (String run : new String[] {old, middle, current}) {
+      assertThat(fixture.runs.get(run).status()).as(run).isEqualTo("PROMOTED");
+    }
     assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(fixture.runs.get(old).resultJson())
         .get("rollout").isNull()).as("a version-1 run has no rollout").isTrue();
   }

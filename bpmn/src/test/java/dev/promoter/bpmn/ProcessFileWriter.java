@@ -22,9 +22,15 @@ import java.nio.file.Path;
  * and write them anew ({@code java ... ProcessFileWriter bpmn/src/main/resources/bpmn}) while
  * nobody has edited them in Modeler. Version 2 of {@code model-lifecycle} (the rollouts) was
  * written anew here: version 1 was still this builder's output, byte for byte but for generated
- * ids. Version 1 is kept in the test resources ({@code LifecycleVersionsTest}).
+ * ids. Version 1 is kept in the test resources ({@code LifecycleVersionsTest}). Version 3 (blue-green)
+ * was written anew here too; version 2 is kept beside version 1.
  */
 public final class ProcessFileWriter {
+  /** Blue-green runs its steps only against a champion (without one the version moves directly). */
+  private static final String BLUE_GREEN = "=strategy = \"blue-green\" and champion != null";
+  /** Between warm-up checks: replicas report about once a second. */
+  private static final String WARM_POLL = "PT1S";
+
   private ProcessFileWriter() {}
 
   public static void main(String[] args) throws Exception {
@@ -95,6 +101,7 @@ public final class ProcessFileWriter {
           .serviceTask("service_task_promote_version", t -> job(t.name("Promote to production"), JobTypes.PROMOTE_VERSION))
           .serviceTask("service_task_post_promotion_check", t -> job(t.name("Post-promotion check"), JobTypes.SMOKE_CHECK)
               .zeebeOutputExpression("\"PROMOTED\"", "status"))
+          .exclusiveGateway("gateway_keep_warm").name("Keep the old champion warm?").defaultFlow()
           .exclusiveGateway("gateway_run_ended")
           .serviceTask("service_task_record_run_end", t -> job(t.name("Record run end"), JobTypes.RECORD_RUN_END))
           .endEvent("end_event_run_ended").name("Run ended")
@@ -132,6 +139,43 @@ public final class ProcessFileWriter {
             "=strategy = \"canary\" and champion != null and stepIndex >= count(canarySteps)")
           .serviceTask("service_task_end_canary", t -> clear(t, "End canary", "canary passed every step; the version takes production"))
           .connectTo("gateway_ready_to_promote")
+        // blue-green: the candidate loads beside the champion before the decision (no traffic)
+        .moveToNode("gateway_shadow_first").condition("blue-green", BLUE_GREEN)
+          .serviceTask("service_task_preload_candidate", t -> split(t, "Warm candidate beside champion", "warm"))
+          .connectTo("gateway_approval_due")
+        // after the decision: one short check a second until every live replica has it warm (or one
+        // cannot load it); the boundary timer bounds the wait on the engine's clock, then a last check
+        .moveToNode("gateway_rollout_next").condition("blue-green", BLUE_GREEN)
+          .subProcess("sub_process_await_warm", s -> s.name("Await warm on every replica"))
+          .embeddedSubProcess()
+            .startEvent("start_event_await_warm")
+            .serviceTask("service_task_check_warm", t -> job(t.name("Check warm"), JobTypes.CHECK_WARM))
+            .exclusiveGateway("gateway_still_warming").name("Still warming?")
+              .condition("yes", "=warmOutcome = \"waiting\"")
+              .intermediateCatchEvent("timer_catch_warm_poll", e -> e.name("A second").timerWithDuration(WARM_POLL))
+              .connectTo("service_task_check_warm")
+            .moveToNode("gateway_still_warming").condition("no", "=warmOutcome != \"waiting\"")
+              .endEvent("end_event_warm_checked").name("Checked")
+          .subProcessDone()
+          .exclusiveGateway("gateway_warm").name("Warm everywhere?")
+          .condition("yes", "=warmOutcome = \"passed\"").connectTo("gateway_ready_to_promote")
+        .moveToNode("gateway_warm").condition("no", "=warmOutcome = \"failed\"")
+          // the champion never stopped serving; its candidate's warm split goes first
+          .serviceTask("service_task_clear_split_cold", t -> clear(t, "Give the split back", "blue-green"))
+          .serviceTask("service_task_withdraw_cold", t -> withdraw(t, "Withdraw cold version", "staging", "FAILED"))
+          .connectTo("gateway_run_ended")
+        .moveToActivity("sub_process_await_warm").boundaryEvent("boundary_event_warm_timeout")
+          .name("Warm-up timeout").cancelActivity(true).timerWithDurationExpression("warmTimeout")
+          .serviceTask("service_task_check_warm_last", t -> job(t.name("Last warm check"), JobTypes.CHECK_WARM)
+              .zeebeTaskHeader("last", "true"))
+          .connectTo("gateway_warm")
+        // after the switch the old champion stays loaded for the window, then its split is cleared
+        .moveToNode("gateway_keep_warm").condition("blue-green", BLUE_GREEN)
+          .serviceTask("service_task_keep_champion_warm", t -> split(t, "Keep old champion warm", "warm")
+              .zeebeTaskHeader("of", "champion"))
+          .intermediateCatchEvent("timer_catch_keep_warm", e -> e.name("Keep-warm window").timerWithDurationExpression("keepWarm"))
+          .serviceTask("service_task_end_keep_warm", t -> job(t.name("End keep-warm window"), JobTypes.END_KEEP_WARM))
+          .connectTo("gateway_run_ended")
         // the A/B test: a share for the bake time, then the two-proportion test on fed-back labels
         .moveToNode("gateway_rollout_next").condition("ab", "=strategy = \"ab\" and champion != null")
           .serviceTask("service_task_start_ab_test", t -> split(t, "Start A/B test", "ab"))
@@ -162,6 +206,7 @@ public final class ProcessFileWriter {
         // the registry refused the promotion
         .moveToActivity("service_task_promote_version").boundaryEvent("boundary_event_promotion_refused")
           .error(PROMOTION_REFUSED).zeebeOutputExpression("failure", "failure")
+          .serviceTask("service_task_clear_split_refused", t -> clear(t, "Give the split back", "promotion refused"))
           .serviceTask("service_task_withdraw_refused", t -> withdraw(t, "Withdraw refused version", "staging", "FAILED"))
           .connectTo("gateway_run_ended")
         // post-promotion check failed: roll back to the champion, or withdraw if there was none
@@ -180,6 +225,8 @@ public final class ProcessFileWriter {
               .zeebeInputExpression("dataset", "dataset")
               .zeebeOutputExpression("restoredVersion", "restoredVersion")
               .zeebeOutputExpression("\"ROLLED_BACK\"", "status"))
+          // a blue-green's warm split, if any, goes too
+          .serviceTask("service_task_clear_split_rolled_back", t -> clear(t, "Give the split back", "rolled back"))
           .connectTo("gateway_run_ended")
         .moveToNode("gateway_champion_exists").condition("no", "=champion = null")
           .serviceTask("service_task_withdraw_promoted", t -> withdraw(t, "Withdraw from production", "production", "FAILED"))
@@ -187,9 +234,8 @@ public final class ProcessFileWriter {
         .done();
   }
 
-  private static void split(ServiceTaskBuilder t, String name, String mode) {
-    job(t.name(name), JobTypes.SET_TRAFFIC_SPLIT);
-    t.zeebeTaskHeader("mode", mode);
+  private static ServiceTaskBuilder split(ServiceTaskBuilder t, String name, String mode) {
+    return job(t.name(name), JobTypes.SET_TRAFFIC_SPLIT).zeebeTaskHeader("mode", mode);
   }
 
   private static void gates(ServiceTaskBuilder t, String name, String mode) {

@@ -15,7 +15,8 @@ final class Deployments {
   private static final Duration MAX_KEEP_WARM = Duration.ofHours(24);
   private static final Duration MAX_WARM_TIMEOUT = Duration.ofMinutes(60);
   /** What {@code model-lifecycle.bpmn} deploys: the rest run on Temporal only. */
-  static final List<String> ON_CAMUNDA = List.of(Rollout.DIRECT, Rollout.CANARY, Rollout.SHADOW, Rollout.AB);
+  static final List<String> ON_CAMUNDA = List.of(Rollout.DIRECT, Rollout.CANARY, Rollout.SHADOW, Rollout.AB,
+      Rollout.BLUE_GREEN);
   private static final List<String> DECIDES = List.of(ApprovalPolicy.BEFORE_ROLLOUT, ApprovalPolicy.AFTER_CANARY);
 
   private Deployments() {}
@@ -75,8 +76,10 @@ final class Deployments {
       throw ServiceException.badInput("deployment.sampleSize: runs on the Temporal engine only; "
           + "an A/B test on Camunda runs for deployment.bake");
     }
-    Duration keepWarm = duration("deployment.keepWarm", spec.keepWarm());
-    Duration warmTimeout = duration("deployment.warmTimeout", spec.warmTimeout());
+    // the bound in the message is the field's own, not the 7 days of a bake
+    Duration keepWarm = positive("deployment.keepWarm", spec.keepWarm(), MAX_KEEP_WARM.toHours() + " hours");
+    Duration warmTimeout = positive("deployment.warmTimeout", spec.warmTimeout(),
+        MAX_WARM_TIMEOUT.toMinutes() + " minutes");
     if (keepWarm != null && keepWarm.compareTo(MAX_KEEP_WARM) > 0) {
       throw ServiceException.badInput("deployment.keepWarm: must be at most " + MAX_KEEP_WARM.toHours()
           + " hours (the old champion holds memory on every replica meanwhile), not " + keepWarm);
@@ -113,6 +116,14 @@ final class Deployments {
     if (d != null && (d.isNegative() || d.isZero() || d.compareTo(MAX_WAIT) > 0)) {
       throw ServiceException.badInput(field + ": must be positive and at most " + MAX_WAIT.toDays()
           + " days, not " + d);
+    }
+    return d;
+  }
+
+  /** A duration that must be above zero; its upper bound ({@code most}) is checked by the caller. */
+  private static Duration positive(String field, Duration d, String most) {
+    if (d != null && (d.isNegative() || d.isZero())) {
+      throw ServiceException.badInput(field + ": must be positive and at most " + most + ", not " + d);
     }
     return d;
   }

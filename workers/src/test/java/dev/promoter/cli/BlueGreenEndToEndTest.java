@@ -81,13 +81,14 @@ class BlueGreenEndToEndTest {
 
       // refused at the front door, naming the field; nothing starts
       assertThat(refusal(spec(dataset, "\"keepWarm\":\"PT0S\"", null)))
-          .isEqualTo("deployment.keepWarm: must be positive and at most 7 days, not PT0S");
+          .isEqualTo("deployment.keepWarm: must be positive and at most 24 hours, not PT0S");
       assertThat(refusal(spec(dataset, "\"warmTimeout\":\"PT3H\"", null)))
           .isEqualTo("deployment.warmTimeout: must be at most 60 minutes, not PT3H");
       assertThat(refusal(spec(dataset, "\"keepWarm\":\"PT1M\"", "after-canary")))
           .isEqualTo("approval.decides: 'after-canary' needs deployment.strategy 'canary', not 'blue-green'");
-      assertThat(refusal(spec(dataset, "\"keepWarm\":\"PT1M\"", null).replace("{\"model\"", "{\"engine\":\"camunda\",\"model\"")))
-          .startsWith("deployment.strategy: 'blue-green' does not run on the Camunda engine");
+      // the same checks on the Camunda engine, where blue-green runs too
+      assertThat(refusal(spec(dataset, "\"keepWarm\":\"PT1M\"", "after-canary").replace("{\"model\"", "{\"engine\":\"camunda\",\"model\"")))
+          .isEqualTo("approval.decides: 'after-canary' needs deployment.strategy 'canary', not 'blue-green'");
       assertThat(new dev.promoter.registry.LifecycleRuns(server.getBean(RegistryDatabase.class).dataSource())
           .recent(10)).isEmpty();
 

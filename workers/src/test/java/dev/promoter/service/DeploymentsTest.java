@@ -29,10 +29,10 @@ class DeploymentsTest {
   }
 
   @Test
-  void canaryShadowAndAbRunOnCamundaToo() {
+  void canaryShadowAbAndBlueGreenRunOnCamundaToo() {
     assertThat(Deployments.rollout(canary(List.of(50, 100), null, null), "camunda", "after-canary").steps())
         .containsExactly(50, 100);
-    for (String strategy : List.of("shadow", "ab")) {
+    for (String strategy : List.of("shadow", "ab", "blue-green")) {
       assertThat(Deployments.rollout(new LifecycleSpec.Deployment(strategy, null, null, null, null, null, null,
           null, null, null), "camunda", null).strategy()).isEqualTo(strategy);
     }
@@ -51,11 +51,11 @@ class DeploymentsTest {
         .hasMessageStartingWith("deployment.bake: must be positive");
     assertThatThrownBy(() -> Deployments.rollout(canary(null, null, 1.5), "temporal", null))
         .hasMessage("deployment.minAgreement: must be between 0 and 1, not 1.5");
-    // blue-green runs on Temporal only (when it is there); on Camunda it is refused by name
-    assertThatThrownBy(() -> Deployments.rollout(new LifecycleSpec.Deployment("blue-green", null, null, null, null,
+    // a strategy the BPMN process does not model is refused on Camunda by name
+    assertThatThrownBy(() -> Deployments.rollout(new LifecycleSpec.Deployment("rainbow", null, null, null, null,
         null, null, null, null, null), "camunda", null))
-        .isInstanceOf(ServiceException.class).hasMessage("deployment.strategy: 'blue-green' does not run on the "
-            + "Camunda engine: use one of [direct, canary, shadow, ab]");
+        .isInstanceOf(ServiceException.class).hasMessage("deployment.strategy: 'rainbow' does not run on the "
+            + "Camunda engine: use one of [direct, canary, shadow, ab, blue-green]");
     assertThatThrownBy(() -> Deployments.rollout(null, "temporal", "after-canary"))
         .hasMessage("approval.decides: 'after-canary' needs deployment.strategy 'canary', not 'direct'");
     assertThatThrownBy(() -> Deployments.rollout(canary(null, null, null), "temporal", "whenever"))
@@ -81,18 +81,27 @@ class DeploymentsTest {
     assertThat(Deployments.rollout(blueGreen(Duration.ofMinutes(30), Duration.ofSeconds(90)), "temporal",
         "before-rollout").keepWarm()).isEqualTo(Duration.ofMinutes(30));
     assertThatThrownBy(() -> Deployments.rollout(blueGreen(Duration.ofSeconds(-1), null), "temporal", null))
-        .isInstanceOf(ServiceException.class).hasMessageStartingWith("deployment.keepWarm: must be positive");
+        .isInstanceOf(ServiceException.class).hasMessage("deployment.keepWarm: must be positive and at most 24 hours, not PT-1S");
+    assertThatThrownBy(() -> Deployments.rollout(blueGreen(Duration.ZERO, null), "camunda", null))
+        .hasMessage("deployment.keepWarm: must be positive and at most 24 hours, not PT0S");
     assertThatThrownBy(() -> Deployments.rollout(blueGreen(Duration.ofDays(2), null), "temporal", null))
         .hasMessageStartingWith("deployment.keepWarm: must be at most 24 hours");
     assertThatThrownBy(() -> Deployments.rollout(blueGreen(null, Duration.ZERO), "temporal", null))
-        .hasMessageStartingWith("deployment.warmTimeout: must be positive");
+        .hasMessage("deployment.warmTimeout: must be positive and at most 60 minutes, not PT0S");
     assertThatThrownBy(() -> Deployments.rollout(blueGreen(null, Duration.ofHours(2)), "temporal", null))
         .hasMessage("deployment.warmTimeout: must be at most 60 minutes, not PT2H");
     // the approver decides before the switch; there is no canary to decide after
     assertThatThrownBy(() -> Deployments.rollout(blueGreen(null, null), "temporal", "after-canary"))
         .hasMessage("approval.decides: 'after-canary' needs deployment.strategy 'canary', not 'blue-green'");
-    assertThatThrownBy(() -> Deployments.rollout(blueGreen(null, null), "camunda", null))
-        .hasMessage("deployment.strategy: 'blue-green' does not run on the Camunda engine: use one of [direct, canary, shadow, ab]");
+    assertThatThrownBy(() -> Deployments.rollout(blueGreen(null, null), "camunda", "after-canary"))
+        .hasMessage("approval.decides: 'after-canary' needs deployment.strategy 'canary', not 'blue-green'");
+    // on Camunda with the same fields and the same checks
+    Rollout camunda = Deployments.rollout(blueGreen(Duration.ofSeconds(15), Duration.ofMinutes(2)), "camunda", null);
+    assertThat(camunda.strategy()).isEqualTo("blue-green");
+    assertThat(camunda.keepWarm()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(camunda.warmTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThatThrownBy(() -> Deployments.rollout(blueGreen(Duration.ofDays(2), null), "camunda", null))
+        .hasMessageStartingWith("deployment.keepWarm: must be at most 24 hours");
   }
 
   @Test

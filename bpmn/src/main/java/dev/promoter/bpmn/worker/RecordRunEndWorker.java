@@ -6,6 +6,7 @@ import dev.promoter.workflows.activities.RegistryActivities;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import dev.promoter.workflows.rollout.Rollout;
+import dev.promoter.workflows.rollout.RolloutVerdicts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class RecordRunEndWorker extends ThinWorker {
       return "";
     }
     if (v.get("champion") == null) {
-      return " (" + strategy + " skipped: no production version to compare with)";
+      return RolloutVerdicts.skippedWithoutChampion(String.valueOf(strategy));
     }
     return v.get("abVerdict") instanceof String ab ? " (" + ab + ")" : "";
   }

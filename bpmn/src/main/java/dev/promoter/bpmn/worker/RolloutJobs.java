@@ -47,4 +47,20 @@ final class RolloutJobs {
   static long since(ActivatedJob job) {
     return ((Number) ThinWorker.required(job, "splitSince")).longValue();
   }
+
+  /**
+   * The run's steps with the last replaced by {@code step} (appended when there is none): a step
+   * that was running and has moved on, as the Temporal workflow replaces it.
+   */
+  static List<Object> replacedLast(ActivatedJob job, RolloutStep step) {
+    List<Object> steps = new ArrayList<>();
+    if (job.getVariablesAsMap().get("rolloutSteps") instanceof List<?> before) {
+      steps.addAll(before);
+    }
+    if (!steps.isEmpty()) {
+      steps.removeLast();
+    }
+    steps.add(LifecycleVariables.asMap(step));
+    return steps;
+  }
 }

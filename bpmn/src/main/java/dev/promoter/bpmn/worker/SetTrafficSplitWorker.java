@@ -2,23 +2,31 @@ package dev.promoter.bpmn.worker;
 
 import dev.promoter.bpmn.LifecycleVariables;
 import dev.promoter.bpmn.Processes.JobTypes;
+import dev.promoter.registry.LifecycleRuns;
+import dev.promoter.workflows.rollout.BlueGreenSteps;
 import dev.promoter.workflows.rollout.Rollout;
 import dev.promoter.workflows.rollout.RolloutActivities;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Gives the run's version its share of production in the header's {@code mode}: the canary's
- * step {@code stepIndex}, the shadow's or the A/B test's share. One audited registry transaction;
+ * step {@code stepIndex}, the shadow's or the A/B test's share; or, for blue-green ({@code warm}:
+ * loaded on every replica, no traffic), the candidate before the approval or, with header
+ * {@code of: champion}, the old champion for the keep-warm window after the switch (that step is
+ * appended to {@code rolloutSteps} and the run's row). One audited registry transaction;
  * idempotent (setting the split already set changes nothing and returns the same start), so a
  * retried job measures from the same {@code splitSince}.
  */
 public final class SetTrafficSplitWorker extends ThinWorker {
   private final RolloutActivities rollouts;
+  private final RolloutProgress progress;
 
-  public SetTrafficSplitWorker(RolloutActivities rollouts) {
+  public SetTrafficSplitWorker(RolloutActivities rollouts, LifecycleRuns runs) {
     this.rollouts = rollouts;
+    this.progress = new RolloutProgress(runs);
   }
 
   @Override
@@ -32,6 +40,9 @@ public final class SetTrafficSplitWorker extends ThinWorker {
     Rollout rollout = LifecycleVariables.rollout(job.getVariablesAsMap());
     String runId = string(job, "runId");
     int version = integer(job, "version");
+    if (BlueGreenSteps.WARM.equals(mode)) {
+      return warm(job, rollout, runId, version);
+    }
     int percent;
     String reason;
     switch (mode) {
@@ -54,5 +65,19 @@ public final class SetTrafficSplitWorker extends ThinWorker {
     long since = rollouts.setSplit(string(job, "modelName"), RolloutJobs.ALIAS, version, mode, percent,
         Workers.SYSTEM_ACTOR, reason);
     return Map.of("splitSince", since, "trafficMoved", true);
+  }
+
+  /** Blue-green's warm split: the candidate beside the champion, or the champion after the switch. */
+  private Map<String, Object> warm(ActivatedJob job, Rollout rollout, String runId, int version) {
+    int champion = RolloutJobs.champion(job);
+    boolean keep = "champion".equals(job.getCustomHeaders().get("of"));
+    String reason = keep ? BlueGreenSteps.keepReason(runId, champion, rollout.keepWarm())
+        : BlueGreenSteps.preloadReason(runId, version, champion);
+    long since = rollouts.setSplit(string(job, "modelName"), RolloutJobs.ALIAS, keep ? champion : version,
+        BlueGreenSteps.WARM, 0, Workers.SYSTEM_ACTOR, reason);
+    List<Object> steps = RolloutJobs.appended(job, keep ? BlueGreenSteps.keeping(champion, rollout.keepWarm())
+        : BlueGreenSteps.preloading(version, champion));
+    progress.record(job, steps);
+    return Map.of("splitSince", since, "trafficMoved", true, "rolloutSteps", steps);
   }
 }

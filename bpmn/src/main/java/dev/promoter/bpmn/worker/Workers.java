@@ -20,7 +20,7 @@ public final class Workers {
 
   /**
    * Every worker of the CPU pool but training (registry, evaluation, approval, rollback, traffic
-   * splits and gates), over the same activity implementations as the Temporal pool.
+   * splits, gates and blue-green's warm-up checks), over the same activity implementations as the Temporal pool.
    */
   public static List<ThinWorker> cpuPool(LifecycleRuns runs, Approvals approvals, RegistryActivities registry,
       EvaluationActivities evaluation, RolloutActivities rollouts, Clock clock) {
@@ -30,8 +30,9 @@ public final class Workers {
         new OpenApprovalWorker(registry, clock), new ExpireApprovalWorker(registry),
         new PromoteVersionWorker(registry, approvals::decision), new WithdrawVersionWorker(registry, approvals::decision),
         new RollbackAliasWorker(registry), new RecordRunEndWorker(registry),
-        new SetTrafficSplitWorker(rollouts), new ReadGatesWorker(rollouts, runs), new DecideAbTestWorker(rollouts, runs),
-        new ClearTrafficSplitWorker(rollouts));
+        new SetTrafficSplitWorker(rollouts, runs), new ReadGatesWorker(rollouts, runs), new DecideAbTestWorker(rollouts, runs),
+        new ClearTrafficSplitWorker(rollouts), new CheckWarmWorker(rollouts, runs),
+        new EndKeepWarmWorker(registry, rollouts));
   }
 
   /** Subscribes each worker to its job type; close the returned workers to stop. */

@@ -1,6 +1,7 @@
 package dev.promoter.workflows.lifecycle;
 
 import dev.promoter.workflows.activities.RegistryActivities;
+import dev.promoter.workflows.rollout.BlueGreenSteps;
 import dev.promoter.workflows.rollout.Rollout;
 import dev.promoter.workflows.rollout.RolloutActivities;
 import dev.promoter.workflows.rollout.RolloutStep;
@@ -20,7 +21,7 @@ import java.util.Map;
 final class BlueGreenRollout {
   private static final String ALIAS = "production";
   private static final String ACTOR = ModelLifecycleWorkflowImpl.SYSTEM_ACTOR;
-  private static final String WARM = "warm";
+  private static final String WARM = BlueGreenSteps.WARM;
 
   private final LifecycleRequest request;
   private final RunState state;
@@ -39,11 +40,10 @@ final class BlueGreenRollout {
 
   /** Loads the candidate beside the champion, before the approval. */
   void preload(String runId, int version, int champion) {
-    rollouts.setSplit(request.modelName(), ALIAS, version, WARM, 0, ACTOR, "run " + runId
-        + " blue-green: v" + version + " loads and warms beside v" + champion + ", no traffic");
+    rollouts.setSplit(request.modelName(), ALIAS, version, WARM, 0, ACTOR,
+        BlueGreenSteps.preloadReason(runId, version, champion));
     // recorded at once: a run that fails from here on gives the split back in its compensation
-    state.rolloutStep(new RolloutStep("warm v" + version, WARM, 0, "running", null,
-        "loading beside v" + champion + " on every serving replica before the decision"), false);
+    state.rolloutStep(BlueGreenSteps.preloading(version, champion), false);
   }
 
   /**
@@ -56,29 +56,18 @@ final class BlueGreenRollout {
   LifecycleResult awaitWarm(String runId, int version, int champion, Map<String, Double> metrics) {
     Rollout rollout = request.deployment();
     String model = request.modelName();
-    String name = "warm v" + version;
-    state.rolloutStep(new RolloutStep(name, WARM, 0, "running", null,
-        "waiting up to " + rollout.warmTimeout() + " for every serving replica to load it"), true);
+    state.rolloutStep(BlueGreenSteps.waiting(version, rollout.warmTimeout()), true);
     Warmth w = warmChecks.awaitWarm(model, version, rollout.warmTimeout().toMillis());
-    if (w.replicas() == 0) {
-      // no replica serves: no request can meet a cold model, so the switch need not wait
-      state.rolloutStep(new RolloutStep(name, WARM, 0, "passed", null,
-          "no serving replica reported in the last seconds; nothing to warm"), true);
+    RolloutStep step = BlueGreenSteps.afterWait(version, rollout.warmTimeout(), w);
+    state.rolloutStep(step, true);
+    if (step.outcome().equals("passed")) {
       return null;
     }
-    if (w.ready()) {
-      state.rolloutStep(new RolloutStep(name, WARM, 0, "passed", null,
-          "warm on " + w.warm() + " of " + w.replicas() + " serving replicas"), true);
-      return null;
-    }
-    String why = (w.failed() ? "v" + version + " cannot load" : "v" + version + " was not warm within "
-        + rollout.warmTimeout()) + " on every serving replica (" + w.warm() + " of " + w.replicas()
-        + " warm; " + String.join("; ", w.waiting()) + ")";
-    state.rolloutStep(new RolloutStep(name, WARM, 0, "failed", null, why), true);
+    String why = step.verdict();
     rollouts.clearSplit(model, ALIAS, ACTOR, "run " + runId + " blue-green: " + why);
     registry.withdraw(model, version, "staging", ACTOR, why);
     return ModelLifecycleWorkflowImpl.end(LifecycleStatus.FAILED, request, version, metrics,
-        why + "; production stays on v" + champion, state.rollout());
+        BlueGreenSteps.coldVerdict(why, champion), state.rollout());
   }
 
   /**
@@ -96,25 +85,18 @@ final class BlueGreenRollout {
       rollouts.clearSplit(model, ALIAS, ACTOR, "run " + runId + " blue-green: " + promoted.verdict());
       return promoted;
     }
-    String name = "keep v" + champion + " warm";
-    rollouts.setSplit(model, ALIAS, champion, WARM, 0, ACTOR, "run " + runId + " blue-green: v"
-        + champion + " stays loaded for " + rollout.keepWarm() + " so a rollback is instant");
-    state.rolloutStep(new RolloutStep(name, WARM, 0, "running", null, "v" + champion
-        + " stays loaded for " + rollout.keepWarm() + "; promoter rollback answers from it at once"), false);
+    rollouts.setSplit(model, ALIAS, champion, WARM, 0, ACTOR,
+        BlueGreenSteps.keepReason(runId, champion, rollout.keepWarm()));
+    state.rolloutStep(BlueGreenSteps.keeping(champion, rollout.keepWarm()), false);
     Workflow.sleep(rollout.keepWarm());
     Integer holder = registry.aliasHolder(model, ALIAS);
-    rollouts.clearSplit(model, ALIAS, ACTOR, "run " + runId + " blue-green: the keep-warm window of v"
-        + champion + " is over");
-    if (holder != null && holder == champion) {
-      String why = "production went back to v" + champion + " during the " + rollout.keepWarm()
-          + " keep-warm window, answered by the still-loaded version";
-      state.rolloutStep(new RolloutStep(name, WARM, 0, "failed", null, why), true);
+    rollouts.clearSplit(model, ALIAS, ACTOR, BlueGreenSteps.windowOverReason(runId, champion));
+    String wentBack = BlueGreenSteps.wentBack(champion, holder, rollout.keepWarm());
+    state.rolloutStep(BlueGreenSteps.windowOver(version, champion, holder, wentBack), true);
+    if (wentBack != null) {
       return ModelLifecycleWorkflowImpl.end(LifecycleStatus.ROLLED_BACK, request, version,
-          promoted.metrics(), promoted.verdict() + "; " + why, state.rollout());
+          promoted.metrics(), promoted.verdict() + "; " + wentBack, state.rollout());
     }
-    state.rolloutStep(new RolloutStep(name, WARM, 0, "passed", null, "window over; v" + champion
-        + " unloaded" + (holder != null && holder == version ? "" : "; production is now on "
-            + (holder == null ? "no version" : "v" + holder))), true);
     return promoted;
   }
 }

@@ -6,6 +6,7 @@ import dev.promoter.workflows.activities.TrainedCandidate;
 import dev.promoter.workflows.rollback.RollbackRequest;
 import dev.promoter.workflows.rollback.RollbackWorkflow;
 import dev.promoter.workflows.rollout.Rollout;
+import dev.promoter.workflows.rollout.RolloutVerdicts;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -214,8 +215,7 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
       promoted = blueGreen.keepWarm(runId, version, champion, promoted);
     }
     return rollout.direct() ? promoted : withRollout(promoted, champion == null
-        ? " (" + rollout.strategy() + " skipped: no production version to "
-            + (Rollout.BLUE_GREEN.equals(rollout.strategy()) ? "keep warm" : "compare with") + ")" : note);
+        ? RolloutVerdicts.skippedWithoutChampion(rollout.strategy()) : note);
   }
 
   private LifecycleResult withRollout(LifecycleResult r, String note) {

@@ -38,4 +38,11 @@ public interface RolloutActivities {
    * heartbeat), so retries never stretch the wait.
    */
   Warmth awaitWarm(String modelName, int version, long timeoutMillis);
+
+  /**
+   * What the live serving replicas report of {@code version} now: one read, no wait. For an engine
+   * that waits between checks itself (the BPMN process's timer loop) rather than in a long
+   * activity. Read-only.
+   */
+  Warmth checkWarm(String modelName, int version);
 }

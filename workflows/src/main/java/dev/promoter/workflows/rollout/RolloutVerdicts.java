@@ -54,4 +54,10 @@ public final class RolloutVerdicts {
         reading, failed.isEmpty() ? "every gate passed; for the approver"
             : String.join("; ", failed) + " (reported to the approver)");
   }
+
+  /** What a promotion's verdict adds when there was no production version to roll out against. */
+  public static String skippedWithoutChampion(String strategy) {
+    return " (" + strategy + " skipped: no production version to "
+        + (Rollout.BLUE_GREEN.equals(strategy) ? "keep warm" : "compare with") + ")";
+  }
 }

@@ -45,4 +45,10 @@ final class FakeRollout implements RolloutActivities {
     calls.add("await warm v" + version);
     return warmths.isEmpty() ? new dev.promoter.workflows.rollout.Warmth(2, 2, List.of(), false) : warmths.removeFirst();
   }
+
+  /** Not called by the workflow, which waits in {@link #awaitWarm}. */
+  @Override
+  public dev.promoter.workflows.rollout.Warmth checkWarm(String modelName, int version) {
+    throw new UnsupportedOperationException("the workflow waits in awaitWarm");
+  }
 }
