@@ -142,6 +142,33 @@ class ModelRolloutProcessTest {
   }
 
   @Test
+  void anApprovalThatExpiresAfterTheCanarysLowerStepsGivesItsTrafficBack() throws Exception {
+    String runId = LifecycleFixture.runId();
+    long key = engine.lifecycles.start(runId, challenger(new Rollout("canary", List.of(50, 100), BAKE,
+        Gates.DEFAULT, null), ApprovalPolicy.AFTER_CANARY));
+    bake(key, "timer_catch_canary_bake", 1, "canary", 50, 30, 30);
+    fixture.awaitApproval(runId);
+    engine.awaitEntered(key, "gateway_await_decision", WAIT);
+    assertThat(splits.get("rrna", "production").percent()).as("the lower step's share while nobody decides")
+        .isEqualTo(50);
+    engine.engine.increaseTime(Duration.ofHours(2)); // past the one-hour approval timeout
+    engine.awaitCompleted(key, WAIT);
+
+    engine.assertThat(key).isCompleted().hasNoIncidents().hasPassedElementsInOrder(
+        "service_task_read_canary_gates", "service_task_open_approval", "timer_catch_approval_expired",
+        "service_task_expire_approval", "service_task_clear_split_expired", "service_task_withdraw_expired",
+        "service_task_record_run_end")
+        .hasPassedElement("service_task_set_canary_split", 1);
+    assertThat(fixture.runs.get(runId).status()).isEqualTo("EXPIRED");
+    assertThat(fixture.approvals.find(runId).orElseThrow().status()).isEqualTo("EXPIRED");
+    assertThat(splits.of("rrna")).as("no share left with the candidate").isEmpty();
+    assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(1);
+    assertThat(fixture.models.version("rrna", 2).aliases()).isEmpty();
+    assertThat(fixture.models.audit("rrna")).anyMatch(a -> a.action().equals("split-clear")
+        && a.reason().contains(runId));
+  }
+
+  @Test
   void aFailedGateGivesTrafficBackAndEndsRolledBackWithItsFigures() throws Exception {
     String runId = LifecycleFixture.runId();
     long key = engine.lifecycles.start(runId, challenger(new Rollout("canary", List.of(25, 100), BAKE,
