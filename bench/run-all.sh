@@ -11,7 +11,8 @@
 #   featurization  Java vs Python Counter vs plain C (bench/run-kmer-bench.sh, bench/kmer_c.c),
 #                  and its growth with the number of sequences
 #   serving        bench/serving/run.sh: predict API vs FastAPI + scikit-learn, batch, batch-size growth
-#   classification ours vs sortmerna on data/rrna/test (macro-F1, sequences/s), barrnap as a locator;
+#   classification ours vs sortmerna on data/rrna/test (macro-F1, sequences/s whole process, and per
+#                  sequence with fixed costs apart: both again on the records repeated), barrnap as a locator;
 #                  bench/classify/run.sh (compiled vs Tribuo, end to end)
 #   registry       bench/registry-api/run.sh (GET one model of 10,000; quick: that endpoint only)
 #   orchestration  bench/orchestration/run.sh: a no-op lifecycle on the embedded Temporal and the
