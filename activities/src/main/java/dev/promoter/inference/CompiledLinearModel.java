@@ -225,11 +225,24 @@ final class CompiledLinearModel {
      */
     Scores scores(CharSequence sequence) {
         Scratch s = scratch.get();
-        count(sequence.toString().getBytes(StandardCharsets.ISO_8859_1), s);
-        int present = block(s.kmerCounts, s.kmerPresent, s.kmerTotal, kmerFeatures, 1.0, s, 0);
+        byte[] bytes = sequence.toString().getBytes(StandardCharsets.ISO_8859_1);
+        // Forward strand: the composition k-mer at every position that also ends a k-mer is the
+        // k-mer's suffix, so its counts are summed from the k-mer counts (integers: exact) instead
+        // of being counted base by base; only the first few positions of each run count it here.
+        boolean suffixes = withComposition && !canonical && k >= KmerExamples.COMPOSITION_K;
+        if (suffixes) {
+            countWithSuffixes(bytes, s);
+        } else {
+            count(bytes, s);
+        }
+        int present = block(s.kmerCounts, s.kmerPresent, s.kmerTotal, kmerFeatures, 1.0, s, 0,
+                suffixes ? s.compositionCounts : null);
         if (withComposition) {
+            if (suffixes) {
+                markPresent(s.compositionCounts, s.compositionPresent);
+            }
             present = block(s.compositionCounts, s.compositionPresent, s.compositionTotal, compositionFeatures,
-                    KmerExamples.COMPOSITION_WEIGHT, s, present);
+                    KmerExamples.COMPOSITION_WEIGHT, s, present, null);
         }
         if (s.kmerTotal == 0) {
             return null; // the blocks have cleared the scratch
@@ -357,16 +370,68 @@ final class CompiledLinearModel {
     }
 
     /**
+     * {@link #count} for the forward strand with a composition block: k-mers only, and the
+     * composition k-mers of the positions where a run is still shorter than k (the first k - 3
+     * of each run). {@link #block} adds the rest from the k-mer counts, each k-mer's count to its
+     * suffix's. The totals are the same as {@link #count}'s.
+     */
+    private void countWithSuffixes(byte[] sequence, Scratch s) {
+        int[] counts = s.kmerCounts;
+        long[] present = s.kmerPresent;
+        int[] short3 = s.compositionCounts;
+        byte[] codes = this.bases;
+        int k = this.k;
+        int mask = (1 << (2 * k)) - 1;
+        int shortK = KmerExamples.COMPOSITION_K;
+        int shortMask = (1 << (2 * shortK)) - 1;
+        int fwd = 0;
+        int run = 0;
+        int total = 0;
+        int leading = 0;
+        for (byte b : sequence) {
+            int base = codes[b & 0xff];
+            if (base < 0) {
+                run = 0;
+                continue;
+            }
+            fwd = (fwd << 2) | base;
+            if (++run >= k) {
+                int code = fwd & mask;
+                counts[code]++;
+                present[code >>> 6] |= 1L << code;
+                total++;
+            } else if (run >= shortK) {
+                short3[fwd & shortMask]++;
+                leading++;
+            }
+        }
+        s.kmerTotal = total;
+        s.compositionTotal = total + leading;
+    }
+
+    /** Sets the bitmap's bit of every nonzero count (the composition block: 64 codes). */
+    private static void markPresent(int[] counts, long[] bitmap) {
+        for (int code = 0; code < counts.length; code++) {
+            if (counts[code] != 0) {
+                bitmap[code >>> 6] |= 1L << code;
+            }
+        }
+    }
+
+    /**
      * Appends one block's present features (id, value) to the scratch, as {@code KmerExamples}
      * computes them: float frequencies, then scaled in double to L2 norm {@code norm}; features the
      * model never saw still count in the norm, summed in index order. The bitmap of present codes
      * gives that order without scanning every code: at k = 6 a branch per code on a third of them
      * being present cost more than the rest of the prediction. Leaves counts and bitmap zeroed.
+     * With {@code suffixCounts} (a power-of-two length) each count is also added to its code's
+     * suffix there: see {@link #countWithSuffixes}.
      *
      * @return the number of features in the scratch now
      */
     private static int block(int[] counts, long[] bitmap, int total, int[] features, double norm, Scratch s,
-            int present) {
+            int present, int[] suffixCounts) {
+        int suffixMask = suffixCounts == null ? 0 : suffixCounts.length - 1;
         float scale = total == 0 ? 0f : 1f / total;
         int[] codes = s.codes;
         float[] frequencies = s.frequencies;
@@ -381,7 +446,11 @@ final class CompiledLinearModel {
             do {
                 int code = (word << 6) | Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                float f = counts[code] * scale;
+                int count = counts[code];
+                if (suffixCounts != null) {
+                    suffixCounts[code & suffixMask] += count;
+                }
+                float f = count * scale;
                 counts[code] = 0;
                 sumSquares += (double) f * f;
                 codes[n] = code;

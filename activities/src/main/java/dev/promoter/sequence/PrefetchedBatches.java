@@ -36,6 +36,9 @@ public final class PrefetchedBatches implements AutoCloseable {
 
     private final BlockingQueue<Item> queue;
     private final Thread parser;
+    private final boolean measureCpu;
+    /** The parsing thread's CPU time when it ended, with {@code measureCpu}; else -1. */
+    private volatile long parserCpuNanos = -1;
     private boolean finished;
 
     /**
@@ -47,6 +50,15 @@ public final class PrefetchedBatches implements AutoCloseable {
      * @param ahead  batches parsed ahead at most: bounds the memory held
      */
     public PrefetchedBatches(FastaReader reader, int size, int ahead) {
+        this(reader, size, ahead, false);
+    }
+
+    /**
+     * As {@link #PrefetchedBatches(FastaReader, int, int)}; with {@code measureCpu} the parsing
+     * thread records its own CPU time as it ends ({@link #parserCpuNanos()}), for a phase report.
+     */
+    public PrefetchedBatches(FastaReader reader, int size, int ahead, boolean measureCpu) {
+        this.measureCpu = measureCpu;
         if (size < 1 || ahead < 1) {
             throw new IllegalArgumentException("batch size and read-ahead must be positive");
         }
@@ -67,6 +79,9 @@ public final class PrefetchedBatches implements AutoCloseable {
             }
             if (!batch.isEmpty()) {
                 queue.put(new Batch(batch));
+            }
+            if (measureCpu) { // before End is handed over, so the consumer sees it after the last batch
+                parserCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             }
             queue.put(new End());
         } catch (InterruptedException stopped) {
@@ -117,6 +132,11 @@ public final class PrefetchedBatches implements AutoCloseable {
             throw e;
         }
         return new IllegalStateException(error); // the reader throws no checked exception: unreachable
+    }
+
+    /** @return the parsing thread's CPU time in ns once it has read everything (with measureCpu), else -1 */
+    public long parserCpuNanos() {
+        return parserCpuNanos;
     }
 
     /** Stops the parsing thread and waits for it, so that the caller may close the reader. */

@@ -47,24 +47,50 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /**
+   * The command itself, for picocli's {@link #call()} and for {@link ClassifyMain}, which sets the
+   * options without picocli.
+   *
+   * @param stdout where the labels go without {@code --out}
+   * @param stderr where the count of unreadable records goes
+   * @return the exit code, 0
+   */
+  int run(PrintWriter stdout, PrintWriter stderr) throws Exception {
     // The reader starts parsing on its own thread at once, while the model loads, and stays up to
     // AHEAD batches ahead of classification: on 2 cores parsing no longer stops both between batches.
+    ClassifyPhases phases = new ClassifyPhases();
     try (ModelReferences refs = new ModelReferences(); FastaReader reader = FastaReader.open(fasta);
-        PrefetchedBatches batches = new PrefetchedBatches(reader, BATCH, AHEAD);
-        Output output = Output.open(outFile, spec)) {
+        PrefetchedBatches batches = new PrefetchedBatches(reader, BATCH, AHEAD, phases.on());
+        Output output = Output.open(outFile, stdout)) {
       LabelClassifier classifier = refs.classifier(models, weights);
+      phases.mark("model load");
       long records = 0;
+      long t = phases.now();
       for (List<FastaRecord> batch = batches.next(); batch != null; batch = batches.next()) {
-        write(output.writer(), batch, classifier.classify(batch.stream().map(FastaRecord::sequence).toList()));
+        phases.waited(t);
+        t = phases.now();
+        List<Prediction> predictions = classifier.classify(batch.stream().map(FastaRecord::sequence).toList());
+        phases.classified(t);
+        t = phases.now();
+        write(output.writer(), batch, predictions);
+        phases.wrote(t);
         records += batch.size();
+        t = phases.now();
       }
+      phases.waited(t);
+      phases.mark("batch loop");
       if (records == 0) {
         throw new FastaFormatException(fasta.toString(), 1, "no FASTA records");
       }
       output.commit();
+      phases.mark("commit output");
+      phases.print(stderr, batches.parserCpuNanos(), records);
     }
     if (unreadable > 0) {
-      spec.commandLine().getErr().printf(Locale.ROOT, "promoter: %d record(s) with no countable k-mer or base "
+      stderr.printf(Locale.ROOT, "promoter: %d record(s) with no countable k-mer or base "
           + "(all N, or shorter than k), first '%s': labelled non-rRNA with confidence 0%n", unreadable, firstUnreadable);
     }
     return 0;
@@ -89,10 +115,38 @@ final class ClassifyCommand implements Callable<Integer> {
   private static String lines(List<FastaRecord> records, List<Prediction> predictions, int from, int to) {
     StringBuilder text = new StringBuilder((to - from) * 40);
     Formatter f = new Formatter(text, Locale.ROOT);
+    String newline = System.lineSeparator();
     for (int i = from; i < to; i++) {
       Prediction p = predictions.get(i);
-      f.format("%s\t%s\t%.4f%n", records.get(i).id(), p.label(), p.confidence());
+      text.append(records.get(i).id()).append('\t').append(p.label()).append('\t');
+      appendFourDecimals(text, p.confidence(), f);
+      text.append(newline);
     }
     return text.toString();
+  }
+
+  /**
+   * Appends {@code value} as {@code %.4f} would, without parsing a format per line. Formatter
+   * rounds the value's decimal digits half up; rounding {@code value * 10000} to the nearest
+   * integer gives the same digits unless it lies within 1e-6 of a tie (its rounding error is
+   * below 1e-11 for a probability), and those cases, like anything outside [0, 1], go to
+   * {@code fallback}, a Formatter over {@code text}.
+   */
+  static void appendFourDecimals(StringBuilder text, double value, Formatter fallback) {
+    if (value >= 0 && value <= 1) {
+      double scaled = value * 10_000;
+      double floor = Math.floor(scaled);
+      double fraction = scaled - floor;
+      if (Math.abs(fraction - 0.5) > 1e-6) {
+        int units = (int) floor + (fraction > 0.5 ? 1 : 0);
+        text.append(units / 10_000).append('.');
+        int decimals = units % 10_000;
+        for (int digit = 1_000; digit > 0; digit /= 10) {
+          text.append((char) ('0' + decimals / digit % 10));
+        }
+        return;
+      }
+    }
+    fallback.format("%.4f", value);
   }
 }

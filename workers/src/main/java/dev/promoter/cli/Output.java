@@ -34,8 +34,16 @@ final class Output implements AutoCloseable {
   }
 
   static Output open(Path file, CommandLine.Model.CommandSpec spec) throws IOException {
+    return file == null ? new Output(spec.commandLine().getOut(), null, null) : open(file, (PrintWriter) null);
+  }
+
+  /**
+   * @param file   the file to write, or null for {@code stdout}
+   * @param stdout standard output, used when {@code file} is null
+   */
+  static Output open(Path file, PrintWriter stdout) throws IOException {
     if (file == null) {
-      return new Output(spec.commandLine().getOut(), null, null);
+      return new Output(stdout, null, null);
     }
     if (Files.isDirectory(file)) {
       throw new BadInputException(file + ": is a directory; --out names the file to write");

@@ -1,0 +1,141 @@
+package dev.promoter.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The launcher's entry for {@code ./promoter classify}: the plain forms of the command
+ * ({@code classify --model M [--model M2 ...] [--weights W,...] --fasta F [--out O]}, each option
+ * as {@code --x V} or {@code --x=V}) run {@link ClassifyCommand} without picocli; anything else
+ * (help, a typo, a missing or repeated option, an unusual value) goes to {@link PromoterCli}
+ * unchanged, which parses, runs and reports it as before.
+ *
+ * <p>Why: picocli 4.7 is compiled for Java 5, and the JVM's ahead-of-time cache (CDS) cannot hold
+ * classes that old, so its 171 classes were loaded, verified by the old verifier and interpreted
+ * on every run, and building the command's model reflects over its annotations: most of the CPU
+ * time from the JVM's start to the first record (see README, "Training and classifying").
+ * Failures are reported by {@link CliFailures}, as {@link PromoterCli} reports them.
+ */
+public final class ClassifyMain {
+  private ClassifyMain() {
+  }
+
+  /** Classifies, or hands the arguments to {@link PromoterCli#main}; exits with the command's code. */
+  public static void main(String[] args) {
+    ClassifyCommand command = parse(args);
+    if (command == null) {
+      PromoterCli.main(args);
+      return;
+    }
+    // The writers picocli would give the command: its charsets, stderr flushing at each line
+    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.out), charset("sun.stdout.encoding")), 1 << 16));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset("sun.stderr.encoding")), true);
+    System.exit(run(command, out, err));
+  }
+
+  /** Runs a parsed command, reporting a failure as {@link PromoterCli} does; flushes both writers. */
+  static int run(ClassifyCommand command, PrintWriter out, PrintWriter err) {
+    int code;
+    try {
+      code = command.run(out, err);
+    } catch (Exception e) {
+      code = CliFailures.report(e, err);
+    }
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static Charset charset(String property) {
+    String name = System.getProperty(property);
+    return name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();
+  }
+
+  /**
+   * @return the command with its options set, or null when {@code args} is not one of the plain
+   *     forms (then picocli decides what they mean)
+   */
+  static ClassifyCommand parse(String[] args) {
+    if (args.length < 3 || !args[0].equals("classify")) {
+      return null;
+    }
+    List<String> models = new ArrayList<>();
+    String weights = null;
+    String fasta = null;
+    String out = null;
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      String name;
+      String value;
+      int equals = arg.indexOf('=');
+      if (arg.startsWith("--") && equals > 0) {
+        name = arg.substring(0, equals);
+        value = arg.substring(equals + 1);
+      } else if (i + 1 < args.length) {
+        name = arg;
+        value = args[++i];
+      } else {
+        return null;
+      }
+      if (value.isEmpty() || value.startsWith("-")) {
+        return null;
+      }
+      switch (name) {
+        case "--model" -> models.add(value);
+        case "--weights" -> {
+          if (weights != null) {
+            return null;
+          }
+          weights = value;
+        }
+        case "--fasta" -> {
+          if (fasta != null) {
+            return null;
+          }
+          fasta = value;
+        }
+        case "--out" -> {
+          if (out != null) {
+            return null;
+          }
+          out = value;
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+    if (models.isEmpty() || fasta == null) {
+      return null;
+    }
+    ClassifyCommand command = new ClassifyCommand();
+    command.models = models;
+    try {
+      command.fasta = Path.of(fasta);
+      command.outFile = out == null ? null : Path.of(out);
+    } catch (InvalidPathException invalid) {
+      return null;
+    }
+    if (weights != null) {
+      List<Double> parsed = new ArrayList<>();
+      for (String w : weights.split(",")) {
+        try {
+          parsed.add(Double.valueOf(w));
+        } catch (NumberFormatException notANumber) {
+          return null;
+        }
+      }
+      command.weights = parsed;
+    }
+    return command;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.promoter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Formatter;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's classify entry without picocli answers exactly as {@code PromoterCli} does. */
+class ClassifyMainTest {
+  @TempDir static Path dir;
+  static Path data;
+  static Path model;
+
+  @BeforeAll
+  static void train() throws IOException {
+    data = SyntheticFasta.dataset(dir.resolve("data"));
+    model = dir.resolve("model");
+    // k = 6: the default, with the 3-mer composition block the compiled model derives from 6-mer counts
+    CliRun run = CliRun.of("train", "--data", data.toString(), "--trainer", "logreg", "--out", model.toString(),
+        "--k", "6", "--seed", "3");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+  }
+
+  /** What ClassifyMain.main does after parsing, with the output kept. */
+  private static CliRun fast(String... args) {
+    ClassifyCommand command = ClassifyMain.parse(args);
+    assertThat(command).as("plain form: %s", String.join(" ", args)).isNotNull();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = ClassifyMain.run(command, new PrintWriter(out), new PrintWriter(err, true));
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void thePlainFormsPrintAndWriteWhatPicocliDoes() throws IOException {
+    String m = model.toString();
+    String fasta = data.resolve("test.fasta").toString();
+    CliRun viaPicocli = CliRun.of("classify", "--model", m, "--fasta", fasta);
+    assertThat(viaPicocli.exitCode()).isZero();
+    assertThat(viaPicocli.out().lines().count()).isGreaterThan(10);
+    assertThat(fast("classify", "--model", m, "--fasta", fasta)).isEqualTo(viaPicocli);
+    assertThat(fast("classify", "--fasta=" + fasta, "--model=" + m)).isEqualTo(viaPicocli);
+
+    Path a = dir.resolve("a.tsv");
+    Path b = dir.resolve("b.tsv");
+    assertThat(CliRun.of("classify", "--model", m, "--fasta", fasta, "--out", a.toString()).exitCode()).isZero();
+    assertThat(fast("classify", "--model", m, "--fasta", fasta, "--out", b.toString()).exitCode()).isZero();
+    assertThat(Files.readString(b)).isEqualTo(Files.readString(a)).isEqualTo(viaPicocli.out());
+
+    String[] ensemble = {"classify", "--model", m, "--model", m, "--weights", "1,3", "--fasta", fasta};
+    assertThat(fast(ensemble)).isEqualTo(CliRun.of(ensemble));
+  }
+
+  @Test
+  void failuresAreReportedWithPicoclisLineAndExitCode() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.fasta"), ">r1\nACGT\nAC*T\n");
+    String[] malformed = {"classify", "--model", model.toString(), "--fasta", bad.toString()};
+    CliRun run = fast(malformed);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run).isEqualTo(CliRun.of(malformed));
+    String[] noModel = {"classify", "--model", dir.resolve("nope").toString(), "--fasta", bad.toString()};
+    assertThat(fast(noModel)).isEqualTo(CliRun.of(noModel));
+    String[] badWeights = {"classify", "--model", model.toString(), "--model", model.toString(), "--weights", "0,0",
+        "--fasta", bad.toString()};
+    assertThat(fast(badWeights).exitCode()).isEqualTo(2);
+    assertThat(fast(badWeights)).isEqualTo(CliRun.of(badWeights));
+  }
+
+  @Test
+  void anythingButAPlainFormIsLeftToPicocli() {
+    String m = model.toString();
+    assertThat(ClassifyMain.parse(new String[] {"classify", "--help"})).isNull();
+    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--fasta", "f", "--help", "x"})).isNull();
+    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--out", "o", "--x"})).isNull();
+    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--out", "o", "--x", "y"})).isNull();
+    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--fasta", "f", "--fasta", "g"})).isNull();
+    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--out", "o", "--out", "p"})).isNull();
+    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--weights", "1", "--out", "o"})).isNull();
+    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--weights", "-2", "--fasta", "f"})).isNull();
+    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--weights", "1,x", "--fasta", "f"})).isNull();
+    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--fasta=", "--out", "o"})).isNull();
+    assertThat(ClassifyMain.parse(new String[] {"featurize", "--fasta", "f", "--k", "3", "--out", "o"})).isNull();
+    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--fasta", "f"})).isNotNull();
+  }
+
+  @Test
+  void fourDecimalsAreFormattersToTheLastDigitTiesIncluded() {
+    SplittableRandom random = new SplittableRandom(7);
+    StringBuilder mine = new StringBuilder();
+    Formatter fallback = new Formatter(mine, Locale.ROOT);
+    for (int i = 0; i < 200_000; i++) {
+      double v = switch (i % 4) {
+        case 0 -> random.nextDouble();
+        case 1 -> (random.nextInt(10_000) + 0.5) / 10_000; // the double nearest a tie
+        case 2 -> Math.nextUp((random.nextInt(10_000) + 0.5) / 10_000);
+        default -> Math.nextDown((random.nextInt(10_001) + 0.0) / 10_000);
+      };
+      mine.setLength(0);
+      ClassifyCommand.appendFourDecimals(mine, v, fallback);
+      assertThat(mine.toString()).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.4f", v));
+    }
+    for (double v : new double[] {0.0, 1.0, 0.99995, 0.00005, 1e-300, Math.nextDown(1.0), 0.5}) {
+      mine.setLength(0);
+      ClassifyCommand.appendFourDecimals(mine, v, fallback);
+      assertThat(mine.toString()).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.4f", v));
+    }
+  }
+}
