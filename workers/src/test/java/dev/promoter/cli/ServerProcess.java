@@ -16,6 +16,7 @@ import java.util.List;
 final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
+  private boolean released;
   final int httpPort;
 
   private ServerProcess(Process process, Path log, int httpPort) {
@@ -32,6 +33,17 @@ final class ServerProcess implements AutoCloseable {
 
   /** As above, with extra {@code -Dname=value} settings (a drill's short timeouts). */
   static ServerProcess start(Path home, Path dataRoot, int postgresPort, int temporalPort, String pools,
+      String name, List<String> settings) throws IOException {
+    OneDrillAtATime.enter();
+    try {
+      return launch(home, dataRoot, postgresPort, temporalPort, pools, name, settings);
+    } catch (IOException | RuntimeException e) {
+      OneDrillAtATime.leave();
+      throw e;
+    }
+  }
+
+  private static ServerProcess launch(Path home, Path dataRoot, int postgresPort, int temporalPort, String pools,
       String name, List<String> settings) throws IOException {
     int httpPort = StackProperties.freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -79,12 +91,19 @@ final class ServerProcess implements AutoCloseable {
 
   @Override
   public void close() throws IOException, InterruptedException {
-    if (process.isAlive()) {
-      process.destroy();
-      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+    try {
+      if (process.isAlive()) {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      }
+      Files.deleteIfExists(log);
+    } finally {
+      if (!released) {
+        released = true;
+        OneDrillAtATime.leave();
       }
     }
-    Files.deleteIfExists(log);
   }
 }

@@ -1,5 +1,6 @@
 package dev.promoter.identity;
 
+import dev.promoter.cli.StackProperties;
 import dev.promoter.registry.RegistryDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -21,7 +22,7 @@ public final class TestRegistry {
     String name = "identity_test_" + COUNTER.incrementAndGet();
     try {
       if (server == null) {
-        server = EmbeddedPostgres.builder().start();
+        server = EmbeddedPostgres.builder().setPort(StackProperties.freePort()).start();
       }
       try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE " + name);

@@ -3,7 +3,7 @@ package dev.promoter.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
+import dev.promoter.cli.StackProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,10 +19,7 @@ class EmbeddedPostgresPasswordTest {
 
   @Test
   void noPasswordNoConnectionAndTheSamePasswordAfterARestart() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = StackProperties.freePort(); // this test JVM's share of the ports (forkCount)
     Path secret = home.resolve("postgres-password");
     String url = "jdbc:postgresql://localhost:" + port + "/promoter";
     try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(home.resolve("postgres"), port)) {

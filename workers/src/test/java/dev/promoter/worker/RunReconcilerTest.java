@@ -3,6 +3,7 @@ package dev.promoter.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.promoter.cli.StackProperties;
 import dev.promoter.registry.Approvals;
 import dev.promoter.registry.Lineage;
 import dev.promoter.registry.LifecycleRuns;
@@ -30,7 +31,7 @@ class RunReconcilerTest {
 
   @BeforeEach
   void open() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
+    postgres = EmbeddedPostgres.builder().setPort(StackProperties.freePort()).start();
     db = RegistryDatabase.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", 4);
     runs = new LifecycleRuns(db.dataSource());
   }
