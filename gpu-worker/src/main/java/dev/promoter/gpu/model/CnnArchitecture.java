@@ -66,7 +66,7 @@ public record CnnArchitecture(int sequenceLength, List<Integer> channels, int ke
    * @return small defaults that train in about a minute per thousand records on two CPU cores
    */
   public static CnnArchitecture defaults(int sequenceLength, int classes) {
-    return new CnnArchitecture(sequenceLength, List.of(16, 32, 64), 9, 4, 64, 0.3f, classes, false);
+    return new CnnArchitecture(sequenceLength, List.of(16, 32, 64), 9, 4, 64, 0.3f, classes, true);
   }
 
   /**
