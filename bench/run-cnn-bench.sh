@@ -7,6 +7,9 @@
 #   e.g. bench/run-cnn-bench.sh data/rrna 8                          # the default CNN, full run
 #        bench/run-cnn-bench.sh data/rrna 2 max-per-class=200         # quicker
 #        PROMOTER_MAX_GPUS=0 bench/run-cnn-bench.sh                   # force the CPU on a GPU node
+#        OMP_NUM_THREADS=1 bench/run-cnn-bench.sh data/rrna 10 patience=3 # CPU-s on a loaded machine
+# It prints the training CPU seconds of the process beside each epoch: on a shared machine compare
+# those, not wall time (libtorch's OpenMP threads spin when the cores are oversubscribed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/find-jdk.sh

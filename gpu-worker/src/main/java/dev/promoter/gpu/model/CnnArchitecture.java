@@ -3,7 +3,12 @@ package dev.promoter.gpu.model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
@@ -18,8 +23,11 @@ import java.util.List;
  * Three conv blocks (Conv1d, BatchNorm, ReLU, max pooling), global max pooling, then two dense
  * layers with dropout between them.
  *
- * <p>Global <em>max</em> pooling rather than average: a 150 bp read padded to 1,500 positions
- * would otherwise have its signal diluted ten-fold by the padding.
+ * <p>Global <em>max</em> pooling rather than a plain average: a 150 bp read padded to 2,000
+ * positions would otherwise have its signal diluted by the padding. With {@code meanPooling} the
+ * head also gets the <em>masked</em> mean of every filter over the positions that hold a base
+ * (padding excluded), so a read and a whole gene give comparable composition figures, which is
+ * what k-mer models live on; the max says whether a motif is present, the mean how common it is.
  *
  * @param sequenceLength positions per input (longer sequences are truncated, shorter padded)
  * @param channels       filters of the three conv blocks
@@ -28,9 +36,11 @@ import java.util.List;
  * @param dense          units of the hidden dense layer
  * @param dropout        dropout rate before the output layer
  * @param classes        output classes
+ * @param meanPooling    whether the head sees the masked global mean beside the global max
+ *                       (false in format-1 models, which predate it)
  */
 public record CnnArchitecture(int sequenceLength, List<Integer> channels, int kernel, int pool,
-    int dense, float dropout, int classes) {
+    int dense, float dropout, int classes, boolean meanPooling) {
 
   /** Validates and copies. */
   public CnnArchitecture {
@@ -56,12 +66,34 @@ public record CnnArchitecture(int sequenceLength, List<Integer> channels, int ke
    * @return small defaults that train in about a minute per thousand records on two CPU cores
    */
   public static CnnArchitecture defaults(int sequenceLength, int classes) {
-    return new CnnArchitecture(sequenceLength, List.of(16, 32, 64), 9, 4, 64, 0.3f, classes);
+    return new CnnArchitecture(sequenceLength, List.of(16, 32, 64), 9, 4, 64, 0.3f, classes, true);
   }
 
-  /** @return a fresh, uninitialised block of this shape */
+  /**
+   * @return a fresh, uninitialised block of this shape; without {@code meanPooling} exactly the
+   *     flat block of format 1 (its parameter files name every child in order, so a nested trunk
+   *     would no longer load them)
+   */
   public Block newBlock() {
     SequentialBlock net = new SequentialBlock();
+    if (meanPooling) {
+      // the trunk beside the mask of positions holding a base, pooled the same way
+      net.add(new ParallelBlock(branches -> new NDList(branches.get(0).singletonOrThrow(),
+              branches.get(1).singletonOrThrow()),
+          List.of(addTrunk(new SequentialBlock()), LambdaBlock.singleton(this::pooledMask, "mask"))))
+          .add(new LambdaBlock(CnnArchitecture::maskedMaxAndMean, "masked-max-mean"));
+    } else {
+      addTrunk(net).add(Pool.globalMaxPool1dBlock());
+    }
+    return net.add(Blocks.batchFlattenBlock())
+        .add(Linear.builder().setUnits(dense).build())
+        .add(Activation.reluBlock())
+        .add(Dropout.builder().optRate(dropout).build())
+        .add(Linear.builder().setUnits(classes).build());
+  }
+
+  /** Appends the three conv blocks. */
+  private SequentialBlock addTrunk(SequentialBlock net) {
     for (int filters : channels) {
       net.add(Conv1d.builder().setKernelShape(new Shape(kernel)).optPadding(new Shape(kernel / 2))
               .setFilters(filters).build())
@@ -69,12 +101,25 @@ public record CnnArchitecture(int sequenceLength, List<Integer> channels, int ke
           .add(Activation.reluBlock())
           .add(Pool.maxPool1dBlock(new Shape(pool)));
     }
-    return net.add(Pool.globalMaxPool1dBlock())
-        .add(Blocks.batchFlattenBlock())
-        .add(Linear.builder().setUnits(dense).build())
-        .add(Activation.reluBlock())
-        .add(Dropout.builder().optRate(dropout).build())
-        .add(Linear.builder().setUnits(classes).build());
+    return net;
+  }
+
+  /** (batch, 5, length) one-hot input to (batch, 1, pooled length): 1 where a window holds a base. */
+  private NDArray pooledMask(NDArray input) {
+    NDArray mask = input.sum(new int[] {1}, true);
+    for (int i = 0; i < channels.size(); i++) {
+      mask = Pool.maxPool1d(mask, new Shape(pool), new Shape(pool), new Shape(0), false);
+    }
+    return mask;
+  }
+
+  /** (features, mask) to (batch, 2 x filters): max and mean of each filter over unpadded positions. */
+  private static NDList maskedMaxAndMean(NDList featuresAndMask) {
+    NDArray mask = featuresAndMask.get(1);
+    NDArray masked = featuresAndMask.get(0).mul(mask); // ReLU output is >= 0, so 0 never wins a max
+    NDArray positions = mask.sum(new int[] {2}).maximum(1f);
+    NDArray mean = masked.sum(new int[] {2}).div(positions);
+    return new NDList(NDArrays.concat(new NDList(masked.max(new int[] {2}), mean), 1));
   }
 
   /** @param batch batch size @return the input shape */

@@ -19,8 +19,15 @@ import java.util.Map;
 public record CnnMetadata(int format, CnnArchitecture architecture, List<String> labels, long seed,
     int epochs, int bestEpoch, String datasetDigest, Map<String, Double> metrics) {
 
-  /** The current {@link #format}. */
-  public static final int FORMAT = 1;
+  /**
+   * The current {@link #format}: 2 added {@link CnnArchitecture#meanPooling()}. Format 1 (no such
+   * field, read as false) still loads; a reader that knows only 1 refuses a format-2 model by
+   * name instead of failing on an unknown field.
+   */
+  public static final int FORMAT = 2;
+
+  /** The formats this reader loads. */
+  public static final java.util.Set<Integer> READABLE_FORMATS = java.util.Set.of(1, 2);
 
   /** Validates and copies. */
   public CnnMetadata {

@@ -80,8 +80,9 @@ public final class CnnModelDirectory {
       throw new IOException(dir + " is not a CNN model directory: no " + METADATA);
     }
     CnnMetadata metadata = JSON.readValue(file.toFile(), CnnMetadata.class);
-    if (metadata.format() != CnnMetadata.FORMAT) {
-      throw new IOException(file + " has format " + metadata.format() + "; this reader knows " + CnnMetadata.FORMAT);
+    if (!CnnMetadata.READABLE_FORMATS.contains(metadata.format())) {
+      throw new IOException(file + " has format " + metadata.format() + "; this reader knows "
+          + new java.util.TreeSet<>(CnnMetadata.READABLE_FORMATS));
     }
     return metadata;
   }

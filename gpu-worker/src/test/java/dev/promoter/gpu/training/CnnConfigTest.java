@@ -15,6 +15,8 @@ class CnnConfigTest {
     assertThat(config.epochs()).isEqualTo(3);
     assertThat(config.channels()).containsExactly(8, 16, 32);
     assertThat(config.seed()).isEqualTo(7);
+    assertThat(CnnConfig.fromParams(Map.of("mean-pooling", "0")).architecture(8).meanPooling()).isFalse();
+    assertThat(CnnConfig.fromParams(Map.of("mean-pooling", "1")).architecture(8).meanPooling()).isTrue();
     assertThat(config.sequenceLength()).isEqualTo(CnnConfig.defaults().sequenceLength());
     assertThat(CnnConfig.fromParams(config.toParams())).isEqualTo(config);
   }
@@ -24,6 +26,7 @@ class CnnConfigTest {
     assertThatThrownBy(() -> CnnConfig.fromParams(Map.of("epoch", "3"))).hasMessageContaining("unknown cnn parameter 'epoch'");
     assertThatThrownBy(() -> CnnConfig.fromParams(Map.of("epochs", "many"))).hasMessageContaining("'epochs'");
     assertThatThrownBy(() -> CnnConfig.fromParams(Map.of("channels", "8,16"))).hasMessageContaining("three");
+    assertThatThrownBy(() -> CnnConfig.fromParams(Map.of("mean-pooling", "2"))).hasMessageContaining("not 0 or 1");
   }
 
   @Test
