@@ -10,7 +10,8 @@
 # starts TREE's `./promoter server` on HOME, warms it (BENCH_JIT_WARMUP, 60 s), then drives single
 # 16S genes at BENCH_CONNS (8) connections for BENCH_SECONDS (20) and prints a row of run.sh's
 # table, CPU counting the JVM and its Postgres. PROMOTER_JAVA_OPTS_A / _B are passed to each side
-# (e.g. a GC to compare on one build). Ports: PROMOTER_HTTP_PORT etc. from the environment, else free.
+# (e.g. a GC to compare on one build). BENCH_FASTA (e.g. run.sh's bench/out/serving/rrna-10000.fasta)
+# adds run.sh's batch row, with the CPU per sequence over its 3 passes. Ports: PROMOTER_HTTP_PORT etc. from the environment, else free.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 [ $# -ge 3 ] || { sed -n 2,14p "$0"; exit 2; }
@@ -53,6 +54,12 @@ turn() { # label tree java-opts
     wrk -t1 -c"$c" -d"${secs}s" --latency -s "$here/predict.lua" "$api" >"$out/$label.txt"
   local used; used=$(echo "$($py "$here/cputime.py" "$pid" --cmdline "$home/postgres") - $before" | bc)
   $py "$here/row.py" "$label" "$out/$label.txt" "$used" "$secs" "$(awk '{print $1 + $2}' "$out/$label.wrktime")"
+  if [ -n "${BENCH_FASTA:-}" ]; then # run.sh's batch row: JSON batches of <= 1,000 records, 2 clients, best of 3
+    before=$($py "$here/cputime.py" "$pid" --cmdline "$home/postgres")
+    local b; b=$($py "$here/batch.py" run "$api$predict" "$vera" "$BENCH_FASTA" 3 2)
+    used=$(echo "$($py "$here/cputime.py" "$pid" --cmdline "$home/postgres") - $before" | bc)
+    echo "|   $label batch: $b, CPU $(echo "scale=1; $used * 1000000 / 30000" | bc) us per sequence"
+  fi
   stop
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
