@@ -123,6 +123,9 @@ public final class SequenceClassifier implements Classifier {
      */
     @Override
     public List<Prediction> classify(List<String> sequences) {
+        if (sequences.size() == 1) { // an online request's single gene: no parallel stream to set up
+            return List.of(classify(sequences.getFirst()));
+        }
         return IntStream.range(0, sequences.size()).parallel()
                 .mapToObj(i -> classify(sequences.get(i))).toList();
     }

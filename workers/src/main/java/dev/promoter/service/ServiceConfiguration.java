@@ -89,7 +89,9 @@ public class ServiceConfiguration {
       ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
     return new dev.promoter.serving.PredictionWriter(new dev.promoter.registry.PredictionLog(database.dataSource()),
         dev.promoter.serving.ServingSettings.from(env), clock,
-        meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+        meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+        env.getProperty("promoter.serving.log-flush", java.time.Duration.class,
+            dev.promoter.serving.PredictionWriter.DEFAULT_FLUSH));
   }
 
   @Bean

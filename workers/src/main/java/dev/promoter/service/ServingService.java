@@ -297,25 +297,33 @@ public final class ServingService {
     return new Answers(requestId, model, version, route, answers);
   }
 
-  private List<PredictionRecord> rows(String requestId, String model, int version, String route,
+  // the drift summary's counts are taken here, one table lookup per base; its columns and their
+  // JSON are the writer thread's work
+  private List<PredictionWriter.Row> rows(String requestId, String model, int version, String route,
       List<FastaRecord> records, List<Prediction> predictions, long elapsedNanos) {
     Instant now = clock.instant();
-    List<PredictionRecord> rows = new ArrayList<>(predictions.size());
+    double latencyMs = elapsedNanos / 1e6;
+    if (predictions.size() == 1) {
+      Prediction p = predictions.getFirst();
+      return List.of(new PredictionWriter.Row(now, requestId, 0, model, version, route, latencyMs, p.label(),
+          p.confidence(), SequenceSummary.Counts.of(records.getFirst().sequence()), PredictionRecord.OK));
+    }
+    List<PredictionWriter.Row> rows = new ArrayList<>(predictions.size());
     for (int i = 0; i < predictions.size(); i++) {
       Prediction p = predictions.get(i);
-      rows.add(new PredictionRecord(now, requestId, i, model, version, route, elapsedNanos / 1e6,
-          p.label(), p.confidence(), SequenceSummary.of(records.get(i).sequence())));
+      rows.add(new PredictionWriter.Row(now, requestId, i, model, version, route, latencyMs, p.label(),
+          p.confidence(), SequenceSummary.Counts.of(records.get(i).sequence()), PredictionRecord.OK));
     }
     return rows;
   }
 
-  private List<PredictionRecord> failedRows(String requestId, String model, int version, String route,
+  private List<PredictionWriter.Row> failedRows(String requestId, String model, int version, String route,
       List<FastaRecord> records, long elapsedNanos, String outcome) {
     Instant now = clock.instant();
-    List<PredictionRecord> rows = new ArrayList<>(records.size());
+    List<PredictionWriter.Row> rows = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
-      rows.add(PredictionRecord.failed(now, requestId, i, model, version, route, elapsedNanos / 1e6,
-          SequenceSummary.of(records.get(i).sequence()), outcome));
+      rows.add(new PredictionWriter.Row(now, requestId, i, model, version, route, elapsedNanos / 1e6, null, 0,
+          SequenceSummary.Counts.of(records.get(i).sequence()), outcome));
     }
     return rows;
   }

@@ -78,9 +78,26 @@ public final class SequenceInput {
    * then reads it with the reader, which refuses it with the CLI's message.
    */
   static FastaRecord normalised(String name, String raw) {
-    byte[] stored = new byte[raw.length()];
-    int n = 0;
-    for (int i = 0; i < raw.length(); i++) {
+    // most requests send bases already in stored form (upper case, no U, no gaps): then the
+    // string itself is the record's sequence, and checking it allocates nothing
+    int i = 0;
+    int length = raw.length();
+    while (i < length) {
+      char c = raw.charAt(i);
+      if (c >= 128 || c == 0 || STORED[c] != c) {
+        break;
+      }
+      i++;
+    }
+    if (i == length) {
+      return length == 0 ? null : new FastaRecord(name, "", raw);
+    }
+    byte[] stored = new byte[length];
+    for (int j = 0; j < i; j++) {
+      stored[j] = (byte) raw.charAt(j); // the prefix already in stored form
+    }
+    int n = i;
+    for (; i < length; i++) {
       char c = raw.charAt(i);
       byte b = c < 128 ? STORED[c] : 0;
       if (b == 0) {

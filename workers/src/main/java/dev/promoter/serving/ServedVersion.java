@@ -16,6 +16,9 @@ public final class ServedVersion {
   private final boolean[] errors;
   private int next;
   private int filled;
+  /** Errors in the window, and requests in it slower than maxP95: kept as entries come and go. */
+  private int errorsInWindow;
+  private int slowInWindow;
   private long requests;
   private long failures;
   private ServingState state = ServingState.LOADING;
@@ -100,10 +103,22 @@ public final class ServedVersion {
     move(ServingState.FAILED, now, why);
   }
 
-  /** Counts one live request; ACTIVE and DEGRADED follow the recent window. */
+  /**
+   * Counts one live request; ACTIVE and DEGRADED follow the recent window. The window's error and
+   * slow counts are kept as requests enter and leave it, so a request costs no pass over the
+   * window: the p95 is over the limit exactly when more requests than the p95's rank allows are
+   * (the window is sorted only for a message or a view, never per request).
+   */
   public synchronized void record(long elapsedNanos, boolean error, Instant now) {
+    long limit = settings.maxP95().toNanos();
+    if (filled == nanos.length) { // the oldest entry leaves the window
+      errorsInWindow -= errors[next] ? 1 : 0;
+      slowInWindow -= nanos[next] > limit ? 1 : 0;
+    }
     nanos[next] = elapsedNanos;
     errors[next] = error;
+    errorsInWindow += error ? 1 : 0;
+    slowInWindow += elapsedNanos > limit ? 1 : 0;
     next = (next + 1) % nanos.length;
     filled = Math.min(filled + 1, nanos.length);
     requests++;
@@ -114,15 +129,13 @@ public final class ServedVersion {
     if (state == ServingState.FAILED || state == ServingState.LOADING) {
       return;
     }
-    double rate = errorRate();
-    double p95 = p95Nanos();
     String over = null;
-    if (filled >= settings.minRequests() && rate > settings.maxErrorRate()) {
+    if (filled >= settings.minRequests() && errorRate() > settings.maxErrorRate()) {
       over = String.format(java.util.Locale.ROOT, "error rate %.1f%% over the last %d requests (limit %.1f%%)",
-          100 * rate, filled, 100 * settings.maxErrorRate());
-    } else if (filled >= settings.minRequests() && p95 > settings.maxP95().toNanos()) {
+          100 * errorRate(), filled, 100 * settings.maxErrorRate());
+    } else if (filled >= settings.minRequests() && slowInWindow >= filled - p95Rank()) {
       over = String.format(java.util.Locale.ROOT, "p95 latency %.0f ms over the last %d requests (limit %d ms)",
-          p95 / 1e6, filled, settings.maxP95().toMillis());
+          p95Nanos() / 1e6, filled, settings.maxP95().toMillis());
     }
     if (over != null) {
       move(ServingState.DEGRADED, now, over);
@@ -162,11 +175,12 @@ public final class ServedVersion {
   }
 
   private double errorRate() {
-    int n = 0;
-    for (int i = 0; i < filled; i++) {
-      n += errors[i] ? 1 : 0;
-    }
-    return filled == 0 ? 0 : (double) n / filled;
+    return filled == 0 ? 0 : (double) errorsInWindow / filled;
+  }
+
+  /** The p95's index in the sorted window. */
+  private int p95Rank() {
+    return Math.min(filled - 1, (int) Math.ceil(0.95 * filled) - 1);
   }
 
   private double p95Nanos() {
@@ -175,6 +189,6 @@ public final class ServedVersion {
     }
     long[] sorted = Arrays.copyOf(nanos, filled);
     Arrays.sort(sorted);
-    return sorted[Math.min(filled - 1, (int) Math.ceil(0.95 * filled) - 1)];
+    return sorted[p95Rank()];
   }
 }

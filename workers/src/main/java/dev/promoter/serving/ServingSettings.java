@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
  * @param maxErrorRate error rate over which a version is DEGRADED
  * @param maxP95 p95 latency over which a version is DEGRADED
  * @param logQueue predictions waiting for the log writer at most; more are dropped and counted
- * @param logBatch rows per insert
+ * @param logBatch rows per COPY into the log; the writer starts early once this many have queued
  * @param retention how long the prediction log keeps rows; zero keeps them forever
  */
 public record ServingSettings(int maxBatch, int maxSequenceLength, Duration aliasRefresh,

@@ -56,6 +56,51 @@ class ServingStateTest {
   }
 
   @Test
+  void degradedOnP95ExactlyWhenTheSortedWindowSaysSoWithTheSameCause() {
+    // the window's counts replace a sort per request: over 20,000 requests with latencies around
+    // the limit (and errors), the state and cause after each must be what sorting the window gives
+    int window = 20;
+    ServingSettings settings = new ServingSettings(1000, 50_000, Duration.ofSeconds(1), Duration.ofSeconds(30),
+        window, 5, 0.25, Duration.ofMillis(100), 100, 10, Duration.ofDays(30));
+    ServedVersion v = new ServedVersion("m", 1, settings, T0);
+    v.warm(null, "ab", T0);
+    java.util.Random random = new java.util.Random(3);
+    java.util.ArrayDeque<long[]> recent = new java.util.ArrayDeque<>(); // {nanos, error}
+    int degraded = 0;
+    for (int i = 0; i < 20_000; i++) {
+      int slowPercent = new int[] {0, 3, 8, 20}[i / 1_000 % 4];
+      long nanos = random.nextInt(100) < slowPercent ? 100_000_001L + random.nextInt(50_000_000)
+          : random.nextInt(20) == 0 ? 100_000_000L : 40_000_000L + random.nextInt(60_000_000); // at the limit is not over it
+      boolean error = random.nextInt(i / 2_000 % 2 == 0 ? 40 : 3) == 0;
+      v.record(nanos, error, T0.plusSeconds(1));
+      recent.addLast(new long[] {nanos, error ? 1 : 0});
+      if (recent.size() > window) {
+        recent.removeFirst();
+      }
+      long[] sorted = recent.stream().mapToLong(e -> e[0]).sorted().toArray();
+      int n = sorted.length;
+      double p95 = sorted[Math.min(n - 1, (int) Math.ceil(0.95 * n) - 1)];
+      double rate = recent.stream().mapToLong(e -> e[1]).sum() / (double) n;
+      String expected = null;
+      if (n >= 5 && rate > 0.25) {
+        expected = String.format(java.util.Locale.ROOT, "error rate %.1f%% over the last %d requests (limit %.1f%%)",
+            100 * rate, n, 25.0);
+      } else if (n >= 5 && p95 > 100_000_000) {
+        expected = String.format(java.util.Locale.ROOT, "p95 latency %.0f ms over the last %d requests (limit %d ms)",
+            p95 / 1e6, n, 100);
+      }
+      ServedVersion.View view = v.view();
+      assertThat(view.cause()).as("request %d", i).isEqualTo(expected);
+      assertThat(view.state()).as("request %d", i)
+          .isEqualTo(expected == null ? ServingState.ACTIVE : ServingState.DEGRADED);
+      assertThat(view.p95Ms()).isEqualTo(p95 / 1e6);
+      assertThat(view.errorRate()).isEqualTo(rate);
+      degraded += expected != null && expected.startsWith("p95") ? 1 : 0;
+    }
+    assertThat(degraded).as("the p95 rule was exercised").isGreaterThan(1_000).isLessThan(15_000);
+  }
+
+  @Test
   void aFailedLoadIsNotRetriedBeforeItsDelayThenLoadsOnceTheArtifactIsBack() throws Exception {
     try (RegistryDatabase db = TestRegistry.fresh()) {
       ModelRegistry registry = new ModelRegistry(db.dataSource());
