@@ -43,6 +43,21 @@ class RoundReportingXGBoostTrainerTest {
         .mapToObj(r -> "round " + r + "/" + ROUNDS + " over " + size + " examples").toList());
   }
 
+  /** The trainer above compared against Tribuo's went through this conversion, not Tribuo's. */
+  @Test
+  void kmerExamplesConvertWithoutBoxing() throws XGBoostError {
+    MutableDataset<Label> data = dataset();
+    ml.dmlc.xgboost4j.java.DMatrix matrix = CsrMatrix.of(data, data.getFeatureIDMap(), data.getOutputIDInfo());
+    try {
+      assertThat(matrix).isNotNull();
+      assertThat(matrix.rowNum()).isEqualTo(data.size());
+      assertThat(matrix.getWeight()).contains(RrnaTrainer.inverseFrequencyWeights(
+          RrnaTrainerTest.TRAIN.stream().map(RrnaDataset::label).toList()).values().iterator().next());
+    } finally {
+      matrix.dispose();
+    }
+  }
+
   @Test
   void aDefaultXgboostTrainingReportsItsRounds() {
     List<String> steps = new ArrayList<>();
