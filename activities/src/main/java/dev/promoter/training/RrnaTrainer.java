@@ -107,20 +107,15 @@ public final class RrnaTrainer {
             dataset.setWeights(inverseFrequencyWeights(labels));
         }
         Hyperparameters h = config.hyperparameters();
+        int size = dataset.size();
         return switch (config.trainer()) {
             case FOREST -> ForestTreeProgress.reporting(h.trees(), listener,
-                    () -> TribuoTrainers.create(config).train(dataset));
-            // Tribuo's SGD and XGBoost trainers have no per-epoch or per-round hook
-            // (XGBoostClassificationTrainer is final and boosts all rounds in one native call):
-            // say what runs.
-            case LOGREG -> {
-                listener.progress(String.format("%d epochs over %,d examples", h.epochs(), dataset.size()));
-                yield TribuoTrainers.create(config).train(dataset);
-            }
-            case XGBOOST -> {
-                listener.progress(String.format("boosting %d rounds over %,d examples", h.trees(), dataset.size()));
-                yield TribuoTrainers.create(config).train(dataset);
-            }
+                    () -> TribuoTrainers.create(config, size, listener).train(dataset));
+            case LOGREG -> SgdEpochProgress.reporting(h.epochs(),
+                    SgdEpochProgress.loggingInterval(size, h.minibatch()), size, listener,
+                    () -> TribuoTrainers.create(config, size, listener).train(dataset));
+            // reports "round i/n" itself
+            case XGBOOST -> TribuoTrainers.create(config, size, listener).train(dataset);
         };
     }
 

@@ -53,16 +53,6 @@ class ForestTreeProgressTest {
     assertThat(other).filteredOn(s -> s.startsWith("tree ")).containsExactly("tree 1/3", "tree 2/3", "tree 3/3");
   }
 
-  @Test
-  void otherTrainersSayWhatRunsWithoutTreeCounts() {
-    List<String> steps = new ArrayList<>();
-    TrainerConfig logreg = RrnaTrainerTest.small(TrainerKind.LOGREG);
-    new RrnaTrainer(logreg).train(RrnaTrainerTest.TRAIN, "test", steps::add);
-
-    assertThat(steps).hasSize(2);
-    assertThat(steps.get(1)).startsWith(logreg.hyperparameters().epochs() + " epochs over ");
-  }
-
   /** Every record's prediction with all its class probabilities, compared exactly. */
   private static List<Prediction> distributions(Model<Label> model) {
     SequenceClassifier classifier = new SequenceClassifier(
