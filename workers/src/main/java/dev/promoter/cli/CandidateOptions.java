@@ -44,7 +44,7 @@ final class CandidateOptions {
   @Option(names = "--strategy", description = "deployment: direct (default), canary, shadow, ab or blue-green")
   String strategy;
 
-  @Option(names = "--steps", split = ",", description = "canary traffic shares in %, ending at 100 (default 10,25,50,100)")
+  @Option(names = "--steps", split = ",", description = "canary traffic shares in %%, ending at 100 (default 10,25,50,100)")
   List<Integer> steps;
 
   @Option(names = "--bake", description = "how long each canary step (or the shadow) runs before its gates are read, ISO-8601 (default PT10M)")
