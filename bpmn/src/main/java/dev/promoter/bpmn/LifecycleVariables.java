@@ -5,6 +5,7 @@ import dev.promoter.workflows.activities.TrainedCandidate;
 import dev.promoter.workflows.lifecycle.ApprovalPolicy;
 import dev.promoter.workflows.lifecycle.CandidateConfig;
 import dev.promoter.workflows.lifecycle.LifecycleRequest;
+import dev.promoter.workflows.rollout.AbSampleStop;
 import dev.promoter.workflows.rollout.Gates;
 import dev.promoter.workflows.rollout.Rollout;
 import java.time.Duration;
@@ -48,8 +49,9 @@ public final class LifecycleVariables {
   /**
    * The deployment as variables: {@code rollout} whole (what the jobs read), and the few fields a
    * gateway or timer reads in FEEL ({@code strategy}, {@code canarySteps}, {@code bake},
-   * {@code warmTimeout} and {@code keepWarm} as ISO-8601, {@code decideAfterCanary}) plus the
-   * canary's position, {@code stepIndex}.
+   * {@code warmTimeout} and {@code keepWarm} as ISO-8601, {@code decideAfterCanary}, the A/B
+   * test's {@code sampleSize} (null: it runs for the bake time) and {@code abPoll}, ISO-8601, how
+   * often it reads both arms meanwhile) plus the canary's position, {@code stepIndex}.
    */
   static Map<String, Object> rolloutVariables(LifecycleRequest r) {
     Rollout rollout = r.deployment();
@@ -62,6 +64,7 @@ public final class LifecycleVariables {
     m.put("abPercent", rollout.abPercent());
     m.put("minSample", rollout.minSample());
     m.put("significance", rollout.significance());
+    m.put("sampleSize", rollout.sampleSize());
     m.put("keepWarm", rollout.keepWarm().toString());
     m.put("warmTimeout", rollout.warmTimeout().toString());
     Map<String, Object> v = new LinkedHashMap<>();
@@ -73,14 +76,17 @@ public final class LifecycleVariables {
     v.put("bake", rollout.bake().toString());
     v.put("warmTimeout", rollout.warmTimeout().toString());
     v.put("keepWarm", rollout.keepWarm().toString());
+    v.put("sampleSize", rollout.sampleSize());
+    v.put("abPoll", AbSampleStop.every(rollout.bake()).toString());
     v.put("stepIndex", 0);
     return v;
   }
 
   /**
    * The rollout back from a job's variables; {@code direct} for an instance started before
-   * rollouts ran on Camunda (it has no {@code rollout} variable), and the blue-green defaults for
-   * one started before blue-green did.
+   * rollouts ran on Camunda (it has no {@code rollout} variable), the blue-green defaults for
+   * one started before blue-green did, and no sample size for one started before the A/B test
+   * could stop at one.
    */
   @SuppressWarnings("unchecked")
   public static Rollout rollout(Map<String, Object> v) {
@@ -92,7 +98,7 @@ public final class LifecycleVariables {
     return new Rollout((String) r.get("strategy"), steps, Duration.parse((String) r.get("bake")),
         JSON.convertValue(r.get("gates"), Gates.class), integer(r.get("shadowPercent")),
         integer(r.get("abPercent")), integer(r.get("minSample")),
-        r.get("significance") == null ? null : number(r.get("significance")), null,
+        r.get("significance") == null ? null : number(r.get("significance")), integer(r.get("sampleSize")),
         duration(r.get("keepWarm")), duration(r.get("warmTimeout")));
   }
 

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How the lifecycle is versioned: a changed {@code model-lifecycle.bpmn} is deployed beside the
  * old one as the process's next version (Zeebe versions by process id); an instance keeps the
- * version it started on, and new runs start on the latest. Version 1 (before rollouts) and version 2
- * (canary, shadow and A/B, before blue-green), as they were deployed, are kept in the test
- * resources, and the current workers still serve each to its end.
+ * version it started on, and new runs start on the latest. Version 1 (before rollouts), version 2
+ * (canary, shadow and A/B, before blue-green) and version 3 (blue-green, before the A/B test could
+ * stop at a sample size), as they were deployed, are kept in the test resources, and the current
+ * workers still serve each to its end.
  */
 class LifecycleVersionsTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -36,7 +37,7 @@ class LifecycleVersionsTest {
   }
 
   @Test
-  void runsStartedOnVersionsOneAndTwoFinishOnThemWhileNewRunsTakeBlueGreen() throws Exception {
+  void runsStartedOnVersionsOneToThreeFinishOnThemWhileNewRunsTakeTheLatest() throws Exception {
     DeploymentEvent first = engine.client.newDeployResourceCommand()
         .addResourceFromClasspath("bpmn/model-rollback.bpmn")
         .addResourceFromClasspath("bpmn/v1/model-lifecycle.bpmn").send().join();
@@ -55,25 +56,41 @@ class LifecycleVersionsTest {
     long middleKey = engine.lifecycles.start(middle, LifecycleFixture.request("rrna-mid", 0.5, 0.0));
     TestEngine.await(() -> fixture.approvals.find(middle).isPresent(), WAIT, "the approval of " + middle);
 
+    // version 3: blue-green, before the A/B test's stop at a sample size
+    DeploymentEvent third = engine.client.newDeployResourceCommand()
+        .addResourceFromClasspath("bpmn/v3/model-lifecycle.bpmn").send().join();
+    assertThat(third.getProcesses()).singleElement().satisfies(p -> assertThat(p.getVersion()).isEqualTo(3));
+    String blueGreen = "bg-" + dir.getFileName();
+    long blueGreenKey = engine.lifecycles.start(blueGreen, LifecycleFixture.request("rrna-bg", 0.5, 0.0));
+    TestEngine.await(() -> fixture.approvals.find(blueGreen).isPresent(), WAIT, "the approval of " + blueGreen);
+
     engine.lifecycles.deploy();
     String current = "new-" + dir.getFileName();
     long newKey = engine.lifecycles.start(current, LifecycleFixture.request("rrna-new", 0.5, 0.0));
     TestEngine.await(() -> fixture.approvals.find(current).isPresent(), WAIT, "the approval of " + current);
-    for (String run : new String[] {old, middle, current}) {
+    for (String run : new String[] {old, middle, blueGreen, current}) {
       fixture.approvals.decide(run, "APPROVED", "bob", "fine");
       engine.lifecycles.publishDecision(run, true, "bob", "fine");
     }
     engine.awaitCompleted(oldKey, WAIT);
     engine.awaitCompleted(middleKey, WAIT);
+    engine.awaitCompleted(blueGreenKey, WAIT);
     engine.awaitCompleted(newKey, WAIT);
 
     engine.assertThat(oldKey).isCompleted().hasNoIncidents().hasPassedElement("service_task_promote_version")
         .hasNotPassedElement("gateway_rollout_next");
     engine.assertThat(middleKey).isCompleted().hasNoIncidents().hasPassedElement("service_task_promote_version")
         .hasPassedElement("gateway_rollout_next").hasNotPassedElement("gateway_keep_warm");
+    engine.assertThat(blueGreenKey).isCompleted().hasNoIncidents().hasPassedElement("service_task_promote_version")
+        .hasPassedElement("gateway_rollout_next").hasPassedElement("gateway_keep_warm");
     engine.assertThat(newKey).isCompleted().hasNoIncidents().hasPassedElement("service_task_promote_version")
         .hasPassedElement("gateway_rollout_next").hasPassedElement("gateway_keep_warm");
-    for (String run : new String[] {old, middle, current}) {
+    // each ran the version it started on (a direct run takes the same path on versions 3 and 4)
+    assertThat(engine.processVersion(oldKey)).isEqualTo(1);
+    assertThat(engine.processVersion(middleKey)).isEqualTo(2);
+    assertThat(engine.processVersion(blueGreenKey)).isEqualTo(3);
+    assertThat(engine.processVersion(newKey)).isEqualTo(4);
+    for (String run : new String[] {old, middle, blueGreen, current}) {
       assertThat(fixture.runs.get(run).status()).as(run).isEqualTo("PROMOTED");
     }
     assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(fixture.runs.get(old).resultJson())

@@ -23,7 +23,8 @@ import java.nio.file.Path;
  * nobody has edited them in Modeler. Version 2 of {@code model-lifecycle} (the rollouts) was
  * written anew here: version 1 was still this builder's output, byte for byte but for generated
  * ids. Version 1 is kept in the test resources ({@code LifecycleVersionsTest}). Version 3 (blue-green)
- * was written anew here too; version 2 is kept beside version 1.
+ * was written anew here too; version 2 is kept beside version 1. So was version 4 (the A/B test's
+ * stop at a sample size); version 3 is kept beside them.
  */
 public final class ProcessFileWriter {
   /** Blue-green runs its steps only against a champion (without one the version moves directly). */
@@ -179,14 +180,39 @@ public final class ProcessFileWriter {
         // the A/B test: a share for the bake time, then the two-proportion test on fed-back labels
         .moveToNode("gateway_rollout_next").condition("ab", "=strategy = \"ab\" and champion != null")
           .serviceTask("service_task_start_ab_test", t -> split(t, "Start A/B test", "ab"))
+          .exclusiveGateway("gateway_ab_sample_size").name("Stop at a sample size?").defaultFlow()
           .intermediateCatchEvent("timer_catch_ab_test_runs", e -> e.name("A/B test runs").timerWithDurationExpression("bake"))
           .serviceTask("service_task_decide_ab_test", t -> job(t.name("Decide A/B test"), JobTypes.DECIDE_AB_TEST))
+          .exclusiveGateway("gateway_ab_decided")
           .serviceTask("service_task_end_ab_test", t -> clear(t, "End A/B test", "A/B test over"))
           .exclusiveGateway("gateway_ab_won").name("Challenger wins?")
           .condition("yes", "=abWon").connectTo("gateway_ready_to_promote")
         .moveToNode("gateway_ab_won").condition("no", "=abWon = false")
           .serviceTask("service_task_withdraw_ab_lost", t -> withdraw(t, "Withdraw A/B loser", "staging", "NOT_PROMOTED"))
           .connectTo("gateway_run_ended")
+        // with a sample size: both arms read every abPoll (a short job, the wait the engine's timer)
+        // until each has its labels, when the same job decides; the bake timer bounds the loop on the
+        // engine's clock, then a last reading decides, as the Temporal loop reads at its deadline
+        .moveToNode("gateway_ab_sample_size").condition("sample size", "=sampleSize != null")
+          .subProcess("sub_process_ab_until_sampled", s -> s.name("Until each arm has its sample")
+              .zeebeInputExpression("now()", "abStartedAt"))
+          .embeddedSubProcess()
+            .startEvent("start_event_ab_until_sampled")
+            .intermediateCatchEvent("timer_catch_ab_poll", e -> e.name("A while").timerWithDurationExpression("abPoll"))
+            .serviceTask("service_task_check_ab_sample", t -> job(t.name("Read both arms"), JobTypes.DECIDE_AB_TEST)
+                .zeebeTaskHeader("until", "sample")
+                .zeebeInputExpression("now()", "abCheckedAt"))
+            .exclusiveGateway("gateway_ab_sampled").name("Each arm sampled?")
+              .condition("no", "=abOutcome = \"waiting\"").connectTo("timer_catch_ab_poll")
+            .moveToNode("gateway_ab_sampled").condition("yes", "=abOutcome != \"waiting\"")
+              .endEvent("end_event_ab_sampled").name("Decided")
+          .subProcessDone()
+          .connectTo("gateway_ab_decided")
+        .moveToActivity("sub_process_ab_until_sampled").boundaryEvent("boundary_event_ab_bake_over")
+          .name("Bake time over").cancelActivity(true).timerWithDurationExpression("bake")
+          .serviceTask("service_task_decide_ab_test_last", t -> job(t.name("Decide A/B test at the bake's end"),
+              JobTypes.DECIDE_AB_TEST).zeebeTaskHeader("until", "bake"))
+          .connectTo("gateway_ab_decided")
         // the approval expired, unless a decision reached the registry first: then wait for its message
         .moveToNode("gateway_await_decision")
           .intermediateCatchEvent("timer_catch_approval_expired", e -> e.name("Approval expires")

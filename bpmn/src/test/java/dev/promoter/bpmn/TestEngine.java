@@ -95,6 +95,14 @@ final class TestEngine implements AutoCloseable {
         timeout, "an incident on instance " + processInstanceKey);
   }
 
+  /** The version of the process definition an instance runs. */
+  int processVersion(long processInstanceKey) {
+    return records().filter(r -> r.getKey() == processInstanceKey
+            && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+        .findFirst().orElseThrow(() -> new AssertionError("no instance " + processInstanceKey))
+        .getValue().getVersion();
+  }
+
   /** Process instances of {@code processId} created so far. */
   long instancesOf(String processId) {
     return records().filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS

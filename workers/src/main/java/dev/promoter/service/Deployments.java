@@ -71,11 +71,6 @@ final class Deployments {
       throw ServiceException.badInput("deployment.sampleSize: must be at least deployment.minSample ("
           + least + "), not " + sampleSize);
     }
-    if (sampleSize != null && "camunda".equals(engine)) {
-      // the BPMN A/B test waits out its bake on a timer; it has no stop at a sample size
-      throw ServiceException.badInput("deployment.sampleSize: runs on the Temporal engine only; "
-          + "an A/B test on Camunda runs for deployment.bake");
-    }
     // the bound in the message is the field's own, not the 7 days of a bake
     Duration keepWarm = positive("deployment.keepWarm", spec.keepWarm(), MAX_KEEP_WARM.toHours() + " hours");
     Duration warmTimeout = positive("deployment.warmTimeout", spec.warmTimeout(),

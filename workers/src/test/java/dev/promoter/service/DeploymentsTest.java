@@ -112,8 +112,10 @@ class DeploymentsTest {
         .hasMessage("deployment.sampleSize: must be at least deployment.minSample (100), not 60");
     assertThatThrownBy(() -> Deployments.rollout(ab(null, 0), "temporal", null))
         .hasMessage("deployment.sampleSize: must be 1-1000000, not 0");
+    // on Camunda with the same field and the same checks (model-lifecycle.bpmn version 4)
     assertThat(Deployments.rollout(ab(null, null), "camunda", null).strategy()).isEqualTo("ab");
-    assertThatThrownBy(() -> Deployments.rollout(ab(null, 200), "camunda", null))
-        .hasMessageStartingWith("deployment.sampleSize: runs on the Temporal engine only");
+    assertThat(Deployments.rollout(ab(50, 200), "camunda", null).sampleSize()).isEqualTo(200);
+    assertThatThrownBy(() -> Deployments.rollout(ab(null, 60), "camunda", null))
+        .hasMessage("deployment.sampleSize: must be at least deployment.minSample (100), not 60");
   }
 }

@@ -1,6 +1,7 @@
 package dev.promoter.workflows.lifecycle;
 
 import dev.promoter.workflows.activities.RegistryActivities;
+import dev.promoter.workflows.rollout.AbSampleStop;
 import dev.promoter.workflows.rollout.GateReading;
 import dev.promoter.workflows.rollout.Rollout;
 import dev.promoter.workflows.rollout.RolloutActivities;
@@ -21,8 +22,6 @@ import java.util.Map;
 final class AbRollout {
   private static final String ALIAS = "production";
   private static final String ACTOR = ModelLifecycleWorkflowImpl.SYSTEM_ACTOR;
-  /** Readings at most per test with a sample size: bounds the run's history on long tests. */
-  private static final int CHECKS = 50;
 
   /**
    * How the test ended.
@@ -63,10 +62,7 @@ final class AbRollout {
       long started = Workflow.currentTimeMillis();
       r = untilSampled(model, version, champion, since, rollout);
       long took = Workflow.currentTimeMillis() - started;
-      stopped = sampled(r, rollout.sampleSize())
-          ? "stopped at the sample size of " + rollout.sampleSize() + " labels an arm after "
-              + Duration.ofSeconds(took / 1000) + "; "
-          : "sample size of " + rollout.sampleSize() + " labels an arm not reached in " + rollout.bake() + "; ";
+      stopped = AbSampleStop.prefix(r, rollout, Duration.ofMillis(took));
     }
     rollouts.clearSplit(model, ALIAS, ACTOR, "run " + runId + " A/B test over");
     RolloutVerdicts.AbOutcome decided = RolloutVerdicts.ab(r, version, champion, rollout);
@@ -82,22 +78,19 @@ final class AbRollout {
   }
 
   /**
-   * Reads both arms at most {@link #CHECKS} times over the bake time (at least a second apart)
-   * and stops as soon as each has the sample size of labels, or when the bake time is up.
+   * Reads both arms at most {@link AbSampleStop#CHECKS} times over the bake time (at least a
+   * second apart) and stops as soon as each has the sample size of labels, or when the bake time
+   * is up.
    */
   private GateReading untilSampled(String model, int version, int champion, long since, Rollout rollout) {
-    long every = Math.max(1_000, rollout.bake().toMillis() / CHECKS);
+    long every = AbSampleStop.every(rollout.bake()).toMillis();
     long deadline = Workflow.currentTimeMillis() + rollout.bake().toMillis();
     while (true) {
       Workflow.sleep(Duration.ofMillis(Math.min(every, deadline - Workflow.currentTimeMillis())));
       GateReading r = rollouts.measure(model, version, "ab", champion, since);
-      if (sampled(r, rollout.sampleSize()) || Workflow.currentTimeMillis() >= deadline) {
+      if (AbSampleStop.reached(r, rollout.sampleSize()) || Workflow.currentTimeMillis() >= deadline) {
         return r;
       }
     }
-  }
-
-  private static boolean sampled(GateReading r, int size) {
-    return r.labelled() >= size && r.championLabelled() >= size;
   }
 }
