@@ -197,6 +197,41 @@ class BlueGreenProcessTest {
     assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(1);
   }
 
+  @Test
+  void anApprovalThatExpiresClearsTheCandidatesWarmSplitAndWithdrawsIt() throws Exception {
+    replicas("replica-a");
+    String runId = LifecycleFixture.runId();
+    long key = engine.lifecycles.start(runId, challenger());
+    fixture.awaitApproval(runId);
+    engine.awaitEntered(key, "gateway_await_decision", WAIT);
+    // warm beside the champion while nobody decides, taking no traffic
+    report("replica-a", 2, "WARM");
+    assertThat(splits.get("rrna", "production")).extracting(TrafficSplit::version, TrafficSplit::mode,
+        TrafficSplit::percent).containsExactly(2, "warm", 0);
+    engine.engine.increaseTime(Duration.ofHours(2)); // past the one-hour approval timeout
+    engine.awaitCompleted(key, WAIT);
+
+    engine.assertThat(key).isCompleted().hasNoIncidents().hasPassedElementsInOrder(
+        "service_task_preload_candidate", "service_task_open_approval", "timer_catch_approval_expired",
+        "service_task_expire_approval", "service_task_clear_split_expired", "service_task_withdraw_expired",
+        "service_task_record_run_end")
+        .hasNotPassedElement("message_catch_approval_decided").hasNotPassedElement("service_task_check_warm")
+        .hasNotPassedElement("service_task_promote_version");
+    RunSummary run = fixture.runs.get(runId);
+    assertThat(run.status()).isEqualTo("EXPIRED");
+    assertThat(JSON.readTree(run.resultJson()).get("verdict").asText())
+        .isEqualTo("no decision within PT1H; v2 withdrawn from staging");
+    assertThat(fixture.approvals.find(runId).orElseThrow().status()).isEqualTo("EXPIRED");
+    // the candidate's warm split is gone (every replica unloads it), the champion never stopped serving
+    assertThat(splits.of("rrna")).isEmpty();
+    assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(1);
+    assertThat(fixture.models.version("rrna", 2).aliases()).isEmpty();
+    assertThat(fixture.models.audit("rrna")).filteredOn(a -> a.action().startsWith("split"))
+        .extracting(a -> a.action() + " v" + a.version() + " " + a.reason()).containsExactly(
+            "split v2 run " + runId + " blue-green: v2 loads and warms beside v1, no traffic",
+            "split-clear v2 run " + runId + " approval expired");
+  }
+
   /** The run ended FAILED with {@code why}, the champion serving and no split left. */
   private void assertCold(String runId, int version, String why) throws Exception {
     RunSummary run = fixture.runs.get(runId);
