@@ -57,7 +57,12 @@ fi
 . bin/find-jdk.sh
 promoter_find_jdk >/dev/null
 echo "== build (package, offline)"
-./mvnw -q -B -o -pl workers -am package -DskipTests >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; exit 1; }
+# the benchmarks below take their class paths from this one build instead of each starting Maven
+# again (BENCH_PREBUILT: see workers/pom.xml's bench-classpaths profile)
+rm -rf "$out/classpaths"
+./mvnw -q -B -o -pl workers -am package -DskipTests -Dbench.classpaths="$out/classpaths" >"$out/build.log" 2>&1 \
+  || { tail -30 "$out/build.log"; exit 1; }
+export BENCH_PREBUILT="$out/classpaths"
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A titles

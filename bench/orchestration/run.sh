@@ -22,9 +22,14 @@ warmup=${4:-100}
 out=bench/out/orchestration
 mkdir -p "$out"
 # package, never install; the test class path holds the dev stack (Temporal test server, the
-# embedded Zeebe engine) beside the application
-./mvnw -q -B -o -pl workers -am package -DskipTests dependency:build-classpath \
-  -Dmdep.outputFile="$PWD/$out/classpath" -Dmdep.includeScope=test >/dev/null
+# embedded Zeebe engine) beside the application. bench/run-all.sh has built it already and hands
+# over its class path (BENCH_PREBUILT)
+if [ -n "${BENCH_PREBUILT:-}" ]; then
+  cp "$BENCH_PREBUILT/test.classpath" "$out/classpath"
+else
+  ./mvnw -q -B -o -pl workers -am package -DskipTests dependency:build-classpath \
+    -Dmdep.outputFile="$PWD/$out/classpath" -Dmdep.includeScope=test >/dev/null
+fi
 cp="workflows/target/classes:activities/target/classes:bpmn/target/classes:zeebe-dev/target/classes"
 cp="$cp:workers/target/classes:$(cat "$out/classpath")"
 "$JAVA_HOME/bin/java" -Xmx2g --enable-native-access=ALL-UNNAMED -Dlogback.configurationFile=bench/logback-bench.xml \
