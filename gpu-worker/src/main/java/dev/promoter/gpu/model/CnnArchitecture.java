@@ -122,6 +122,30 @@ public record CnnArchitecture(int sequenceLength, List<Integer> channels, int ke
     return new NDList(NDArrays.concat(new NDList(masked.max(new int[] {2}), mean), 1));
   }
 
+  /**
+   * @param longest the longest sequence of a batch
+   * @return the positions to encode that batch at. With {@link #meanPooling}: the length rounded
+   *     up to whole poolings ({@code pool}^3 positions), plus a margin of padding as wide as the
+   *     second and third convolutions reach past the last base ({@code kernel/2 * pool * (pool + 1)},
+   *     rounded up the same way), at most {@link #sequenceLength}. The masked head then sees exactly
+   *     the values it would see at the full length: the first convolution reads zeros past the end
+   *     either way, and the deeper ones read the padding's activations, which the margin keeps.
+   *     Without mean pooling always {@link #sequenceLength}, since the unmasked global max sees
+   *     every padded position.
+   */
+  public int inputLength(int longest) {
+    if (!meanPooling) {
+      return sequenceLength;
+    }
+    int align = pool * pool * pool;
+    int margin = (kernel / 2) * pool * (pool + 1);
+    return Math.min(sequenceLength, roundUp(Math.max(1, longest), align) + roundUp(margin, align));
+  }
+
+  private static int roundUp(int n, int step) {
+    return (n + step - 1) / step * step;
+  }
+
   /** @param batch batch size @return the input shape */
   public Shape inputShape(long batch) {
     return encoder().shape(batch);
