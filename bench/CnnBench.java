@@ -21,16 +21,17 @@ import java.util.Map;
  * CNN throughput: training sequences/s per epoch and inference sequences/s, on the device DJL's
  * engine selects (the CPU here). Run by bench/run-cnn-bench.sh, not by the Maven build.
  *
- *   java -cp CLASSPATH bench/CnnBench.java DATASET_DIR EPOCHS [KEY=VALUE ...]
+ *   java -cp CLASSPATH bench/CnnBench.java DATASET_DIR EPOCHS|default [KEY=VALUE ...]
  */
 public class CnnBench {
   public static void main(String[] args) throws Exception {
     System.setProperty("ai.djl.offline", "true");
     Path data = Path.of(args[0]);
-    int epochs = Integer.parseInt(args[1]);
     Map<String, String> params = new HashMap<>();
-    params.put("epochs", Integer.toString(epochs));
-    params.put("patience", Integer.toString(epochs));
+    if (!args[1].equals("default")) { // "default": the config's own epochs and patience
+      params.put("epochs", args[1]);
+      params.put("patience", args[1]);
+    }
     Arrays.stream(args).skip(2).map(a -> a.split("=", 2)).forEach(kv -> params.put(kv[0], kv[1]));
     CnnConfig config = CnnConfig.fromParams(params);
     RrnaDataset dataset = RrnaDataset.load(data);

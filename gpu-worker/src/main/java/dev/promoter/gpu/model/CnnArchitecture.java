@@ -63,10 +63,10 @@ public record CnnArchitecture(int sequenceLength, List<Integer> channels, int ke
   /**
    * @param sequenceLength positions per input
    * @param classes        output classes
-   * @return small defaults that train in about a minute per thousand records on two CPU cores
+   * @return the shape of {@link dev.promoter.gpu.training.CnnConfig#defaults()}
    */
   public static CnnArchitecture defaults(int sequenceLength, int classes) {
-    return new CnnArchitecture(sequenceLength, List.of(16, 32, 64), 9, 4, 64, 0.3f, classes, true);
+    return new CnnArchitecture(sequenceLength, List.of(32, 32, 64), 9, 4, 64, 0.3f, classes, true);
   }
 
   /**
