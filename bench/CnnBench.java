@@ -21,27 +21,38 @@ import java.util.Map;
  * CNN throughput: training sequences/s per epoch and inference sequences/s, on the device DJL's
  * engine selects (the CPU here). Run by bench/run-cnn-bench.sh, not by the Maven build.
  *
- *   java -cp CLASSPATH bench/CnnBench.java DATASET_DIR EPOCHS [KEY=VALUE ...]
+ *   java -cp CLASSPATH bench/CnnBench.java DATASET_DIR EPOCHS|default [KEY=VALUE ...]
  */
 public class CnnBench {
   public static void main(String[] args) throws Exception {
     System.setProperty("ai.djl.offline", "true");
     Path data = Path.of(args[0]);
-    int epochs = Integer.parseInt(args[1]);
     Map<String, String> params = new HashMap<>();
-    params.put("epochs", Integer.toString(epochs));
-    params.put("patience", Integer.toString(epochs));
+    if (!args[1].equals("default")) { // "default": the config's own epochs and patience
+      params.put("epochs", args[1]);
+      params.put("patience", args[1]);
+    }
     Arrays.stream(args).skip(2).map(a -> a.split("=", 2)).forEach(kv -> params.put(kv[0], kv[1]));
     CnnConfig config = CnnConfig.fromParams(params);
     RrnaDataset dataset = RrnaDataset.load(data);
+    List<FastaRecord> train = dataset.train();
+    List<FastaRecord> test = dataset.test();
+    if (Boolean.getBoolean("cnn.bench.validation")) {
+      // choosing settings: score on a seeded fifth of each class of the training records, so the
+      // test set is looked at once per final configuration, not once per idea
+      List<List<FastaRecord>> split = holdOutFifth(train);
+      train = split.get(0);
+      test = split.get(1);
+      System.out.println("scoring on a validation split of the training records, not the test set");
+    }
     var devices = Devices.select();
     System.out.printf(Locale.ROOT, "device=%s train_records=%d test_records=%d cores=%d%n", Devices.describe(devices),
-        dataset.train().size(), dataset.test().size(), Runtime.getRuntime().availableProcessors());
+        train.size(), test.size(), Runtime.getRuntime().availableProcessors());
     System.out.println("settings " + config.toParams());
     Path work = Files.createTempDirectory("cnn-bench-");
     long cpuStart = processCpuNanos();
     long wallStart = System.nanoTime();
-    CnnRunResult result = CnnTrainingRun.run(dataset.train(), dataset.test(), dataset.digest(), config, devices,
+    CnnRunResult result = CnnTrainingRun.run(train, test, dataset.digest(), config, devices,
         work, TrainingState.fresh(), state -> {
           EpochStats e = state.log().get(state.log().size() - 1);
           System.out.printf(Locale.ROOT, "train epoch=%d examples=%d seconds=%.1f seq_per_s=%.1f train_loss=%.4f val_loss=%.4f"
@@ -58,11 +69,13 @@ public class CnnBench {
         result.fragments().accuracy());
     System.out.println("full-length " + f1PerClass(result.fullLength()));
     System.out.println("fragments   " + f1PerClass(result.fragments()));
+    System.out.println("full-length errors " + errors(result.fullLength()));
+    System.out.println("fragments   errors " + errors(result.fragments()));
 
     if (Boolean.getBoolean("cnn.bench.skip-inference")) {
       return; // quality-only runs (-Dcnn.bench.skip-inference=true) spare the three timed passes
     }
-    List<String> sequences = new ArrayList<>(dataset.test().stream().map(FastaRecord::sequence).toList());
+    List<String> sequences = new ArrayList<>(test.stream().map(FastaRecord::sequence).toList());
     try (CnnClassifier classifier = CnnClassifier.load(result.modelDirectory(), devices[0])) {
       classifier.classify(sequences.subList(0, Math.min(256, sequences.size()))); // warm-up
       double best = 0;
@@ -77,10 +90,41 @@ public class CnnBench {
     }
   }
 
+  /** @return the off-diagonal confusion cells, truth->predicted=count, largest first */
+  private static String errors(dev.promoter.evaluation.EvaluationReport report) {
+    int[][] c = report.confusion();
+    List<String> labels = report.labels();
+    List<int[]> cells = new ArrayList<>();
+    for (int t = 0; t < c.length; t++) {
+      for (int p = 0; p < c[t].length; p++) {
+        if (t != p && c[t][p] > 0) {
+          cells.add(new int[] {t, p, c[t][p]});
+        }
+      }
+    }
+    cells.sort((a, b) -> b[2] - a[2]);
+    StringBuilder out = new StringBuilder();
+    cells.forEach(x -> out.append(' ').append(labels.get(x[0])).append("->").append(labels.get(x[1])).append('=').append(x[2]));
+    return out.toString();
+  }
+
   private static String f1PerClass(dev.promoter.evaluation.EvaluationReport report) {
     StringBuilder out = new StringBuilder("f1");
     report.perClass().forEach(c -> out.append(String.format(Locale.ROOT, " %s=%.3f", c.label(), c.f1())));
     return out.toString();
+  }
+
+  /** @return [fit, held out]: every fifth record of each class, after a seeded shuffle, held out */
+  private static List<List<FastaRecord>> holdOutFifth(List<FastaRecord> records) {
+    List<FastaRecord> shuffled = new ArrayList<>(records);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+    Map<String, Integer> seen = new HashMap<>();
+    List<FastaRecord> fit = new ArrayList<>();
+    List<FastaRecord> heldOut = new ArrayList<>();
+    for (FastaRecord r : shuffled) {
+      (seen.merge(RrnaDataset.label(r), 1, Integer::sum) % 5 == 0 ? heldOut : fit).add(r);
+    }
+    return List.of(fit, heldOut);
   }
 
   private static long processCpuNanos() {

@@ -3,11 +3,14 @@
 # engine selects (CPU unless a CUDA libtorch and a GPU are present), with the CNN's macro-F1 on
 # the full-length and fragment test sets. Not part of the Maven build or its tests.
 #
-#   bench/run-cnn-bench.sh [DATASET_DIR] [EPOCHS] [KEY=VALUE ...]   default: data/rrna, 2 epochs
-#   e.g. bench/run-cnn-bench.sh data/rrna 8                          # the default CNN, full run
+#   bench/run-cnn-bench.sh [DATASET_DIR] [EPOCHS|default] [KEY=VALUE ...]   default: data/rrna, 2 epochs
+#   EPOCHS sets epochs and patience alike; "default" keeps the config's own (14, patience 4).
+#   e.g. bench/run-cnn-bench.sh data/rrna default                    # the default CNN, full run
 #        bench/run-cnn-bench.sh data/rrna 2 max-per-class=200         # quicker
 #        PROMOTER_MAX_GPUS=0 bench/run-cnn-bench.sh                   # force the CPU on a GPU node
-#        OMP_NUM_THREADS=1 bench/run-cnn-bench.sh data/rrna 10 patience=3 # CPU-s on a loaded machine
+#        OMP_NUM_THREADS=1 bench/run-cnn-bench.sh data/rrna default   # CPU-s on a loaded machine
+#   JAVA_OPTS=-Dcnn.bench.validation=true ...: score on a held-out fifth of the training records
+#   (for choosing settings) instead of the test set; -Dcnn.bench.skip-inference=true: quality only
 # It prints the training CPU seconds of the process beside each epoch: on a shared machine compare
 # those, not wall time (libtorch's OpenMP threads spin when the cores are oversubscribed).
 set -euo pipefail
@@ -22,5 +25,5 @@ mkdir -p bench/out
 ./mvnw -q -B -pl gpu-worker -am compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/bench/out/cnn.classpath" -Dmdep.includeScope=runtime >/dev/null
 cp="gpu-worker/target/classes:activities/target/classes:workflows/target/classes:$(cat bench/out/cnn.classpath)"
-exec "$JAVA_HOME/bin/java" -Xmx4g --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \
+exec "$JAVA_HOME/bin/java" -Xmx4g ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \
   -Dlogback.configurationFile=bench/logback-bench.xml -cp "$cp" bench/CnnBench.java "$data" "$epochs" "$@"

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ public final class CnnClassifier implements Classifier, AutoCloseable {
   private CnnClassifier(Model model, CnnMetadata metadata) {
     this.model = model;
     this.metadata = metadata;
-    this.predictor = model.newPredictor(new SequenceTranslator(metadata.architecture().encoder()));
+    this.predictor = model.newPredictor(new SequenceTranslator(metadata.architecture()));
   }
 
   /**
@@ -95,23 +97,34 @@ public final class CnnClassifier implements Classifier, AutoCloseable {
    */
   @Override
   public synchronized List<Prediction> classify(List<String> sequences) {
-    List<String> readable = sequences.stream().filter(CnnClassifier::hasBase).toList();
-    List<Prediction> scored = new ArrayList<>(readable.size());
+    List<Integer> readable = new ArrayList<>();
+    for (int i = 0; i < sequences.size(); i++) {
+      if (hasBase(sequences.get(i))) {
+        readable.add(i);
+      }
+    }
+    if (metadata.architecture().meanPooling()) {
+      // batches of similar length are padded only to their own length (SequenceTranslator)
+      readable.sort(Comparator.comparingInt(i -> sequences.get(i).length()));
+    }
+    Prediction[] out = new Prediction[sequences.size()];
     try {
       for (int from = 0; from < readable.size(); from += BATCH) {
-        for (float[] row : predictor.predict(readable.subList(from, Math.min(readable.size(), from + BATCH)))) {
-          scored.add(prediction(row));
+        List<Integer> batch = readable.subList(from, Math.min(readable.size(), from + BATCH));
+        List<float[]> rows = predictor.predict(batch.stream().map(sequences::get).toList());
+        for (int k = 0; k < batch.size(); k++) {
+          out[batch.get(k)] = prediction(rows.get(k));
         }
       }
     } catch (TranslateException e) {
       throw new IllegalStateException("CNN inference failed: " + e.getMessage(), e);
     }
-    List<Prediction> out = new ArrayList<>(sequences.size());
-    int next = 0;
-    for (String s : sequences) {
-      out.add(hasBase(s) ? scored.get(next++) : Prediction.noEvidence(metadata.labels()));
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] == null) {
+        out[i] = Prediction.noEvidence(metadata.labels());
+      }
     }
-    return out;
+    return new ArrayList<>(Arrays.asList(out));
   }
 
   private static boolean hasBase(String sequence) {

@@ -5,24 +5,28 @@ import ai.djl.ndarray.NDList;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import dev.promoter.gpu.encoding.OneHotEncoder;
+import dev.promoter.gpu.model.CnnArchitecture;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A batch of sequences in, one probability vector per sequence out. It batches itself (one
- * {@code (batch, 5, length)} array straight from the encoder), so DJL's batchifier is off.
+ * {@code (batch, 5, length)} array straight from the encoder), so DJL's batchifier is off. The
+ * length is the architecture's {@link CnnArchitecture#inputLength} for the batch's longest
+ * sequence: a batch of reads under a masked head is not padded to the full input length.
  */
 final class SequenceTranslator implements NoBatchifyTranslator<List<String>, List<float[]>> {
 
-  private final OneHotEncoder encoder;
+  private final CnnArchitecture architecture;
 
-  SequenceTranslator(OneHotEncoder encoder) {
-    this.encoder = encoder;
+  SequenceTranslator(CnnArchitecture architecture) {
+    this.architecture = architecture;
   }
 
   @Override
   public NDList processInput(TranslatorContext ctx, List<String> sequences) {
-    return new NDList(encoder.encode(ctx.getNDManager(), sequences));
+    int longest = sequences.stream().mapToInt(String::length).max().orElse(1);
+    return new NDList(new OneHotEncoder(architecture.inputLength(longest)).encode(ctx.getNDManager(), sequences));
   }
 
   @Override

@@ -63,10 +63,10 @@ public record CnnArchitecture(int sequenceLength, List<Integer> channels, int ke
   /**
    * @param sequenceLength positions per input
    * @param classes        output classes
-   * @return small defaults that train in about a minute per thousand records on two CPU cores
+   * @return the shape of {@link dev.promoter.gpu.training.CnnConfig#defaults()}
    */
   public static CnnArchitecture defaults(int sequenceLength, int classes) {
-    return new CnnArchitecture(sequenceLength, List.of(16, 32, 64), 9, 4, 64, 0.3f, classes, true);
+    return new CnnArchitecture(sequenceLength, List.of(32, 32, 64), 9, 4, 64, 0.3f, classes, true);
   }
 
   /**
@@ -120,6 +120,30 @@ public record CnnArchitecture(int sequenceLength, List<Integer> channels, int ke
     NDArray positions = mask.sum(new int[] {2}).maximum(1f);
     NDArray mean = masked.sum(new int[] {2}).div(positions);
     return new NDList(NDArrays.concat(new NDList(masked.max(new int[] {2}), mean), 1));
+  }
+
+  /**
+   * @param longest the longest sequence of a batch
+   * @return the positions to encode that batch at. With {@link #meanPooling}: the length rounded
+   *     up to whole poolings ({@code pool}^3 positions), plus a margin of padding as wide as the
+   *     second and third convolutions reach past the last base ({@code kernel/2 * pool * (pool + 1)},
+   *     rounded up the same way), at most {@link #sequenceLength}. The masked head then sees exactly
+   *     the values it would see at the full length: the first convolution reads zeros past the end
+   *     either way, and the deeper ones read the padding's activations, which the margin keeps.
+   *     Without mean pooling always {@link #sequenceLength}, since the unmasked global max sees
+   *     every padded position.
+   */
+  public int inputLength(int longest) {
+    if (!meanPooling) {
+      return sequenceLength;
+    }
+    int align = pool * pool * pool;
+    int margin = (kernel / 2) * pool * (pool + 1);
+    return Math.min(sequenceLength, roundUp(Math.max(1, longest), align) + roundUp(margin, align));
+  }
+
+  private static int roundUp(int n, int step) {
+    return (n + step - 1) / step * step;
   }
 
   /** @param batch batch size @return the input shape */

@@ -27,6 +27,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Trains the CNN epoch by epoch, checkpointing after each, and resumes from a checkpoint.
@@ -66,7 +67,6 @@ public final class CnnTrainer {
     long start = System.nanoTime();
     TrainingData data = TrainingData.prepare(records, config);
     CnnArchitecture architecture = config.architecture(data.labels().size());
-    OneHotEncoder encoder = architecture.encoder();
     int stepsPerEpoch = (data.examplesPerEpoch() + config.batchSize() - 1) / config.batchSize();
     TrainingState state = resume;
     Engine.getInstance().setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)) + state.epochsDone());
@@ -79,9 +79,9 @@ public final class CnnTrainer {
         }
         long epochStart = System.nanoTime();
         List<Example> examples = data.epoch(epoch);
-        double trainLoss = trainEpoch(trainer, encoder, examples, epoch, listener);
+        double trainLoss = trainEpoch(trainer, architecture, examples, epoch, listener);
         double seconds = (System.nanoTime() - epochStart) / 1e9;
-        double validationLoss = validationLoss(trainer, encoder, data.validation());
+        double validationLoss = validationLoss(trainer, architecture, data.validation());
         EpochStats stats = new EpochStats(epoch, trainLoss, validationLoss,
             config.learningRate() * Math.pow(config.learningRateDecay(), epoch - 1), examples.size(), seconds,
             examples.size() / seconds);
@@ -130,19 +130,19 @@ public final class CnnTrainer {
         .optDevices(devices);
   }
 
-  private double trainEpoch(Trainer trainer, OneHotEncoder encoder, List<Example> examples, int epoch,
+  private double trainEpoch(Trainer trainer, CnnArchitecture architecture, List<Example> examples, int epoch,
       EpochListener listener) {
     double lossSum = 0;
+    int done = 0;
     long nextProgress = System.nanoTime() + EpochListener.PROGRESS_INTERVAL_SECONDS * 1_000_000_000L;
-    for (int from = 0; from < examples.size(); from += config.batchSize()) {
+    for (LengthBatches.LengthBatch chunk : batches(examples, architecture, new Random(config.seed() * 131 + epoch))) {
       if (System.nanoTime() > nextProgress) {
-        listener.duringEpoch(epoch, from, examples.size());
+        listener.duringEpoch(epoch, done, examples.size());
         nextProgress = System.nanoTime() + EpochListener.PROGRESS_INTERVAL_SECONDS * 1_000_000_000L;
       }
-      List<Example> chunk = examples.subList(from, Math.min(examples.size(), from + config.batchSize()));
       try (NDManager scope = trainer.getManager().newSubManager()) {
-        Batch batch = new Batch(scope, new NDList(input(scope, encoder, chunk)), new NDList(labels(scope, chunk)),
-            chunk.size(), Batchifier.STACK, Batchifier.STACK, 0, 0);
+        Batch batch = new Batch(scope, new NDList(input(scope, chunk)), new NDList(labels(scope, chunk.examples())),
+            chunk.examples().size(), Batchifier.STACK, Batchifier.STACK, 0, 0);
         try (GradientCollector collector = trainer.newGradientCollector()) {
           for (Batch part : batch.split(trainer.getDevices(), false)) {
             NDArray predictions = trainer.forward(part.getData(), part.getLabels()).singletonOrThrow();
@@ -153,21 +153,27 @@ public final class CnnTrainer {
         }
         trainer.step();
       }
+      done += chunk.examples().size();
     }
     return lossSum / examples.size();
   }
 
-  private double validationLoss(Trainer trainer, OneHotEncoder encoder, List<Example> validation) {
+  private double validationLoss(Trainer trainer, CnnArchitecture architecture, List<Example> validation) {
     double lossSum = 0;
-    for (int from = 0; from < validation.size(); from += config.batchSize()) {
-      List<Example> chunk = validation.subList(from, Math.min(validation.size(), from + config.batchSize()));
+    for (LengthBatches.LengthBatch chunk : batches(validation, architecture, new Random(0))) {
       try (NDManager scope = trainer.getManager().newSubManager()) {
-        NDList predictions = trainer.evaluate(new NDList(input(scope, encoder, chunk)));
-        lossSum += trainer.getLoss().evaluate(new NDList(labels(scope, chunk)), predictions).getFloat()
-            * chunk.size();
+        NDList predictions = trainer.evaluate(new NDList(input(scope, chunk)));
+        lossSum += trainer.getLoss().evaluate(new NDList(labels(scope, chunk.examples())), predictions).getFloat()
+            * chunk.examples().size();
       }
     }
     return lossSum / validation.size();
+  }
+
+  /** Batches of similar length, padded to their own length where the network's head masks padding. */
+  private List<LengthBatches.LengthBatch> batches(List<Example> examples, CnnArchitecture architecture,
+      Random random) {
+    return LengthBatches.of(examples, config.batchSize(), architecture, random);
   }
 
   private TrainingState checkpoint(Model model, Path workDir, TrainingState before, EpochStats stats)
@@ -185,8 +191,8 @@ public final class CnnTrainer {
         before.epochsSinceBest() + 1, last, before.bestParameters(), log);
   }
 
-  private static NDArray input(NDManager manager, OneHotEncoder encoder, List<Example> chunk) {
-    return encoder.encode(manager, chunk.stream().map(Example::sequence).toList());
+  private static NDArray input(NDManager manager, LengthBatches.LengthBatch chunk) {
+    return new OneHotEncoder(chunk.length()).encode(manager, chunk.examples().stream().map(Example::sequence).toList());
   }
 
   private static NDArray labels(NDManager manager, List<Example> chunk) {

@@ -32,6 +32,6 @@ class CnnConfigTest {
   @Test
   void theArchitectureHasOneOutputPerClass() {
     assertThat(CnnConfig.defaults().architecture(8).classes()).isEqualTo(8);
-    assertThat(CnnConfig.defaults().architecture(8).channels()).isEqualTo(List.of(16, 32, 64));
+    assertThat(CnnConfig.defaults().architecture(8).channels()).isEqualTo(List.of(32, 32, 64));
   }
 }
