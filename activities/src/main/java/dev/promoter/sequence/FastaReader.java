@@ -79,6 +79,8 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
     private long line = 1;
     private byte[] seq = new byte[1 << 12];
     private int seqLength;
+    /** Where the record being read starts in {@link #seq}: 0, or further on in a {@link SequenceBatch}. */
+    private int recordStart;
     private byte[] headerBytes = new byte[256];
 
     private String pendingId;
@@ -237,6 +239,18 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
 
     /** Reads the record under the cursor; the cursor is at a '>' or at the end of input. */
     private FastaRecord readRecord() throws IOException {
+        seqLength = 0;
+        String id = readRecordBases();
+        return id == null ? null : new FastaRecord(id, pendingDescription, takeSequence());
+    }
+
+    /**
+     * Reads the header and bases of the record under the cursor, appending the bases to
+     * {@link #seq} from {@link #seqLength} on.
+     *
+     * @return the record's id, or null at the end of input
+     */
+    private String readRecordBases() throws IOException {
         if (!started) {
             started = true;
             skipToFirstHeader();
@@ -249,15 +263,58 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         readHeader();
         String id = pendingId;
         long headerLine = pendingHeaderLine;
-        seqLength = 0;
+        recordStart = seqLength;
         int b;
         while ((b = peek()) >= 0 && b != '>') {
             readSequenceLine();
         }
-        if (seqLength == 0) {
+        if (seqLength == recordStart) {
             throw new FastaFormatException(source, headerLine, "record '" + id + "' has no sequence");
         }
-        return new FastaRecord(id, pendingDescription, takeSequence());
+        return id;
+    }
+
+    /**
+     * Reads the next records into {@code batch} (cleared first), with the same rules, errors and
+     * normalised bases as {@link #next()}, until it holds {@code maxRecords} records or at least
+     * {@code maxBases} bases, or the input ends. Mixing this with {@link #next()} is allowed.
+     *
+     * @return whether the batch holds any record (false: the input is exhausted)
+     * @throws FastaFormatException if a record is malformed (the batch then holds the records before it)
+     * @throws UncheckedIOException if reading fails
+     */
+    public boolean readBatch(SequenceBatch batch, int maxRecords, int maxBases) {
+        if (maxRecords < 1 || maxBases < 1) {
+            throw new IllegalArgumentException("a batch holds at least one record and one base");
+        }
+        batch.clear(Math.max(RETAINED_BUFFER_LIMIT, 2 * maxBases));
+        if (next != null) { // a record hasNext() already read
+            byte[] bases = next.sequence().getBytes(StandardCharsets.ISO_8859_1);
+            batch.buffer(Arrays.copyOf(batch.buffer(), Math.max(batch.buffer().length, bases.length)));
+            System.arraycopy(bases, 0, batch.buffer(), 0, bases.length);
+            batch.add(next.id(), bases.length);
+            next = null;
+        }
+        byte[] own = seq;
+        seq = batch.buffer();
+        seqLength = batch.totalBases();
+        try {
+            while (batch.size() < maxRecords && seqLength < maxBases) {
+                String id = readRecordBases();
+                if (id == null) {
+                    break;
+                }
+                batch.add(id, seqLength);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + source, e);
+        } finally {
+            batch.buffer(seq);
+            seq = own;
+            seqLength = 0;
+            recordStart = 0;
+        }
+        return batch.size() > 0;
     }
 
     private void skipToFirstHeader() throws IOException {
@@ -382,6 +439,8 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         if (needed <= seq.length) {
             return;
         }
+        // in a batch the records before this one count too: at worst a record a batch's bases
+        // shorter than the limit is refused
         if (needed > MAX_RECORD_LENGTH) {
             throw new FastaFormatException(source, line, "record longer than " + MAX_RECORD_LENGTH + " bases");
         }
