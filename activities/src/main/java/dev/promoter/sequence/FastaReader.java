@@ -85,6 +85,9 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
 
     private String pendingId;
     private String pendingDescription;
+    /** Where the pending description lies in {@link #headerBytes} (an ASCII header), or -1: {@link #pendingDescription}. */
+    private int descriptionFrom = -1;
+    private int descriptionTo;
     private long pendingHeaderLine;
     private boolean started;
     private FastaRecord next;
@@ -241,7 +244,7 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
     private FastaRecord readRecord() throws IOException {
         seqLength = 0;
         String id = readRecordBases();
-        return id == null ? null : new FastaRecord(id, pendingDescription, takeSequence());
+        return id == null ? null : new FastaRecord(id, description(), takeSequence());
     }
 
     /**
@@ -359,6 +362,10 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         if (length > 0 && headerBytes[length - 1] == '\r') {
             length--;
         }
+        if (isAscii(headerBytes, length)) {
+            readAsciiHeader(length);
+            return;
+        }
         String header = new String(headerBytes, 0, length, StandardCharsets.UTF_8).stripTrailing();
         if (header.isEmpty()) {
             throw new FastaFormatException(source, pendingHeaderLine, "empty header");
@@ -369,6 +376,60 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         }
         pendingId = space < 0 ? header : header.substring(0, space);
         pendingDescription = space < 0 ? "" : header.substring(space + 1).strip();
+        descriptionFrom = -1;
+    }
+
+    /**
+     * {@link #readHeader}'s rules for a header of ASCII bytes, on the bytes: the same id, errors
+     * and description ({@link Character#isWhitespace} is {@link #isAsciiWhitespace} there), without
+     * decoding UTF-8 or building the description, which {@link #description()} builds only for a
+     * {@link FastaRecord}: a {@link SequenceBatch} keeps no description.
+     */
+    private void readAsciiHeader(int length) {
+        int end = length;
+        while (end > 0 && isAsciiWhitespace(headerBytes[end - 1])) {
+            end--;
+        }
+        if (end == 0) {
+            throw new FastaFormatException(source, pendingHeaderLine, "empty header");
+        }
+        int space = 0;
+        while (space < end && !isAsciiWhitespace(headerBytes[space])) {
+            space++;
+        }
+        if (space == 0) {
+            throw new FastaFormatException(source, pendingHeaderLine, "empty id: the id must follow '>' directly");
+        }
+        pendingId = new String(headerBytes, 0, space, StandardCharsets.ISO_8859_1);
+        int from = Math.min(space + 1, end);
+        while (from < end && isAsciiWhitespace(headerBytes[from])) {
+            from++;
+        }
+        pendingDescription = null;
+        descriptionFrom = from;
+        descriptionTo = end;
+    }
+
+    /** @return the description of the header read last (valid until the next header is read) */
+    private String description() {
+        if (descriptionFrom >= 0) {
+            return new String(headerBytes, descriptionFrom, descriptionTo - descriptionFrom, StandardCharsets.ISO_8859_1);
+        }
+        return pendingDescription;
+    }
+
+    private static boolean isAscii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link Character#isWhitespace} of an ASCII byte: tab, line feed, vertical tab, form feed, carriage return, the four separators 0x1c-0x1f, space. */
+    private static boolean isAsciiWhitespace(byte b) {
+        return b == ' ' || (b >= 0x09 && b <= 0x0d) || (b >= 0x1c && b <= 0x1f);
     }
 
     /** @return true if the line under the cursor held only whitespace; consumes it either way */

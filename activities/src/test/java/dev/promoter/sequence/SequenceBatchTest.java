@@ -103,6 +103,42 @@ class SequenceBatchTest {
         }
     }
 
+    /** The ASCII fast path splits id and description exactly as the general (UTF-8, Unicode whitespace) one. */
+    @Test
+    void headersSplitAsStringStripAndCharacterIsWhitespaceSplitThem() {
+        List<String> headers = List.of("id", "id desc", "id\tdesc  ", "id \t desc\u000bmore \u001c", "id\u001fx",
+                "id\u000c", "a\u001c\u001d\u001e\u001fb", "id  two  words\t", "id\u0000x y", "id\u007f y",
+                "\u00e9t\u00e9 caf\u00e9", "id\u2003em space", "id\u00a0nbsp x");
+        for (String header : headers) {
+            String trimmed = header.stripTrailing();
+            int space = -1;
+            for (int i = 0; i < trimmed.length() && space < 0; i++) {
+                space = Character.isWhitespace(trimmed.charAt(i)) ? i : -1;
+            }
+            String id = space < 0 ? trimmed : trimmed.substring(0, space);
+            String description = space < 0 ? "" : trimmed.substring(space + 1).strip();
+            FastaReader reader = readerUtf8(">" + header + "\r\nACGT\n");
+            FastaRecord record = reader.next();
+            assertThat(record.id()).as(header).isEqualTo(id);
+            assertThat(record.description()).as(header).isEqualTo(description);
+            SequenceBatch batch = new SequenceBatch();
+            readerUtf8(">" + header + "\nACGT\n").readBatch(batch, 1, 10);
+            assertThat(batch.id(0)).as(header).isEqualTo(id);
+        }
+        for (String bad : List.of(">\nACGT\n", "> \t\nACGT\n", "> id\nACGT\n", ">\u001cid\nACGT\n")) {
+            assertThatThrownBy(() -> readerUtf8(bad).next()).as(bad).isInstanceOf(FastaFormatException.class)
+                    .hasMessageContaining("empty");
+        }
+    }
+
+    private static FastaReader readerUtf8(String fasta) {
+        try {
+            return FastaReader.of(new ByteArrayInputStream(fasta.getBytes(StandardCharsets.UTF_8)), "<test>");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static FastaReader reader(String fasta) {
         try {
             return FastaReader.of(new ByteArrayInputStream(fasta.getBytes(StandardCharsets.ISO_8859_1)), "<test>");
