@@ -50,24 +50,29 @@ public final class CompiledLabels {
         double[] out = new double[model.outputs()];
         double[] byLabel = new double[labels];
         for (int i = from; i < to; i++) {
-            int slot = i;
-            int best = model.predict(bases, batch.start(i), batch.end(i), out);
-            if (best < 0) {
-                label[slot] = RrnaLabels.NON_RRNA;
-                confidence[slot] = 0.0;
-                noEvidence[slot] = true;
-                continue;
-            }
-            for (int j = 0; j < labels; j++) {
-                int o = model.labelOutput(j);
-                byLabel[j] = o < 0 ? 0.0 : out[o];
-            }
-            double sum = streamSum(byLabel);
-            int j = outputLabel[best];
-            label[slot] = model.outputName(best);
-            confidence[slot] = j < 0 ? 0.0 : sum > 0 ? byLabel[j] / sum : 1.0 / labels;
-            noEvidence[slot] = false;
+            labelOne(bases, batch.start(i), batch.end(i), i, out, byLabel, label, confidence, noEvidence);
         }
+    }
+
+    /** One record: a method of its own so that the JIT compiles it by its calls, without on-stack replacement. */
+    private void labelOne(byte[] bases, int start, int end, int slot, double[] out, double[] byLabel, String[] label,
+            double[] confidence, boolean[] noEvidence) {
+        int best = model.predict(bases, start, end, out);
+        if (best < 0) {
+            label[slot] = RrnaLabels.NON_RRNA;
+            confidence[slot] = 0.0;
+            noEvidence[slot] = true;
+            return;
+        }
+        for (int j = 0; j < labels; j++) {
+            int o = model.labelOutput(j);
+            byLabel[j] = o < 0 ? 0.0 : out[o];
+        }
+        double sum = streamSum(byLabel);
+        int j = outputLabel[best];
+        label[slot] = model.outputName(best);
+        confidence[slot] = j < 0 ? 0.0 : sum > 0 ? byLabel[j] / sum : 1.0 / labels;
+        noEvidence[slot] = false;
     }
 
     /**

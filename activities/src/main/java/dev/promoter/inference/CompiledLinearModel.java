@@ -266,10 +266,19 @@ final class CompiledLinearModel {
         // k-mer's suffix, so its counts are summed from the k-mer counts (integers: exact) instead
         // of being counted base by base; only the first few positions of each run count it here.
         boolean suffixes = withComposition && !canonical && k >= KmerExamples.COMPOSITION_K;
-        if (suffixes) {
-            countWithSuffixes(sequence, from, to, s);
-        } else {
-            count(sequence, from, to, s);
+        s.startCounting();
+        // In slices of at most COUNT_SLICE bases, one call each, the rolling state carried in the
+        // scratch: no call runs long, so a JIT without on-stack replacement (the launcher's
+        // classify of a long input) compiles these loops after a few calls even for one
+        // chromosome-sized record, instead of interpreting all of it.
+        for (int at = from; at < to; ) {
+            int until = to - at > COUNT_SLICE ? at + COUNT_SLICE : to;
+            if (suffixes) {
+                countWithSuffixes(sequence, at, until, s);
+            } else {
+                count(sequence, at, until, s);
+            }
+            at = until;
         }
         int present = block(s.kmerCounts, s.kmerPresent, s.kmerTotal, kmerFeatures, 1.0, s, 0,
                 suffixes ? s.compositionCounts : null);
@@ -305,6 +314,9 @@ final class CompiledLinearModel {
         }
         return best;
     }
+
+    /** Bases counted per call at most: see {@link #predict}. */
+    static final int COUNT_SLICE = 1 << 13;
 
     /** Every class of {@code RrnaLabels.ALL}: the usual number of outputs, given its own kernel. */
     private static final int EIGHT = 8;
@@ -378,9 +390,9 @@ final class CompiledLinearModel {
         int shortShift = 2 * (k - shortK);
         boolean canonical = this.canonical;
         boolean composition = withComposition;
-        int fwd = 0;
-        int rev = 0;
-        int run = 0;
+        int fwd = s.fwd;
+        int rev = s.rev;
+        int run = s.run;
         int total = 0;
         int shortTotal = 0;
         for (int i = from; i < to; i++) {
@@ -407,8 +419,11 @@ final class CompiledLinearModel {
                 total++;
             }
         }
-        s.kmerTotal = total;
-        s.compositionTotal = shortTotal;
+        s.fwd = fwd;
+        s.rev = rev;
+        s.run = run;
+        s.kmerTotal += total;
+        s.compositionTotal += shortTotal;
     }
 
     /**
@@ -426,8 +441,8 @@ final class CompiledLinearModel {
         int mask = (1 << (2 * k)) - 1;
         int shortK = KmerExamples.COMPOSITION_K;
         int shortMask = (1 << (2 * shortK)) - 1;
-        int fwd = 0;
-        int run = 0;
+        int fwd = s.fwd;
+        int run = s.run;
         int total = 0;
         int leading = 0;
         for (int i = from; i < to; i++) {
@@ -447,8 +462,10 @@ final class CompiledLinearModel {
                 leading++;
             }
         }
-        s.kmerTotal = total;
-        s.compositionTotal = total + leading;
+        s.fwd = fwd;
+        s.run = run;
+        s.kmerTotal += total;
+        s.compositionTotal += total + leading;
     }
 
     /** Sets the bitmap's bit of every nonzero count (the composition block: 64 codes). */
@@ -529,6 +546,18 @@ final class CompiledLinearModel {
         final double[] values;
         int kmerTotal;
         int compositionTotal;
+        /** The rolling codes and run length where the previous slice of the sequence ended. */
+        int fwd;
+        int rev;
+        int run;
+
+        void startCounting() {
+            kmerTotal = 0;
+            compositionTotal = 0;
+            fwd = 0;
+            rev = 0;
+            run = 0;
+        }
 
         Scratch(int kmerCodes, int compositionCodes, int features) {
             this.kmerCounts = new int[kmerCodes];

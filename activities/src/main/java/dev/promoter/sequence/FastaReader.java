@@ -57,6 +57,8 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
     /** After a record this large the buffer is dropped, so one huge genome does not pin memory. */
     private static final int RETAINED_BUFFER_LIMIT = 1 << 22;
     private static final int MAX_RECORD_LENGTH = Integer.MAX_VALUE - 16;
+    /** Bytes of a line scanned per call at most: see {@link #scanLine}. */
+    private static final int SCAN_SLICE = 1 << 13;
 
     static {
         for (char c : "ACGTRYSWKMBDHVN".toCharArray()) {
@@ -444,36 +446,54 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
 
     /** Appends the normalised bases of the line under the cursor to {@link #seq}. */
     private void readSequenceLine() throws IOException {
-        int column = 0;
+        long column = 0;
         while (pos < limit || fill()) {
-            // Scans the buffer directly: a single-line 50 Mbase record is never copied into a line.
-            ensureCapacity(limit - pos);
-            byte[] bytes = buf;
-            byte[] out = seq;
-            int n = seqLength;
-            int p = pos;
-            int end = limit;
-            while (p < end) {
-                int b = bytes[p] & 0xff;
-                if (b == '\n') {
-                    seqLength = n;
-                    pos = p + 1;
-                    line++;
-                    return;
-                }
-                byte base = BASES[b];
-                if (base > SKIP) {
-                    out[n++] = base;
-                } else if (base == INVALID) {
-                    seqLength = n;
-                    throw invalidCharacter(b, column + p - pos + 1);
-                }
-                p++;
+            int scanned = scanLine(column);
+            if (scanned < 0) {
+                return;
             }
-            column += p - pos;
-            seqLength = n;
-            pos = p;
+            column += scanned;
         }
+    }
+
+    /**
+     * Scans at most {@link #SCAN_SLICE} bytes of the line under the cursor in the buffer, appending
+     * their bases: one call per slice, so that a JIT without on-stack replacement (the launcher's
+     * classify of a long input) compiles this loop after a few calls even for a single-line
+     * chromosome, instead of interpreting all of it. The buffer is scanned directly: a
+     * single-line 50 Mbase record is never copied into a line.
+     *
+     * @param column bytes of the line scanned before this slice (for an error's column)
+     * @return the bytes scanned, or -1 when the line ended (its newline consumed)
+     */
+    private int scanLine(long column) {
+        int end = limit - pos > SCAN_SLICE ? pos + SCAN_SLICE : limit;
+        ensureCapacity(end - pos);
+        byte[] bytes = buf;
+        byte[] out = seq;
+        int n = seqLength;
+        int p = pos;
+        while (p < end) {
+            int b = bytes[p] & 0xff;
+            if (b == '\n') {
+                seqLength = n;
+                pos = p + 1;
+                line++;
+                return -1;
+            }
+            byte base = BASES[b];
+            if (base > SKIP) {
+                out[n++] = base;
+            } else if (base == INVALID) {
+                seqLength = n;
+                throw invalidCharacter(b, column + p - pos + 1);
+            }
+            p++;
+        }
+        int scanned = p - pos;
+        seqLength = n;
+        pos = p;
+        return scanned;
     }
 
     private FastaFormatException truncated(EOFException e) {
@@ -489,7 +509,7 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         return f;
     }
 
-    private FastaFormatException invalidCharacter(int b, int column) {
+    private FastaFormatException invalidCharacter(int b, long column) {
         String shown = b >= 0x21 && b < 0x7f ? "'" + (char) b + "'" : String.format("byte 0x%02x", b);
         return new FastaFormatException(source, line,
                 "invalid nucleotide " + shown + " at column " + column + " (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");

@@ -101,6 +101,13 @@ class SequenceBatchTest {
             assertThat(batch.sequence(0)).isEqualTo("ACGT");
             assertThat(batch.bases().length).isLessThan(1 << 20);
         }
+        // a long line is scanned in slices: an error deep in it still names its column
+        Path bad = Files.writeString(dir.resolve("bad.fasta"), ">x\n" + "AC-G".repeat(5_000) + "E\n");
+        try (FastaReader reader = FastaReader.open(bad)) {
+            assertThatThrownBy(() -> reader.readBatch(new SequenceBatch(), 10, 1000))
+                    .isInstanceOf(FastaFormatException.class).hasMessageContaining(":2: ")
+                    .hasMessageContaining("'E' at column 20001");
+        }
     }
 
     /** The ASCII fast path splits id and description exactly as the general (UTF-8, Unicode whitespace) one. */
