@@ -34,7 +34,7 @@ import java.util.zip.CRC32C;
  * <p>Why checksums and not SHA-256 (format 1): they guard against staleness and damage, not
  * against an adversary, who could as well rewrite this file as the model beside it; and the JVM
  * computes both CRCs with hardware instructions from the first call, interpreter included, while
- * hashing the model's 1.1 MB with SHA-256 at start-up took 60-75 ms of interpreted and C1 code
+ * hashing the model's 1.1 MB with SHA-256 at start-up took 55-75 ms of interpreted and C1 code
  * plus its compilations: a tenth of {@code promoter classify}'s CPU time before the first record.
  *
  * <p>Layout (big-endian): magic, format version, the two source fingerprints, payload length,
