@@ -50,6 +50,14 @@ baseline=${BENCH_BASELINE:-}
 if [ -n "$baseline" ] && [ ! -x "$baseline/promoter" ]; then
   echo "BENCH_BASELINE=$baseline: no promoter launcher there" >&2; exit 2
 fi
+# The baseline gets its own copy of the model: model.compiled is a cache whose format may differ
+# between the two builds, and each would rewrite the other's on every run, paying Tribuo's full
+# model load each time.
+baseline_model=$out/rrna-logreg-baseline
+if [ -n "$baseline" ]; then
+  rm -rf "$baseline_model" && mkdir -p "$baseline_model"
+  cp "$model/metadata.json" "$model/model.tribuo" "$baseline_model/"
+fi
 command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 2; }
 
 echo "== ./promoter classify, end to end, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before;"
@@ -64,7 +72,7 @@ for input in one "rrna-x$repeats" rrna-train-x10; do
     cmds+=(-n tribuo "PROMOTER_JAVA_OPTS=-Dpromoter.inference.compiled=false ./promoter classify --model $model --fasta $f --out $out/labels-$input-tribuo.tsv")
   fi
   if [ -n "$baseline" ]; then
-    cmds+=(-n baseline "$baseline/promoter classify --model $model --fasta $f --out $out/labels-$input-baseline.tsv")
+    cmds+=(-n baseline "$baseline/promoter classify --model $baseline_model --fasta $f --out $out/labels-$input-baseline.tsv")
   fi
   hyperfine --style none --warmup 1 --runs "$runs" --export-json "$out/hyperfine-$input.json" "${cmds[@]}" >/dev/null
   python3 - "$out/hyperfine-$input.json" "$input" "$records" "$bases" <<'PY'

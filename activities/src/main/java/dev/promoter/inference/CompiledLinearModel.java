@@ -224,16 +224,61 @@ final class CompiledLinearModel {
      *     Tribuo's {@code predict} does
      */
     Scores scores(CharSequence sequence) {
-        Scratch s = scratch.get();
         byte[] bytes = sequence.toString().getBytes(StandardCharsets.ISO_8859_1);
+        double[] out = new double[outputs];
+        int best = predict(bytes, 0, bytes.length, out);
+        if (best < 0) {
+            return null;
+        }
+        double[] byLabel = new double[labelOutputs.length];
+        for (int j = 0; j < byLabel.length; j++) {
+            byLabel[j] = labelOutputs[j] < 0 ? 0.0 : out[labelOutputs[j]];
+        }
+        return new Scores(outputNames[best], byLabel);
+    }
+
+    /** @return the number of outputs (classes of the model) */
+    int outputs() {
+        return outputs;
+    }
+
+    /** @return output o's label */
+    String outputName(int o) {
+        return outputNames[o];
+    }
+
+    /** @return the caller's label j is output {@code labelOutput(j)}, or -1 when the model lacks it */
+    int labelOutput(int j) {
+        return labelOutputs[j];
+    }
+
+    /**
+     * {@link #scores} for the bases {@code sequence[from, to)} (normalised bytes, as
+     * {@link dev.promoter.sequence.SequenceBatch} holds them), without building an answer.
+     *
+     * @param out receives every output's probability (length {@link #outputs()})
+     * @return the most probable output, or -1 when the bases have no countable k-mer
+     * @throws IllegalArgumentException as {@link #scores} does
+     */
+    int predict(byte[] sequence, int from, int to, double[] out) {
+        Scratch s = scratch.get();
         // Forward strand: the composition k-mer at every position that also ends a k-mer is the
         // k-mer's suffix, so its counts are summed from the k-mer counts (integers: exact) instead
         // of being counted base by base; only the first few positions of each run count it here.
         boolean suffixes = withComposition && !canonical && k >= KmerExamples.COMPOSITION_K;
-        if (suffixes) {
-            countWithSuffixes(bytes, s);
-        } else {
-            count(bytes, s);
+        s.startCounting();
+        // In slices of at most COUNT_SLICE bases, one call each, the rolling state carried in the
+        // scratch: no call runs long, so a JIT without on-stack replacement (the launcher's
+        // classify of a long input) compiles these loops after a few calls even for one
+        // chromosome-sized record, instead of interpreting all of it.
+        for (int at = from; at < to; ) {
+            int until = to - at > COUNT_SLICE ? at + COUNT_SLICE : to;
+            if (suffixes) {
+                countWithSuffixes(sequence, at, until, s);
+            } else {
+                count(sequence, at, until, s);
+            }
+            at = until;
         }
         int present = block(s.kmerCounts, s.kmerPresent, s.kmerTotal, kmerFeatures, 1.0, s, 0,
                 suffixes ? s.compositionCounts : null);
@@ -245,38 +290,41 @@ final class CompiledLinearModel {
                     KmerExamples.COMPOSITION_WEIGHT, s, present, null);
         }
         if (s.kmerTotal == 0) {
-            return null; // the blocks have cleared the scratch
+            return -1; // the blocks have cleared the scratch
         }
         if (present == 0) {
-            throw new IllegalArgumentException("No features found in sequence of length " + sequence.length());
+            throw new IllegalArgumentException("No features found in sequence of length " + (to - from));
         }
-        double[] out = outputs == EIGHT ? dotEight(s.ids, s.values, present) : dot(s.ids, s.values, present);
+        if (outputs == EIGHT) {
+            dotEight(s.ids, s.values, present, out);
+        } else {
+            dot(s.ids, s.values, present, out);
+        }
         for (int o = 0; o < outputs; o++) {
             out[o] += bias[o] * 1.0;
         }
         SOFTMAX.normalizeInPlace(out);
         double maxScore = Double.NEGATIVE_INFINITY;
-        String best = null;
+        int best = -1;
         for (int o = 0; o < outputs; o++) {
             if (out[o] > maxScore) {
                 maxScore = out[o];
-                best = outputNames[o];
+                best = o;
             }
         }
-        double[] byLabel = new double[labelOutputs.length];
-        for (int j = 0; j < byLabel.length; j++) {
-            byLabel[j] = labelOutputs[j] < 0 ? 0.0 : out[labelOutputs[j]];
-        }
-        return new Scores(best, byLabel);
+        return best;
     }
+
+    /** Bases counted per call at most: see {@link #predict}. */
+    static final int COUNT_SLICE = 1 << 13;
 
     /** Every class of {@code RrnaLabels.ALL}: the usual number of outputs, given its own kernel. */
     private static final int EIGHT = 8;
 
     /** Each output's sum of weight x value over the present features, in their order. */
-    private double[] dot(int[] ids, double[] values, int present) {
+    private void dot(int[] ids, double[] values, int present, double[] out) {
         int outputs = this.outputs;
-        double[] out = new double[outputs];
+        java.util.Arrays.fill(out, 0, outputs, 0.0);
         for (int p = 0; p < present; p++) {
             int row = ids[p] * outputs;
             double value = values[p];
@@ -284,14 +332,13 @@ final class CompiledLinearModel {
                 out[o] += weights[row + o] * value;
             }
         }
-        return out;
     }
 
     /**
      * {@link #dot} for eight outputs, the sums in registers instead of an array the loop stores
      * and reloads: the same operations in the same order, so the same bits.
      */
-    private double[] dotEight(int[] ids, double[] values, int present) {
+    private void dotEight(int[] ids, double[] values, int present, double[] out) {
         double[] w = weights;
         double s0 = 0;
         double s1 = 0;
@@ -313,7 +360,14 @@ final class CompiledLinearModel {
             s6 += w[row + 6] * v;
             s7 += w[row + 7] * v;
         }
-        return new double[] {s0, s1, s2, s3, s4, s5, s6, s7};
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        out[3] = s3;
+        out[4] = s4;
+        out[5] = s5;
+        out[6] = s6;
+        out[7] = s7;
     }
 
     /**
@@ -322,7 +376,7 @@ final class CompiledLinearModel {
      * breaks the run). The composition k-mer is the low bits of the same rolling code, and its
      * reverse complement the high bits of the rolling one.
      */
-    private void count(byte[] sequence, Scratch s) {
+    private void count(byte[] sequence, int from, int to, Scratch s) {
         int[] counts = s.kmerCounts;
         long[] present = s.kmerPresent;
         int[] short3 = s.compositionCounts;
@@ -336,13 +390,13 @@ final class CompiledLinearModel {
         int shortShift = 2 * (k - shortK);
         boolean canonical = this.canonical;
         boolean composition = withComposition;
-        int fwd = 0;
-        int rev = 0;
-        int run = 0;
+        int fwd = s.fwd;
+        int rev = s.rev;
+        int run = s.run;
         int total = 0;
         int shortTotal = 0;
-        for (byte b : sequence) {
-            int base = codes[b & 0xff];
+        for (int i = from; i < to; i++) {
+            int base = codes[sequence[i] & 0xff];
             if (base < 0) {
                 run = 0;
                 continue;
@@ -365,8 +419,11 @@ final class CompiledLinearModel {
                 total++;
             }
         }
-        s.kmerTotal = total;
-        s.compositionTotal = shortTotal;
+        s.fwd = fwd;
+        s.rev = rev;
+        s.run = run;
+        s.kmerTotal += total;
+        s.compositionTotal += shortTotal;
     }
 
     /**
@@ -375,7 +432,7 @@ final class CompiledLinearModel {
      * of each run). {@link #block} adds the rest from the k-mer counts, each k-mer's count to its
      * suffix's. The totals are the same as {@link #count}'s.
      */
-    private void countWithSuffixes(byte[] sequence, Scratch s) {
+    private void countWithSuffixes(byte[] sequence, int from, int to, Scratch s) {
         int[] counts = s.kmerCounts;
         long[] present = s.kmerPresent;
         int[] short3 = s.compositionCounts;
@@ -384,12 +441,12 @@ final class CompiledLinearModel {
         int mask = (1 << (2 * k)) - 1;
         int shortK = KmerExamples.COMPOSITION_K;
         int shortMask = (1 << (2 * shortK)) - 1;
-        int fwd = 0;
-        int run = 0;
+        int fwd = s.fwd;
+        int run = s.run;
         int total = 0;
         int leading = 0;
-        for (byte b : sequence) {
-            int base = codes[b & 0xff];
+        for (int i = from; i < to; i++) {
+            int base = codes[sequence[i] & 0xff];
             if (base < 0) {
                 run = 0;
                 continue;
@@ -405,8 +462,10 @@ final class CompiledLinearModel {
                 leading++;
             }
         }
-        s.kmerTotal = total;
-        s.compositionTotal = total + leading;
+        s.fwd = fwd;
+        s.run = run;
+        s.kmerTotal += total;
+        s.compositionTotal += total + leading;
     }
 
     /** Sets the bitmap's bit of every nonzero count (the composition block: 64 codes). */
@@ -487,6 +546,18 @@ final class CompiledLinearModel {
         final double[] values;
         int kmerTotal;
         int compositionTotal;
+        /** The rolling codes and run length where the previous slice of the sequence ended. */
+        int fwd;
+        int rev;
+        int run;
+
+        void startCounting() {
+            kmerTotal = 0;
+            compositionTotal = 0;
+            fwd = 0;
+            rev = 0;
+            run = 0;
+        }
 
         Scratch(int kmerCodes, int compositionCodes, int features) {
             this.kmerCounts = new int[kmerCodes];

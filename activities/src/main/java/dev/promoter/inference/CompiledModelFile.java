@@ -12,11 +12,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * {@code model.compiled}: a compiled logistic regression's tables, kept beside the model's own files
@@ -24,14 +24,22 @@ import java.util.Optional;
  * classes of protobuf, Tribuo, OLCUT and Jackson for the default model, about what classifying
  * 40,000 records takes on one core).
  *
- * <p>It is a cache, never a source of truth: it names the SHA-256 of the {@code metadata.json}
- * and {@code model.tribuo} bytes it was compiled from and is used only while both still match;
- * its own payload carries a SHA-256 too, and the answer it gives for the compile-time probe
- * sequence (Tribuo's answer, bit for bit) is checked again when it is read. Anything that does
- * not match is ignored, and the model is loaded through Tribuo and the file written anew.
+ * <p>It is a cache, never a source of truth: it names the {@code metadata.json} and
+ * {@code model.tribuo} bytes it was compiled from by {@link #fingerprint} (length, CRC-32C and
+ * CRC-32 of each) and is used only while both still match; its own payload carries a fingerprint
+ * too, and the answer it gives for the compile-time probe sequence (Tribuo's answer, bit for bit)
+ * is checked again when it is read. Anything that does not match is ignored, and the model is
+ * loaded through Tribuo and the file written anew.
  *
- * <p>Layout (big-endian): magic, format version, the two source digests, payload length, payload
- * (k, canonical, labels, the {@link CompiledLinearModel.Tables}, the probe's scores), payload digest.
+ * <p>Why checksums and not SHA-256 (format 1): they guard against staleness and damage, not
+ * against an adversary, who could as well rewrite this file as the model beside it; and the JVM
+ * computes both CRCs with hardware instructions from the first call, interpreter included, while
+ * hashing the model's 1.1 MB with SHA-256 at start-up took 55-75 ms of interpreted and C1 code
+ * plus its compilations: a tenth of {@code promoter classify}'s CPU time before the first record.
+ *
+ * <p>Layout (big-endian): magic, format version, the two source fingerprints, payload length,
+ * payload (k, canonical, labels, the {@link CompiledLinearModel.Tables}, the probe's scores),
+ * payload fingerprint.
  */
 final class CompiledModelFile {
 
@@ -39,8 +47,9 @@ final class CompiledModelFile {
     static final String NAME = "model.compiled";
 
     private static final byte[] MAGIC = "promoter compiled linear model\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT = 1;
-    private static final int DIGEST = 32;
+    private static final int FORMAT = 2;
+    /** Bytes of a {@link #fingerprint}. */
+    private static final int DIGEST = 16;
 
     private CompiledModelFile() {
     }
@@ -122,7 +131,7 @@ final class CompiledModelFile {
         file.write(source);
         file.writeInt(body.length);
         file.write(body);
-        file.write(sha256(body));
+        file.write(fingerprint(body));
         file.flush();
         return fileBytes.toByteArray();
     }
@@ -137,7 +146,7 @@ final class CompiledModelFile {
             return Optional.empty();
         }
         byte[] body = bytes(in, length);
-        if (!Arrays.equals(bytes(in, DIGEST), sha256(body)) || in.hasRemaining()) {
+        if (!Arrays.equals(bytes(in, DIGEST), fingerprint(body)) || in.hasRemaining()) {
             return Optional.empty();
         }
         ByteBuffer p = ByteBuffer.wrap(body);
@@ -160,20 +169,25 @@ final class CompiledModelFile {
         return Optional.of(new SequenceClassifier(examples, labels, compiled));
     }
 
-    /** Both files' digests, metadata first: each file hashed alone, so no two pairs collide by concatenation. */
+    /** Both files' fingerprints, metadata first: each file alone, so no two pairs collide by concatenation. */
     private static byte[] sourceDigest(ModelBundle.RawFiles files) {
         byte[] both = new byte[2 * DIGEST];
-        System.arraycopy(sha256(files.metadata()), 0, both, 0, DIGEST);
-        System.arraycopy(sha256(files.model()), 0, both, DIGEST, DIGEST);
+        System.arraycopy(fingerprint(files.metadata()), 0, both, 0, DIGEST);
+        System.arraycopy(fingerprint(files.model()), 0, both, DIGEST, DIGEST);
         return both;
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
+    /**
+     * The length, CRC-32C and CRC-32 of {@code bytes}: two independent 32-bit checks, each of which
+     * detects every burst error up to 32 bits and misses a random change with odds of 2^-32.
+     */
+    static byte[] fingerprint(byte[] bytes) {
+        CRC32C castagnoli = new CRC32C();
+        castagnoli.update(bytes);
+        CRC32 ieee = new CRC32();
+        ieee.update(bytes);
+        return ByteBuffer.allocate(DIGEST).putLong(bytes.length).putInt((int) castagnoli.getValue())
+                .putInt((int) ieee.getValue()).array();
     }
 
     private static byte[] bytes(ByteBuffer in, int length) {

@@ -107,6 +107,14 @@ public final class SequenceClassifier implements Classifier {
         return !"false".equalsIgnoreCase(System.getProperty(COMPILED_PROPERTY));
     }
 
+    /**
+     * @return the compiled path's batch labeller, or null when this classifier is not compiled
+     *     (then {@link #classify(List)} is the way)
+     */
+    public CompiledLabels compiledLabels() {
+        return compiled == null ? null : new CompiledLabels(compiled, labels);
+    }
+
     /** @return whether this classifier was read from {@code model.compiled} rather than decoded from Tribuo's file */
     boolean isFromCompiledFile() {
         return model == null;

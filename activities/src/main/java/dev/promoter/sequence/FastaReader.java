@@ -57,6 +57,8 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
     /** After a record this large the buffer is dropped, so one huge genome does not pin memory. */
     private static final int RETAINED_BUFFER_LIMIT = 1 << 22;
     private static final int MAX_RECORD_LENGTH = Integer.MAX_VALUE - 16;
+    /** Bytes of a line scanned per call at most: see {@link #scanLine}. */
+    private static final int SCAN_SLICE = 1 << 13;
 
     static {
         for (char c : "ACGTRYSWKMBDHVN".toCharArray()) {
@@ -79,10 +81,15 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
     private long line = 1;
     private byte[] seq = new byte[1 << 12];
     private int seqLength;
+    /** Where the record being read starts in {@link #seq}: 0, or further on in a {@link SequenceBatch}. */
+    private int recordStart;
     private byte[] headerBytes = new byte[256];
 
     private String pendingId;
     private String pendingDescription;
+    /** Where the pending description lies in {@link #headerBytes} (an ASCII header), or -1: {@link #pendingDescription}. */
+    private int descriptionFrom = -1;
+    private int descriptionTo;
     private long pendingHeaderLine;
     private boolean started;
     private FastaRecord next;
@@ -237,6 +244,18 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
 
     /** Reads the record under the cursor; the cursor is at a '>' or at the end of input. */
     private FastaRecord readRecord() throws IOException {
+        seqLength = 0;
+        String id = readRecordBases();
+        return id == null ? null : new FastaRecord(id, description(), takeSequence());
+    }
+
+    /**
+     * Reads the header and bases of the record under the cursor, appending the bases to
+     * {@link #seq} from {@link #seqLength} on.
+     *
+     * @return the record's id, or null at the end of input
+     */
+    private String readRecordBases() throws IOException {
         if (!started) {
             started = true;
             skipToFirstHeader();
@@ -249,15 +268,58 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         readHeader();
         String id = pendingId;
         long headerLine = pendingHeaderLine;
-        seqLength = 0;
+        recordStart = seqLength;
         int b;
         while ((b = peek()) >= 0 && b != '>') {
             readSequenceLine();
         }
-        if (seqLength == 0) {
+        if (seqLength == recordStart) {
             throw new FastaFormatException(source, headerLine, "record '" + id + "' has no sequence");
         }
-        return new FastaRecord(id, pendingDescription, takeSequence());
+        return id;
+    }
+
+    /**
+     * Reads the next records into {@code batch} (cleared first), with the same rules, errors and
+     * normalised bases as {@link #next()}, until it holds {@code maxRecords} records or at least
+     * {@code maxBases} bases, or the input ends. Mixing this with {@link #next()} is allowed.
+     *
+     * @return whether the batch holds any record (false: the input is exhausted)
+     * @throws FastaFormatException if a record is malformed (the batch then holds the records before it)
+     * @throws UncheckedIOException if reading fails
+     */
+    public boolean readBatch(SequenceBatch batch, int maxRecords, int maxBases) {
+        if (maxRecords < 1 || maxBases < 1) {
+            throw new IllegalArgumentException("a batch holds at least one record and one base");
+        }
+        batch.clear(Math.max(RETAINED_BUFFER_LIMIT, 2 * maxBases));
+        if (next != null) { // a record hasNext() already read
+            byte[] bases = next.sequence().getBytes(StandardCharsets.ISO_8859_1);
+            batch.buffer(Arrays.copyOf(batch.buffer(), Math.max(batch.buffer().length, bases.length)));
+            System.arraycopy(bases, 0, batch.buffer(), 0, bases.length);
+            batch.add(next.id(), bases.length);
+            next = null;
+        }
+        byte[] own = seq;
+        seq = batch.buffer();
+        seqLength = batch.totalBases();
+        try {
+            while (batch.size() < maxRecords && seqLength < maxBases) {
+                String id = readRecordBases();
+                if (id == null) {
+                    break;
+                }
+                batch.add(id, seqLength);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + source, e);
+        } finally {
+            batch.buffer(seq);
+            seq = own;
+            seqLength = 0;
+            recordStart = 0;
+        }
+        return batch.size() > 0;
     }
 
     private void skipToFirstHeader() throws IOException {
@@ -302,6 +364,10 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         if (length > 0 && headerBytes[length - 1] == '\r') {
             length--;
         }
+        if (isAscii(headerBytes, length)) {
+            readAsciiHeader(length);
+            return;
+        }
         String header = new String(headerBytes, 0, length, StandardCharsets.UTF_8).stripTrailing();
         if (header.isEmpty()) {
             throw new FastaFormatException(source, pendingHeaderLine, "empty header");
@@ -312,6 +378,60 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         }
         pendingId = space < 0 ? header : header.substring(0, space);
         pendingDescription = space < 0 ? "" : header.substring(space + 1).strip();
+        descriptionFrom = -1;
+    }
+
+    /**
+     * {@link #readHeader}'s rules for a header of ASCII bytes, on the bytes: the same id, errors
+     * and description ({@link Character#isWhitespace} is {@link #isAsciiWhitespace} there), without
+     * decoding UTF-8 or building the description, which {@link #description()} builds only for a
+     * {@link FastaRecord}: a {@link SequenceBatch} keeps no description.
+     */
+    private void readAsciiHeader(int length) {
+        int end = length;
+        while (end > 0 && isAsciiWhitespace(headerBytes[end - 1])) {
+            end--;
+        }
+        if (end == 0) {
+            throw new FastaFormatException(source, pendingHeaderLine, "empty header");
+        }
+        int space = 0;
+        while (space < end && !isAsciiWhitespace(headerBytes[space])) {
+            space++;
+        }
+        if (space == 0) {
+            throw new FastaFormatException(source, pendingHeaderLine, "empty id: the id must follow '>' directly");
+        }
+        pendingId = new String(headerBytes, 0, space, StandardCharsets.ISO_8859_1);
+        int from = Math.min(space + 1, end);
+        while (from < end && isAsciiWhitespace(headerBytes[from])) {
+            from++;
+        }
+        pendingDescription = null;
+        descriptionFrom = from;
+        descriptionTo = end;
+    }
+
+    /** @return the description of the header read last (valid until the next header is read) */
+    private String description() {
+        if (descriptionFrom >= 0) {
+            return new String(headerBytes, descriptionFrom, descriptionTo - descriptionFrom, StandardCharsets.ISO_8859_1);
+        }
+        return pendingDescription;
+    }
+
+    private static boolean isAscii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link Character#isWhitespace} of an ASCII byte: tab, line feed, vertical tab, form feed, carriage return, the four separators 0x1c-0x1f, space. */
+    private static boolean isAsciiWhitespace(byte b) {
+        return b == ' ' || (b >= 0x09 && b <= 0x0d) || (b >= 0x1c && b <= 0x1f);
     }
 
     /** @return true if the line under the cursor held only whitespace; consumes it either way */
@@ -326,36 +446,54 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
 
     /** Appends the normalised bases of the line under the cursor to {@link #seq}. */
     private void readSequenceLine() throws IOException {
-        int column = 0;
+        long column = 0;
         while (pos < limit || fill()) {
-            // Scans the buffer directly: a single-line 50 Mbase record is never copied into a line.
-            ensureCapacity(limit - pos);
-            byte[] bytes = buf;
-            byte[] out = seq;
-            int n = seqLength;
-            int p = pos;
-            int end = limit;
-            while (p < end) {
-                int b = bytes[p] & 0xff;
-                if (b == '\n') {
-                    seqLength = n;
-                    pos = p + 1;
-                    line++;
-                    return;
-                }
-                byte base = BASES[b];
-                if (base > SKIP) {
-                    out[n++] = base;
-                } else if (base == INVALID) {
-                    seqLength = n;
-                    throw invalidCharacter(b, column + p - pos + 1);
-                }
-                p++;
+            int scanned = scanLine(column);
+            if (scanned < 0) {
+                return;
             }
-            column += p - pos;
-            seqLength = n;
-            pos = p;
+            column += scanned;
         }
+    }
+
+    /**
+     * Scans at most {@link #SCAN_SLICE} bytes of the line under the cursor in the buffer, appending
+     * their bases: one call per slice, so that a JIT without on-stack replacement (the launcher's
+     * classify of a long input) compiles this loop after a few calls even for a single-line
+     * chromosome, instead of interpreting all of it. The buffer is scanned directly: a
+     * single-line 50 Mbase record is never copied into a line.
+     *
+     * @param column bytes of the line scanned before this slice (for an error's column)
+     * @return the bytes scanned, or -1 when the line ended (its newline consumed)
+     */
+    private int scanLine(long column) {
+        int end = limit - pos > SCAN_SLICE ? pos + SCAN_SLICE : limit;
+        ensureCapacity(end - pos);
+        byte[] bytes = buf;
+        byte[] out = seq;
+        int n = seqLength;
+        int p = pos;
+        while (p < end) {
+            int b = bytes[p] & 0xff;
+            if (b == '\n') {
+                seqLength = n;
+                pos = p + 1;
+                line++;
+                return -1;
+            }
+            byte base = BASES[b];
+            if (base > SKIP) {
+                out[n++] = base;
+            } else if (base == INVALID) {
+                seqLength = n;
+                throw invalidCharacter(b, column + p - pos + 1);
+            }
+            p++;
+        }
+        int scanned = p - pos;
+        seqLength = n;
+        pos = p;
+        return scanned;
     }
 
     private FastaFormatException truncated(EOFException e) {
@@ -371,7 +509,7 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         return f;
     }
 
-    private FastaFormatException invalidCharacter(int b, int column) {
+    private FastaFormatException invalidCharacter(int b, long column) {
         String shown = b >= 0x21 && b < 0x7f ? "'" + (char) b + "'" : String.format("byte 0x%02x", b);
         return new FastaFormatException(source, line,
                 "invalid nucleotide " + shown + " at column " + column + " (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
@@ -382,6 +520,8 @@ public final class FastaReader implements Iterator<FastaRecord>, Closeable {
         if (needed <= seq.length) {
             return;
         }
+        // in a batch the records before this one count too: at worst a record a batch's bases
+        // shorter than the limit is refused
         if (needed > MAX_RECORD_LENGTH) {
             throw new FastaFormatException(source, line, "record longer than " + MAX_RECORD_LENGTH + " bases");
         }

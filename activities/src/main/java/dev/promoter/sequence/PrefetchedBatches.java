@@ -9,8 +9,10 @@ import java.util.concurrent.BlockingQueue;
  * A {@link FastaReader}'s records in batches, parsed on a thread of their own a few batches ahead of
  * the consumer: parsing then overlaps whatever the consumer does with the previous batch (and
  * with loading a model before the first), instead of stopping every core between batches.
+ * Batches are lists of records ({@link #records}) or {@link SequenceBatch}es ({@link #sequences}),
+ * which the consumer may hand back when done ({@link #recycle}) to be filled again.
  *
- * <p>Batches come in file order, each a new list. A failure of the reader (a malformed record, a
+ * <p>Batches come in file order. A failure of the reader (a malformed record, a
  * truncated gzip file, an I/O error) is thrown by {@link #next()} after every batch read before
  * it, as the same exception object: the consumer sees exactly what reading on its own thread would
  * have shown, at the same point (the records read in the failing batch are not handed out, just as
@@ -19,13 +21,20 @@ import java.util.concurrent.BlockingQueue;
  * <p>One consumer thread. {@link #close()} stops the parser and closes nothing else: the reader
  * belongs to the caller, who closes it after this.
  */
-public final class PrefetchedBatches implements AutoCloseable {
+public final class PrefetchedBatches<B> implements AutoCloseable {
+
+    /** Reads the next batch on the parsing thread. */
+    @FunctionalInterface
+    private interface Filler<B> {
+        /** @param spare a recycled batch to refill, or null @return the batch, or null at the end of input */
+        B fill(B spare);
+    }
 
     /** What the parsing thread hands over: a batch, the end, or a failure. */
     private sealed interface Item {
     }
 
-    private record Batch(List<FastaRecord> records) implements Item {
+    private record Batch<B>(B records) implements Item {
     }
 
     private record End() implements Item {
@@ -35,6 +44,8 @@ public final class PrefetchedBatches implements AutoCloseable {
     }
 
     private final BlockingQueue<Item> queue;
+    /** Batches handed back by the consumer, for the parser to refill. */
+    private final BlockingQueue<B> spares;
     private final Thread parser;
     private final boolean measureCpu;
     /** The parsing thread's CPU time when it ended, with {@code measureCpu}; else -1. */
@@ -42,43 +53,69 @@ public final class PrefetchedBatches implements AutoCloseable {
     private boolean finished;
 
     /**
-     * Starts parsing at once.
+     * Starts parsing at once: batches of records, each a new list.
      *
      * @param reader a reader positioned before its first record; used by the parsing thread only until
      *               {@link #next()} returns null or throws, or {@link #close()} returns
      * @param size   records per batch (the last may be shorter)
      * @param ahead  batches parsed ahead at most: bounds the memory held
+     * @param measureCpu whether the parsing thread records its own CPU time as it ends
+     *               ({@link #parserCpuNanos()}), for a phase report
+     * @return the batches
      */
-    public PrefetchedBatches(FastaReader reader, int size, int ahead) {
-        this(reader, size, ahead, false);
+    public static PrefetchedBatches<List<FastaRecord>> records(FastaReader reader, int size, int ahead,
+            boolean measureCpu) {
+        checkSizes(size, ahead);
+        return new PrefetchedBatches<>(reader.source(), ahead, measureCpu, spare -> {
+            List<FastaRecord> batch = new ArrayList<>(size);
+            while (batch.size() < size && reader.hasNext()) {
+                batch.add(reader.next());
+            }
+            return batch.isEmpty() ? null : batch;
+        });
     }
 
     /**
-     * As {@link #PrefetchedBatches(FastaReader, int, int)}; with {@code measureCpu} the parsing
-     * thread records its own CPU time as it ends ({@link #parserCpuNanos()}), for a phase report.
+     * Starts parsing at once: {@link SequenceBatch}es of up to {@code size} records, each closed once
+     * it holds {@code bases} bases ({@link FastaReader#readBatch}); batches handed back through
+     * {@link #recycle} are refilled instead of new ones allocated.
+     *
+     * @param reader as for {@link #records}
+     * @param size   records per batch at most
+     * @param bases  bases after which a batch is closed (a batch holds at least one record)
+     * @param ahead  batches parsed ahead at most
+     * @param measureCpu as for {@link #records}
+     * @return the batches
      */
-    public PrefetchedBatches(FastaReader reader, int size, int ahead, boolean measureCpu) {
-        this.measureCpu = measureCpu;
+    public static PrefetchedBatches<SequenceBatch> sequences(FastaReader reader, int size, int bases, int ahead,
+            boolean measureCpu) {
+        checkSizes(size, ahead);
+        if (bases < 1) {
+            throw new IllegalArgumentException("bases per batch must be positive");
+        }
+        return new PrefetchedBatches<>(reader.source(), ahead, measureCpu, spare -> {
+            SequenceBatch batch = spare != null ? spare : new SequenceBatch();
+            return reader.readBatch(batch, size, bases) ? batch : null;
+        });
+    }
+
+    private static void checkSizes(int size, int ahead) {
         if (size < 1 || ahead < 1) {
             throw new IllegalArgumentException("batch size and read-ahead must be positive");
         }
-        this.queue = new ArrayBlockingQueue<>(ahead);
-        this.parser = Thread.ofPlatform().name("fasta-" + reader.source()).daemon()
-                .start(() -> parse(reader, size));
     }
 
-    private void parse(FastaReader reader, int size) {
+    private PrefetchedBatches(String source, int ahead, boolean measureCpu, Filler<B> filler) {
+        this.measureCpu = measureCpu;
+        this.queue = new ArrayBlockingQueue<>(ahead);
+        this.spares = new ArrayBlockingQueue<>(ahead + 2);
+        this.parser = Thread.ofPlatform().name("fasta-" + source).daemon().start(() -> parse(filler));
+    }
+
+    private void parse(Filler<B> filler) {
         try {
-            List<FastaRecord> batch = new ArrayList<>(size);
-            while (reader.hasNext()) {
-                batch.add(reader.next());
-                if (batch.size() == size) {
-                    queue.put(new Batch(batch));
-                    batch = new ArrayList<>(size);
-                }
-            }
-            if (!batch.isEmpty()) {
-                queue.put(new Batch(batch));
+            for (B batch = filler.fill(spares.poll()); batch != null; batch = filler.fill(spares.poll())) {
+                queue.put(new Batch<>(batch));
             }
             if (measureCpu) { // before End is handed over, so the consumer sees it after the last batch
                 parserCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -96,11 +133,22 @@ public final class PrefetchedBatches implements AutoCloseable {
     }
 
     /**
+     * Hands a batch from {@link #next()} back, to be refilled: the caller no longer reads it.
+     * Optional; a batch not handed back is left to the garbage collector.
+     *
+     * @param batch a batch this returned
+     */
+    public void recycle(B batch) {
+        spares.offer(batch); // when full, the batch is dropped
+    }
+
+    /**
      * @return the next batch in file order, or null after the last
      * @throws FastaFormatException            if the reader found a malformed record
      * @throws java.io.UncheckedIOException    if reading failed
      */
-    public List<FastaRecord> next() {
+    @SuppressWarnings("unchecked")
+    public B next() {
         if (finished) {
             return null;
         }
@@ -112,7 +160,7 @@ public final class PrefetchedBatches implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for FASTA records", e);
         }
         return switch (item) {
-            case Batch b -> b.records();
+            case Batch<?> b -> (B) b.records();
             case End e -> {
                 finished = true;
                 yield null;

@@ -77,7 +77,7 @@ class CompiledLinearModelTest {
                 ModelMetadata.of(config, RrnaLabels.ALL, "x"));
         List<String> odd = List.of("NNNNNNNN", "ACG", "ACGTA", "ACGTNACGTNRYACG", "acgtacgtNNNNryACGTTGCA",
                 "ACGUACGUUUAGC", "ACGTACGTAC".repeat(300), "A".repeat(50), "GATTACA", "ACGTAC\u00e9ACGTACGTAC",
-                "TTGCA\u0100CGTACGGT", "acgt-ACGT.ACGTTT");
+                "TTGCA\u0100CGTACGGT", "acgt-ACGT.ACGTTT", longWithBreaksAtSliceEdges());
         SequenceClassifier compiled = new SequenceClassifier(bundle, true);
         assertThat(compiled.isCompiled()).isTrue();
         assertThat(compiled.classify(odd))
@@ -124,6 +124,21 @@ class CompiledLinearModelTest {
         } finally {
             System.clearProperty(SequenceClassifier.COMPILED_PROPERTY);
         }
+    }
+
+    /**
+     * 30,000 bases (the kernel counts in slices of {@link CompiledLinearModel#COUNT_SLICE}) with
+     * ambiguous bases just before, on and after the slice edges, so that runs of k-mers cross them
+     * and end at them.
+     */
+    static String longWithBreaksAtSliceEdges() {
+        StringBuilder s = new StringBuilder(CompiledLinearModel.probeSequence().repeat(15));
+        for (int edge = CompiledLinearModel.COUNT_SLICE; edge < s.length(); edge += CompiledLinearModel.COUNT_SLICE) {
+            s.setCharAt(edge - 2, 'N');
+            s.setCharAt(edge + 1, 'R');
+        }
+        s.setCharAt(2 * CompiledLinearModel.COUNT_SLICE, 'N');
+        return s.toString();
     }
 
     private static List<String> sequencesOf(List<FastaRecord> records) {

@@ -28,7 +28,7 @@ class PrefetchedBatchesTest {
         List<FastaRecord> expected = FastaReader.readAll(TEST);
         List<FastaRecord> seen = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
-        try (FastaReader reader = FastaReader.open(TEST); PrefetchedBatches batches = new PrefetchedBatches(reader, 100, 2)) {
+        try (FastaReader reader = FastaReader.open(TEST); PrefetchedBatches<List<FastaRecord>> batches = PrefetchedBatches.records(reader, 100, 2, false)) {
             for (List<FastaRecord> batch = batches.next(); batch != null; batch = batches.next()) {
                 seen.addAll(batch);
                 sizes.add(batch.size());
@@ -57,7 +57,7 @@ class PrefetchedBatchesTest {
         assertThat(readersOwn).contains(":502:").contains("invalid nucleotide '*'");
 
         List<FastaRecord> seen = new ArrayList<>();
-        try (FastaReader reader = FastaReader.open(file); PrefetchedBatches batches = new PrefetchedBatches(reader, 100, 1)) {
+        try (FastaReader reader = FastaReader.open(file); PrefetchedBatches<List<FastaRecord>> batches = PrefetchedBatches.records(reader, 100, 1, false)) {
             seen.addAll(batches.next());
             seen.addAll(batches.next());
             assertThatThrownBy(batches::next).isInstanceOf(FastaFormatException.class).hasMessage(readersOwn);
@@ -69,7 +69,7 @@ class PrefetchedBatchesTest {
     @Test
     void emptyInputGivesNoBatch() throws IOException {
         try (FastaReader reader = FastaReader.of(new ByteArrayInputStream(new byte[0]), "<empty>");
-                PrefetchedBatches batches = new PrefetchedBatches(reader, 10, 2)) {
+                PrefetchedBatches<List<FastaRecord>> batches = PrefetchedBatches.records(reader, 10, 2, false)) {
             assertThat(batches.next()).isNull();
         }
     }
@@ -82,7 +82,7 @@ class PrefetchedBatchesTest {
         }
         byte[] bytes = fasta.toString().getBytes(StandardCharsets.US_ASCII);
         try (FastaReader reader = FastaReader.of(new ByteArrayInputStream(bytes), "<early-close>")) {
-            PrefetchedBatches batches = new PrefetchedBatches(reader, 10, 1);
+            PrefetchedBatches<List<FastaRecord>> batches = PrefetchedBatches.records(reader, 10, 1, false);
             assertThat(batches.next()).extracting(FastaRecord::id).startsWith("r0");
             batches.close(); // the parser is blocked handing over a batch nobody takes
             assertThat(Thread.getAllStackTraces().keySet())

@@ -1,18 +1,15 @@
 package dev.promoter.cli;
 
-import dev.promoter.inference.Prediction;
-import dev.promoter.inference.SequenceClassifier;
 import dev.promoter.sequence.FastaFormatException;
 import dev.promoter.sequence.FastaReader;
-import dev.promoter.sequence.FastaRecord;
 import dev.promoter.sequence.PrefetchedBatches;
+import dev.promoter.sequence.SequenceBatch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Formatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,8 +19,11 @@ import picocli.CommandLine.Option;
 final class ClassifyCommand implements Callable<Integer> {
   /** Records classified together: enough to keep every core busy, few enough to bound memory. */
   private static final int BATCH = 4096;
+  /** Bases after which a batch is closed: about 2,000 rRNA genes, 4 MB held per batch. */
+  private static final int BATCH_BASES = 1 << 22;
   /** Batches parsed ahead of classification at most (memory: a few MB per batch of rRNA genes). */
   private static final int AHEAD = 2;
+  private static final String NEWLINE = System.lineSeparator();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -63,21 +63,27 @@ final class ClassifyCommand implements Callable<Integer> {
     // AHEAD batches ahead of classification: on 2 cores parsing no longer stops both between batches.
     ClassifyPhases phases = new ClassifyPhases();
     try (ModelReferences refs = new ModelReferences(); FastaReader reader = FastaReader.open(fasta);
-        PrefetchedBatches batches = new PrefetchedBatches(reader, BATCH, AHEAD, phases.on());
+        PrefetchedBatches<SequenceBatch> batches = PrefetchedBatches.sequences(reader, BATCH, BATCH_BASES, AHEAD,
+            phases.on());
         Output output = Output.open(outFile, stdout)) {
       LabelClassifier classifier = refs.classifier(models, weights);
       phases.mark("model load");
+      String[] labels = new String[BATCH];
+      double[] confidences = new double[BATCH];
+      boolean[] noEvidence = new boolean[BATCH];
+      StringBuilder text = new StringBuilder(1 << 18);
       long records = 0;
       long t = phases.now();
-      for (List<FastaRecord> batch = batches.next(); batch != null; batch = batches.next()) {
+      for (SequenceBatch batch = batches.next(); batch != null; batch = batches.next()) {
         phases.waited(t);
         t = phases.now();
-        List<Prediction> predictions = classifier.classify(batch.stream().map(FastaRecord::sequence).toList());
+        classifier.label(batch, labels, confidences, noEvidence);
         phases.classified(t);
         t = phases.now();
-        write(output.writer(), batch, predictions);
+        write(output.writer(), batch, labels, confidences, noEvidence, text);
         phases.wrote(t);
         records += batch.size();
+        batches.recycle(batch);
         t = phases.now();
       }
       phases.waited(t);
@@ -96,33 +102,25 @@ final class ClassifyCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void write(PrintWriter out, List<FastaRecord> records, List<Prediction> predictions) {
-    // Formatting a line (%.4f through java.util.Formatter) costs about a tenth of classifying it:
-    // done in parallel slices, written in input order.
-    int slices = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 2, records.size() / 256));
-    List<String> text = IntStream.range(0, slices).parallel()
-        .mapToObj(i -> lines(records, predictions, records.size() * i / slices, records.size() * (i + 1) / slices))
-        .toList();
-    text.forEach(out::write);
-    for (int i = 0; i < records.size(); i++) {
-      if (predictions.get(i).isNoEvidence() && unreadable++ == 0) {
-        firstUnreadable = records.get(i).id();
+  /** One line per record, id TAB label TAB confidence, in input order. */
+  private void write(PrintWriter out, SequenceBatch batch, String[] labels, double[] confidences,
+      boolean[] noEvidence, StringBuilder text) {
+    text.setLength(0);
+    Formatter f = new Formatter(text, Locale.ROOT);
+    for (int i = 0; i < batch.size(); i++) {
+      appendLine(text, batch.id(i), labels[i], confidences[i], f);
+      if (noEvidence[i] && unreadable++ == 0) {
+        firstUnreadable = batch.id(i);
       }
     }
+    out.append(text);
   }
 
-  /** One line per record, id TAB label TAB confidence, for records [from, to). */
-  private static String lines(List<FastaRecord> records, List<Prediction> predictions, int from, int to) {
-    StringBuilder text = new StringBuilder((to - from) * 40);
-    Formatter f = new Formatter(text, Locale.ROOT);
-    String newline = System.lineSeparator();
-    for (int i = from; i < to; i++) {
-      Prediction p = predictions.get(i);
-      text.append(records.get(i).id()).append('\t').append(p.label()).append('\t');
-      appendFourDecimals(text, p.confidence(), f);
-      text.append(newline);
-    }
-    return text.toString();
+  /** A method of its own so that the JIT compiles it by its calls, without on-stack replacement. */
+  private static void appendLine(StringBuilder text, String id, String label, double confidence, Formatter f) {
+    text.append(id).append('\t').append(label).append('\t');
+    appendFourDecimals(text, confidence, f);
+    text.append(NEWLINE);
   }
 
   /**

@@ -43,10 +43,10 @@ final class ModelReferences implements AutoCloseable {
       loaded.add(load(ref));
     }
     if (loaded.size() == 1) {
-      return loaded.getFirst()::classify;
+      return LabelClassifier.of(loaded.getFirst());
     }
     SoftVoteEnsemble ensemble = new SoftVoteEnsemble();
-    return sequences -> {
+    return LabelClassifier.of(sequences -> {
       List<List<Prediction>> each = loaded.stream().map(c -> c.classify(sequences)).toList();
       List<Prediction> combined = new ArrayList<>(sequences.size());
       for (int i = 0; i < sequences.size(); i++) {
@@ -59,7 +59,7 @@ final class ModelReferences implements AutoCloseable {
             : Prediction.noEvidence(List.copyOf(vote.probabilities().keySet())));
       }
       return combined;
-    };
+    });
   }
 
   private Classifier load(String ref) throws IOException {
