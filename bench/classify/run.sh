@@ -25,8 +25,14 @@ repeats=${1:-10}
 out=bench/out/classify
 mkdir -p "$out"
 # package, never install: ./promoter finds workers/target/promoter.jar up to date and runs it
-./mvnw -q -B -o -pl workers -am package -DskipTests dependency:build-classpath \
-  -Dmdep.outputFile="$PWD/$out/classpath" -Dmdep.includeScope=runtime >/dev/null
+# (bench/run-all.sh has built it already and hands over its class path: BENCH_PREBUILT)
+if [ -n "${BENCH_PREBUILT:-}" ]; then
+  cp "$BENCH_PREBUILT/runtime.classpath" "$out/classpath"
+else
+  # the plugin's property is includeScope (mdep.includeScope was ignored: every scope was listed)
+  ./mvnw -q -B -o -pl workers -am package -DskipTests dependency:build-classpath \
+    -Dmdep.outputFile="$PWD/$out/classpath" -DincludeScope=runtime >/dev/null
+fi
 
 model=$out/rrna-logreg
 if [ ! -f "$model/model.tribuo" ]; then
