@@ -32,24 +32,47 @@ import org.tribuo.provenance.TrainerProvenance;
  * same rows, indices, values, labels and weights as Tribuo's conversion, which boxes every value
  * and index, about 40 bytes each, some 230 MB of garbage for the default candidate) and its native
  * copy is freed as soon as boosting ends instead of when the garbage collector finalizes it.
+ *
+ * <p>It can also set XGBoost's {@code max_bin}, which Tribuo's constructor does not take. Then
+ * the provenance is that of Tribuo's trainer built from the full parameter map (its
+ * {@code overrideParameters}), which is the trainer that boosts the same model: the map,
+ * {@code max_bin} included, is recorded with the model.
  */
 final class RoundReportingXGBoostTrainer extends XGBoostTrainer<Label> {
   private static final String MODEL_NAME = "xgboost-classification-model";
 
   private final XGBoostClassificationTrainer provenanceOf;
   private final TrainingListener listener;
+  private final int histogramBins;
 
   /** The arguments of Tribuo's trainer constructor, plus who hears each round. */
   RoundReportingXGBoostTrainer(BoosterType booster, TreeMethod treeMethod, int rounds, double eta,
       double gamma, int maxDepth, double minChildWeight, double subsample, double featureSubsample,
       double lambda, double alpha, int threads, LoggingVerbosity verbosity, long seed,
       TrainingListener listener) {
+    this(booster, treeMethod, rounds, eta, gamma, maxDepth, minChildWeight, subsample, featureSubsample,
+        lambda, alpha, threads, verbosity, seed, 0, listener);
+  }
+
+  /**
+   * As above, with XGBoost's {@code max_bin}.
+   *
+   * @param histogramBins most histogram bins per feature; 0 for XGBoost's default (256), and then
+   *     Tribuo's own constructor's provenance
+   */
+  RoundReportingXGBoostTrainer(BoosterType booster, TreeMethod treeMethod, int rounds, double eta,
+      double gamma, int maxDepth, double minChildWeight, double subsample, double featureSubsample,
+      double lambda, double alpha, int threads, LoggingVerbosity verbosity, long seed,
+      int histogramBins, TrainingListener listener) {
     super(booster, treeMethod, rounds, eta, gamma, maxDepth, minChildWeight, subsample,
         featureSubsample, lambda, alpha, threads, verbosity, seed);
-    this.provenanceOf = new XGBoostClassificationTrainer(booster, treeMethod, rounds, eta, gamma,
-        maxDepth, minChildWeight, subsample, featureSubsample, lambda, alpha, threads, verbosity, seed);
     this.listener = listener;
+    this.histogramBins = histogramBins;
     postConfig();
+    this.provenanceOf = histogramBins == 0
+        ? new XGBoostClassificationTrainer(booster, treeMethod, rounds, eta, gamma, maxDepth,
+            minChildWeight, subsample, featureSubsample, lambda, alpha, threads, verbosity, seed)
+        : new XGBoostClassificationTrainer(rounds, new java.util.TreeMap<>(parameters));
   }
 
   @Override
@@ -57,6 +80,9 @@ final class RoundReportingXGBoostTrainer extends XGBoostTrainer<Label> {
     super.postConfig();
     // as XGBoostClassificationTrainer.postConfig (its evalMetric is left empty)
     parameters.put("objective", "multi:softprob");
+    if (histogramBins > 0) {
+      parameters.put("max_bin", histogramBins);
+    }
   }
 
   @Override

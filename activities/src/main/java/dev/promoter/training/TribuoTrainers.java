@@ -33,7 +33,7 @@ final class TribuoTrainers {
             case XGBOOST -> new RoundReportingXGBoostTrainer(XGBoostTrainer.BoosterType.GBTREE,
                     XGBoostTrainer.TreeMethod.HIST, h.trees(), h.eta(), 0.0, h.maxDepth(), 1.0, 1.0,
                     1.0, 1.0, 0.0, h.threads(),
-                    XGBoostTrainer.LoggingVerbosity.SILENT, config.seed(), listener);
+                    XGBoostTrainer.LoggingVerbosity.SILENT, config.seed(), h.histogramBins(), listener);
             case FOREST -> new RandomForestTrainer<>(
                     new CARTClassificationTrainer(h.maxDepth(), (float) h.featureFraction(), config.seed()),
                     new VotingCombiner(), h.trees(), config.seed());

@@ -51,6 +51,22 @@ class ModelBundleTest {
                 .isEqualTo(new SequenceClassifier(bundle).classify(sequences));
     }
 
+    /** A bundle written before xgboost's histogram bins were a setting reads them as 0: XGBoost's default. */
+    @Test
+    void metadataWithoutHistogramBinsReadsXgboostsDefault(@TempDir Path dir) throws IOException {
+        bundle.write(dir);
+        Path metadata = dir.resolve(BundleFiles.METADATA);
+        String json = java.nio.file.Files.readString(metadata);
+        String older = json.replaceAll(",\\s*\"histogramBins\"\\s*:\\s*\\d+", "");
+        assertThat(older).isNotEqualTo(json).doesNotContain("histogramBins");
+        java.nio.file.Files.writeString(metadata, older);
+
+        ModelBundle loaded = ModelBundle.read(dir);
+
+        assertThat(loaded.metadata().config().hyperparameters().histogramBins()).isZero();
+        assertThat(loaded.metadata()).isEqualTo(bundle.metadata());
+    }
+
     @Test
     void archiveIsDeterministicAndRoundTrips(@TempDir Path dir) throws IOException {
         bundle.write(dir);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promoter.sequence.FastaRecord;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -43,6 +45,25 @@ class RoundReportingXGBoostTrainerTest {
         .mapToObj(r -> "round " + r + "/" + ROUNDS + " over " + size + " examples").toList());
   }
 
+  /**
+   * With max_bin set: the model Tribuo's trainer boosts from the same full parameter map, that
+   * map (max_bin included) in the provenance, and not the model of XGBoost's default 256 bins.
+   */
+  @Test
+  void histogramBinsAreXgboostsMaxBinAndAreRecorded() throws XGBoostError {
+    XGBoostModel<Label> binned = trainer(16, TrainingListener.NONE).train(dataset());
+    Map<String, Object> parameters = new HashMap<>(Map.of("booster", "gbtree", "tree_method", "hist",
+        "eta", 0.3, "gamma", 0.0, "max_depth", 4, "min_child_weight", 1.0, "subsample", 1.0,
+        "colsample_bytree", 1.0, "lambda", 1.0, "alpha", 0.0));
+    parameters.putAll(Map.of("nthread", 2, "seed", 42L, "objective", "multi:softprob", "max_bin", 16));
+    XGBoostModel<Label> tribuo = new XGBoostClassificationTrainer(ROUNDS, parameters).train(dataset());
+
+    assertThat(bytes(binned.getInnerModels())).isEqualTo(bytes(tribuo.getInnerModels()));
+    assertThat(bytes(binned.getInnerModels())).isNotEqualTo(bytes(trainer(TrainingListener.NONE)
+        .train(dataset()).getInnerModels()));
+    assertThat(binned.getProvenance().getTrainerProvenance().toString()).contains("max_bin=16");
+  }
+
   /** The trainer above compared against Tribuo's went through this conversion, not Tribuo's. */
   @Test
   void kmerExamplesConvertWithoutBoxing() throws XGBoostError {
@@ -73,6 +94,12 @@ class RoundReportingXGBoostTrainerTest {
     return new RoundReportingXGBoostTrainer(XGBoostTrainer.BoosterType.GBTREE,
         XGBoostTrainer.TreeMethod.HIST, ROUNDS, 0.3, 0.0, 4, 1.0, 1.0, 1.0, 1.0, 0.0, 2,
         XGBoostTrainer.LoggingVerbosity.SILENT, 42L, listener);
+  }
+
+  private static RoundReportingXGBoostTrainer trainer(int histogramBins, TrainingListener listener) {
+    return new RoundReportingXGBoostTrainer(XGBoostTrainer.BoosterType.GBTREE,
+        XGBoostTrainer.TreeMethod.HIST, ROUNDS, 0.3, 0.0, 4, 1.0, 1.0, 1.0, 1.0, 0.0, 2,
+        XGBoostTrainer.LoggingVerbosity.SILENT, 42L, histogramBins, listener);
   }
 
   private static MutableDataset<Label> dataset() {

@@ -79,11 +79,28 @@ public final class WorkerPools implements AutoCloseable {
    */
   static final java.time.Duration HEARTBEAT_THROTTLE = java.time.Duration.ofSeconds(2);
 
-  /** The CPU pool's worker: its sticky timeout by server kind, its activity slots, its heartbeat throttle. */
+  /**
+   * How long a workflow task may run without yielding before the SDK calls it a deadlock, on the
+   * embedded dev stack. The SDK's 1 s suits a worker with cores to itself; the dev stack runs the
+   * workflow threads in the same JVM as three CPU-bound trainings (and the server, and Postgres)
+   * on what may be a 2-core laptop, where a workflow task that needs milliseconds can wait over a
+   * second for a core or behind a GC pause, and `demo` failed under load with a
+   * PotentialDeadlockException although nothing was stuck. Against a cluster the SDK's default
+   * stays: there a real deadlock should surface fast.
+   */
+  static final long EMBEDDED_DEADLOCK_DETECTION_MILLIS = 10_000;
+
+  /**
+   * The CPU pool's worker: its sticky timeout by server kind, its activity slots, its heartbeat
+   * throttle, and on the embedded server a longer deadlock detection.
+   */
   static WorkerOptions cpuOptions(PoolTuning tuning, boolean embeddedTemporal) {
     WorkerOptions.Builder options = WorkerOptions.newBuilder()
         .setStickyQueueScheduleToStartTimeout(tuning.stickyTimeout(embeddedTemporal))
         .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE);
+    if (embeddedTemporal) {
+      options.setDefaultDeadlockDetectionTimeout(EMBEDDED_DEADLOCK_DETECTION_MILLIS);
+    }
     if (tuning.cpuSlots() > 0) {
       options.setMaxConcurrentActivityExecutionSize(tuning.cpuSlots());
     }
