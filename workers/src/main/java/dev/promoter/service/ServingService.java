@@ -12,6 +12,7 @@ import dev.promoter.registry.VersionStatus;
 import dev.promoter.sequence.FastaRecord;
 import dev.promoter.serving.OffPath;
 import dev.promoter.serving.PredictionWriter;
+import dev.promoter.serving.RequestIds;
 import dev.promoter.serving.Routing;
 import dev.promoter.serving.SequenceInput;
 import dev.promoter.drift.SequenceSummary;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -58,6 +58,7 @@ public final class ServingService {
   private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
   private final TrafficSplits splits;
   private final OffPath offPath;
+  private final RequestIds requestIds = new RequestIds();
 
   /** Serving over these parts, with no traffic splits. */
   public ServingService(ModelRegistry registry, ServedModels served, PredictionWriter writer,
@@ -213,7 +214,7 @@ public final class ServingService {
   private Answers answer(String model, Target target, List<FastaRecord> records, boolean withIds) {
     List<String> sequences = records.stream().map(FastaRecord::sequence).toList();
     Attempts attempts = Failures.translated(() -> attempts(model, target));
-    String requestId = UUID.randomUUID().toString();
+    String requestId = requestIds.next();
     List<String> causes = new ArrayList<>();
     for (int i = 0; i < attempts.order().size(); i++) {
       int version = attempts.order().get(i);

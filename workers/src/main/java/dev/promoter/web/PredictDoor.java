@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.promoter.registry.Roles;
 import dev.promoter.service.Actor;
 import dev.promoter.service.ServingService;
 import jakarta.servlet.Filter;
@@ -19,7 +18,6 @@ import java.net.URI;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The short way in for {@code POST /api/v1/models/{name}/predict}, the endpoint called thousands of
@@ -27,15 +25,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * observations and MVC dispatch at three quarters of a prediction's request-thread samples, the
  * model at 8 % (README, Benchmarks). This filter runs first and answers a plain predict request
  * itself with the same parts: the token through the same {@link BearerTokens}, the role through
- * the same {@link Actors#authorities} rule that {@code hasRole(viewer)} reads, the body through the
+ * {@link Actors#mayRead}, the {@link Actors#authorities} rule that {@code hasRole(viewer)} reads, the body through the
  * application's own ObjectMapper, {@link ServingController#answer} into the same
  * {@link ServingService}, failures through the same {@link ProblemAdvice}, and the security
  * headers Spring Security writes. Anything else, an unknown token, a missing role, an unusual header or a
  * body that does not parse included, goes on to the general chain, which answers it as before.
  */
 final class PredictDoor implements Filter {
-  private static final SimpleGrantedAuthority MAY_PREDICT = new SimpleGrantedAuthority("ROLE_" + Roles.VIEWER);
-
   private final ObjectProvider<ServingService> serving;
   private volatile ServingService service; // resolved at the first request: the application starts lazily
   private final BearerTokens tokens;
@@ -130,7 +126,7 @@ final class PredictDoor implements Filter {
   /** The token's actor when it may predict; null (the general chain's 401 or 403) otherwise. */
   private Actor caller(String token) {
     Optional<Actor> actor = tokens.authenticate(token);
-    return actor.isPresent() && Actors.authorities(actor.get().roles()).contains(MAY_PREDICT) ? actor.get() : null;
+    return actor.isPresent() && Actors.mayRead(actor.get().roles()) ? actor.get() : null;
   }
 
   /** The body, or null when MVC would refuse it: not JSON, or JSON {@code null}. */
