@@ -26,7 +26,8 @@ import org.springframework.http.ProblemDetail;
  * model at 8 % (README, Benchmarks). This filter runs first and answers a plain predict request
  * itself with the same parts: the token through the same {@link BearerTokens}, the role through
  * {@link Actors#mayRead}, the {@link Actors#authorities} rule that {@code hasRole(viewer)} reads, the body through the
- * application's own ObjectMapper, {@link ServingController#answer} into the same
+ * application's own ObjectMapper (or, for the usual single-sequence body and answer, {@link PredictJson},
+ * which reads and writes them exactly as it does), {@link ServingController#answer} into the same
  * {@link ServingService}, failures through the same {@link ProblemAdvice}, and the security
  * headers Spring Security writes. Anything else, an unknown token, a missing role, an unusual header or a
  * body that does not parse included, goes on to the general chain, which answers it as before.
@@ -100,8 +101,9 @@ final class PredictDoor implements Filter {
       Object answer = parsed != null ? ServingController.answer(serving(), predict.model(), target, parsed)
           : ServingController.batch(serving().predictFasta(predict.model(), target, body));
       status = HttpServletResponse.SC_OK;
-      write(response, status, "application/json",
-          (answer instanceof ServingController.Single ? singles : batches).writeValueAsBytes(answer));
+      byte[] json = answer instanceof ServingController.Single single ? PredictJson.single(single) : null;
+      write(response, status, "application/json", json != null ? json
+          : (answer instanceof ServingController.Single ? singles : batches).writeValueAsBytes(answer));
     } catch (RuntimeException e) {
       ProblemDetail problem = advice.failed(e);
       if (problem.getInstance() == null) {
@@ -131,6 +133,10 @@ final class PredictDoor implements Filter {
 
   /** The body, or null when MVC would refuse it: not JSON, or JSON {@code null}. */
   private ServingController.PredictBody parse(byte[] body) throws IOException {
+    String sequence = PredictJson.sequence(body);
+    if (sequence != null) {
+      return new ServingController.PredictBody(sequence, null);
+    }
     try {
       return bodies.readValue(body);
     } catch (JsonProcessingException e) {
