@@ -12,6 +12,7 @@ import dev.promoter.registry.VersionStatus;
 import dev.promoter.sequence.FastaRecord;
 import dev.promoter.serving.OffPath;
 import dev.promoter.serving.PredictionWriter;
+import dev.promoter.serving.RequestIds;
 import dev.promoter.serving.Routing;
 import dev.promoter.serving.SequenceInput;
 import dev.promoter.drift.SequenceSummary;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -58,6 +58,7 @@ public final class ServingService {
   private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
   private final TrafficSplits splits;
   private final OffPath offPath;
+  private final RequestIds requestIds = new RequestIds();
 
   /** Serving over these parts, with no traffic splits. */
   public ServingService(ModelRegistry registry, ServedModels served, PredictionWriter writer,
@@ -213,7 +214,7 @@ public final class ServingService {
   private Answers answer(String model, Target target, List<FastaRecord> records, boolean withIds) {
     List<String> sequences = records.stream().map(FastaRecord::sequence).toList();
     Attempts attempts = Failures.translated(() -> attempts(model, target));
-    String requestId = UUID.randomUUID().toString();
+    String requestId = requestIds.next();
     List<String> causes = new ArrayList<>();
     for (int i = 0; i < attempts.order().size(); i++) {
       int version = attempts.order().get(i);
@@ -347,11 +348,17 @@ public final class ServingService {
     if (r.primary() == null) {
       throw ServiceException.notFound("model '" + model + "' has no alias '" + target.alias() + "'");
     }
-    Routing.Plan plan = Routing.plan(r.primary(), r.split(), target.key());
+    if (r.split() == null || r.split().version() == r.primary()) {
+      return r.unsplit(); // what Routing.plan answers for every key then, built once per resolution
+    }
+    return attempts(r.primary(), r.fallbacks(), Routing.plan(r.primary(), r.split(), target.key()));
+  }
+
+  private static Attempts attempts(int primary, List<Integer> fallbacks, Routing.Plan plan) {
     LinkedHashSet<Integer> order = new LinkedHashSet<>();
     order.add(plan.answering());
-    order.add(r.primary());
-    order.addAll(r.fallbacks());
+    order.add(primary);
+    order.addAll(fallbacks);
     return new Attempts(List.copyOf(order), plan.route(), plan.offPath());
   }
 
@@ -362,7 +369,7 @@ public final class ServingService {
     }
     ModelVersion holder = versions.stream().filter(v -> v.aliases().contains(alias)).findFirst().orElse(null);
     if (holder == null) {
-      return new Resolution(null, List.of(), null, clock.instant());
+      return resolution(null, List.of(), null, clock.instant());
     }
     LinkedHashSet<Integer> earlier = new LinkedHashSet<>(registry.earlierHolders(model, alias));
     earlier.remove(holder.version());
@@ -380,10 +387,18 @@ public final class ServingService {
         }
       });
     }
-    return new Resolution(holder.version(), List.copyOf(earlier), split, clock.instant());
+    return resolution(holder.version(), List.copyOf(earlier), split, clock.instant());
   }
 
-  private record Resolution(Integer primary, List<Integer> fallbacks, TrafficSplit split, Instant at) {}
+  /** An alias's holder, its earlier holders, its split, when it was read, and {@code unsplit} attempts. */
+  private record Resolution(Integer primary, List<Integer> fallbacks, TrafficSplit split, Instant at,
+      Attempts unsplit) {}
+
+  private static Resolution resolution(Integer primary, List<Integer> fallbacks, TrafficSplit split, Instant at) {
+    Attempts unsplit = primary == null ? null
+        : attempts(primary, fallbacks, new Routing.Plan(primary, PRIMARY, null));
+    return new Resolution(primary, fallbacks, split, at, unsplit);
+  }
 
   private boolean fresh(Resolution r) {
     return r.at().plus(settings.aliasRefresh()).isAfter(clock.instant());

@@ -28,6 +28,19 @@ public final class Actors {
     return authorities;
   }
 
+  /**
+   * Whether {@link #authorities} of these roles would hold {@code ROLE_viewer}, without building
+   * them: any valid role implies it. The predict door asks this per request.
+   */
+  public static boolean mayRead(Collection<String> roles) {
+    for (String role : roles) {
+      if (Roles.ALL.contains(role)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The actor behind an authenticated request. */
   public static Actor of(Authentication authentication) {
     Set<String> roles = authentication.getAuthorities().stream()

@@ -72,12 +72,18 @@ final class CachedBearerTokens implements BearerTokens {
     return answer;
   }
 
-  private static String sha256(String token) {
+  // one digest per thread: getInstance's provider lookup cost more than hashing a token, per request
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(token.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  });
+
+  private static String sha256(String token) {
+    return HEX.formatHex(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8))); // digest() resets it
   }
+
+  private static final HexFormat HEX = HexFormat.of();
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.promoter.registry.Roles;
 import dev.promoter.service.Actor;
 import dev.promoter.service.ServingService;
 import jakarta.servlet.Filter;
@@ -19,7 +18,6 @@ import java.net.URI;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The short way in for {@code POST /api/v1/models/{name}/predict}, the endpoint called thousands of
@@ -27,15 +25,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * observations and MVC dispatch at three quarters of a prediction's request-thread samples, the
  * model at 8 % (README, Benchmarks). This filter runs first and answers a plain predict request
  * itself with the same parts: the token through the same {@link BearerTokens}, the role through
- * the same {@link Actors#authorities} rule that {@code hasRole(viewer)} reads, the body through the
- * application's own ObjectMapper, {@link ServingController#answer} into the same
+ * {@link Actors#mayRead}, the {@link Actors#authorities} rule that {@code hasRole(viewer)} reads, the body through the
+ * application's own ObjectMapper (or, for the usual single-sequence body and answer, {@link PredictJson},
+ * which reads and writes them exactly as it does), {@link ServingController#answer} into the same
  * {@link ServingService}, failures through the same {@link ProblemAdvice}, and the security
  * headers Spring Security writes. Anything else, an unknown token, a missing role, an unusual header or a
  * body that does not parse included, goes on to the general chain, which answers it as before.
  */
 final class PredictDoor implements Filter {
-  private static final SimpleGrantedAuthority MAY_PREDICT = new SimpleGrantedAuthority("ROLE_" + Roles.VIEWER);
-
   private final ObjectProvider<ServingService> serving;
   private volatile ServingService service; // resolved at the first request: the application starts lazily
   private final BearerTokens tokens;
@@ -104,8 +101,9 @@ final class PredictDoor implements Filter {
       Object answer = parsed != null ? ServingController.answer(serving(), predict.model(), target, parsed)
           : ServingController.batch(serving().predictFasta(predict.model(), target, body));
       status = HttpServletResponse.SC_OK;
-      write(response, status, "application/json",
-          (answer instanceof ServingController.Single ? singles : batches).writeValueAsBytes(answer));
+      byte[] json = answer instanceof ServingController.Single single ? PredictJson.single(single) : null;
+      write(response, status, "application/json", json != null ? json
+          : (answer instanceof ServingController.Single ? singles : batches).writeValueAsBytes(answer));
     } catch (RuntimeException e) {
       ProblemDetail problem = advice.failed(e);
       if (problem.getInstance() == null) {
@@ -130,11 +128,15 @@ final class PredictDoor implements Filter {
   /** The token's actor when it may predict; null (the general chain's 401 or 403) otherwise. */
   private Actor caller(String token) {
     Optional<Actor> actor = tokens.authenticate(token);
-    return actor.isPresent() && Actors.authorities(actor.get().roles()).contains(MAY_PREDICT) ? actor.get() : null;
+    return actor.isPresent() && Actors.mayRead(actor.get().roles()) ? actor.get() : null;
   }
 
   /** The body, or null when MVC would refuse it: not JSON, or JSON {@code null}. */
   private ServingController.PredictBody parse(byte[] body) throws IOException {
+    String sequence = PredictJson.sequence(body);
+    if (sequence != null) {
+      return new ServingController.PredictBody(sequence, null);
+    }
     try {
       return bodies.readValue(body);
     } catch (JsonProcessingException e) {
