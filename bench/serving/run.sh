@@ -55,8 +55,12 @@ cd "$root"
 promoter_find_jdk >/dev/null
 mkdir -p "$results"
 echo "== build (package, offline; drop -o once if a dependency is missing)"
-./mvnw -q -B -o -pl workers -am package -DskipTests dependency:build-classpath \
-  -Dmdep.outputFile="$results/classpath" -Dmdep.includeScope=runtime >/dev/null
+if [ -n "${BENCH_PREBUILT:-}" ]; then   # bench/run-all.sh has built it and hands over its class path
+  cp "$BENCH_PREBUILT/runtime.classpath" "$results/classpath"
+else
+  ./mvnw -q -B -o -pl workers -am package -DskipTests dependency:build-classpath \
+    -Dmdep.outputFile="$results/classpath" -DincludeScope=runtime >/dev/null
+fi
 
 free_port() { $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 export PROMOTER_HOME; PROMOTER_HOME="$(mktemp -d /tmp/promoter-serving.XXXXXX)"
