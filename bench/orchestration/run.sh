@@ -28,7 +28,7 @@ if [ -n "${BENCH_PREBUILT:-}" ]; then
   cp "$BENCH_PREBUILT/test.classpath" "$out/classpath"
 else
   ./mvnw -q -B -o -pl workers -am package -DskipTests dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/$out/classpath" -Dmdep.includeScope=test >/dev/null
+    -Dmdep.outputFile="$PWD/$out/classpath" -DincludeScope=test >/dev/null
 fi
 cp="workflows/target/classes:activities/target/classes:bpmn/target/classes:zeebe-dev/target/classes"
 cp="$cp:workers/target/classes:$(cat "$out/classpath")"
