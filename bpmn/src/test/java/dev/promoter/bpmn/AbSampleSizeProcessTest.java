@@ -64,12 +64,7 @@ class AbSampleSizeProcessTest {
     fixture.open(engine, fixture.workers(engine));
     splits = new TrafficSplits(fixture.db.dataSource());
     traffic = new Traffic(new PredictionLog(fixture.db.dataSource()), "rrna");
-    String first = LifecycleFixture.runId();
-    long champion = engine.lifecycles.start(first, LifecycleFixture.request(0.5, 0.0));
-    fixture.awaitApproval(first);
-    fixture.decide(engine, first, true, "bob", "the champion");
-    engine.awaitCompleted(champion, WAIT);
-    assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(1);
+    fixture.promoteChampion(engine);
   }
 
   @AfterEach

@@ -66,12 +66,7 @@ class BlueGreenProcessTest {
     fixture.open(engine, fixture.workers(engine));
     splits = new TrafficSplits(fixture.db.dataSource());
     replicas = new ServingReplicas(fixture.db.dataSource());
-    String first = LifecycleFixture.runId();
-    long champion = engine.lifecycles.start(first, LifecycleFixture.request(0.5, 0.0));
-    fixture.awaitApproval(first);
-    fixture.decide(engine, first, true, "bob", "the champion");
-    engine.awaitCompleted(champion, WAIT);
-    assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(1);
+    fixture.promoteChampion(engine);
     reporter = Executors.newSingleThreadScheduledExecutor();
   }
 

@@ -139,6 +139,21 @@ final class LifecycleFixture implements AutoCloseable {
     engine.lifecycles.publishDecision(runId, approve, actor, reason);
   }
 
+  /**
+   * Promotes a first version through a direct run that bob approves, so a rollout test has a
+   * champion to roll out against: afterwards {@code production} is v1.
+   */
+  void promoteChampion(TestEngine engine) {
+    String first = runId();
+    long champion = engine.lifecycles.start(first, request(0.5, 0.0));
+    awaitApproval(first);
+    decide(engine, first, true, "bob", "the champion");
+    engine.awaitCompleted(champion, Duration.ofSeconds(60));
+    if (models.holder("rrna", "production").version() != 1) {
+      throw new AssertionError("the champion run did not promote v1");
+    }
+  }
+
   /** A fresh run id. */
   static String runId() {
     return "rrna-" + java.util.UUID.randomUUID().toString().substring(0, 8);
