@@ -22,8 +22,11 @@ data=${1:-data/rrna}
 epochs=${2:-2}
 shift $(( $# > 2 ? 2 : $# )) || true
 mkdir -p bench/out
+# every scope (the plugin's default): logback, which bench/logback-bench.xml configures, is a test
+# dependency of gpu-worker. (The -Dmdep.includeScope=runtime this line had was never read: the
+# plugin's property is includeScope.)
 ./mvnw -q -B -pl gpu-worker -am compile dependency:build-classpath \
-  -Dmdep.outputFile="$PWD/bench/out/cnn.classpath" -Dmdep.includeScope=runtime >/dev/null
+  -Dmdep.outputFile="$PWD/bench/out/cnn.classpath" >/dev/null
 cp="gpu-worker/target/classes:activities/target/classes:workflows/target/classes:$(cat bench/out/cnn.classpath)"
 exec "$JAVA_HOME/bin/java" -Xmx4g ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \
   -Dlogback.configurationFile=bench/logback-bench.xml -cp "$cp" bench/CnnBench.java "$data" "$epochs" "$@"
