@@ -62,10 +62,10 @@ def main():
         bases += len(seq)
     rates = []
     for _ in range(args.rounds):
-        start = time.perf_counter()
+        start = time.thread_time()  # CPU time: a neighbour's turn on the core is not ours
         for seq in subset:
             featurize(seq, args.k, index, size)
-        rates.append(bases / 1e6 / (time.perf_counter() - start))
+        rates.append(bases / 1e6 / (time.thread_time() - start))
     rates.sort()
     print(f"python k={args.k} records={len(subset)} mbases={bases / 1e6:.2f} "
           f"best_mbases_per_s={rates[-1]:.3f} median_mbases_per_s={rates[len(rates) // 2]:.3f}")
