@@ -62,6 +62,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           .setPort(port)
           .setServerConfig("max_connections", "200")
           .setConnectConfig("password", password)
+          // stopped by close(), which the Spring context calls after every bean that uses the
+          // registry: zonky's own JVM hook ran beside the context's, so on Ctrl-C the database
+          // went first and the serving replica could not take itself off the registry
+          .setRegisterShutdownHook(false)
           .start();
       requirePassword(server, dir, password);
       createDatabase(server);

@@ -89,6 +89,16 @@ final class ServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /**
+   * {@code kill -TERM}, as Ctrl-C or a service manager stops it, and waits for the process to end.
+   *
+   * @return whether it ended within {@code timeout} (the log stays readable)
+   */
+  boolean stop(Duration timeout) throws InterruptedException {
+    process.destroy();
+    return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public void close() throws IOException, InterruptedException {
     try {
