@@ -164,6 +164,9 @@ class DriftMonitorWorkflowTest {
     public void validateReject(Decision decision) {}
 
     @Override
+    public void productionMoved() {}
+
+    @Override
     public LifecycleProgress progress() {
       return null;
     }

@@ -25,6 +25,13 @@ public final class Processes {
 
   /** Published by Promoter's approvals once the registry has recorded a decision. */
   public static final String APPROVAL_DECIDED = "approval-decided";
+  /**
+   * Published by Promoter after an operator moved a model's production alias (a rollback, or a
+   * promotion by hand), one per open blue-green run of the model, correlated by run id, with no
+   * time to live: a run in its keep-warm window reads who holds production and ends the window if
+   * it left the run's version; a run anywhere else never sees it.
+   */
+  public static final String PRODUCTION_MOVED = "production-moved";
 
   private Processes() {}
 

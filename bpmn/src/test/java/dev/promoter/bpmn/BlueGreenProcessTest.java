@@ -35,11 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  * real k-mer training. The serving replicas are the one thing the test plays: it writes their
  * reports into the registry's {@code serving_replicas} tables every 300 ms, as each
  * {@code promoter server}'s reporter does about once a second. The engine's clock is moved past
- * the keep-warm window and the warm-up timeout, so those timers fire at once.
+ * the keep-warm window and the warm-up timeout, so those timers fire at once; a rollback inside
+ * the window ends it by the {@code production-moved} message alone, the clock left where it is.
  */
 class BlueGreenProcessTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final Duration KEEP_WARM = Duration.ofMinutes(10);
+  static final Duration KEEP_WARM = Duration.ofMinutes(10);
   private static final Duration WARM_TIMEOUT = Duration.ofMinutes(5);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static TestEngine engine;
@@ -101,7 +102,7 @@ class BlueGreenProcessTest {
     report("replica-b", 2, "WARM");
 
     // switched at once; the old champion keeps a warm split for the window
-    engine.awaitEntered(key, "timer_catch_keep_warm", WAIT);
+    engine.awaitEntered(key, "message_catch_production_moved", WAIT);
     assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(2);
     assertThat(splits.get("rrna", "production")).extracting(TrafficSplit::version, TrafficSplit::mode)
         .containsExactly(1, "warm");
@@ -111,8 +112,8 @@ class BlueGreenProcessTest {
     engine.assertThat(key).isCompleted().hasNoIncidents().hasPassedElementsInOrder(
         "service_task_preload_candidate", "service_task_open_approval", "message_catch_approval_decided",
         "service_task_promote_version", "service_task_post_promotion_check", "service_task_keep_champion_warm",
-        "timer_catch_keep_warm", "service_task_end_keep_warm", "service_task_record_run_end")
-        .hasNotPassedElement("service_task_check_warm_last");
+        "boundary_event_keep_warm_over", "service_task_end_keep_warm", "service_task_record_run_end")
+        .hasNotPassedElement("service_task_check_warm_last").hasNotPassedElement("service_task_end_keep_warm_early");
     RunSummary run = fixture.runs.get(runId);
     assertThat(run.status()).isEqualTo("PROMOTED");
     JsonNode result = JSON.readTree(run.resultJson());
@@ -128,23 +129,38 @@ class BlueGreenProcessTest {
             "split v1 run " + runId + " blue-green: v1 stays loaded for PT10M so a rollback is instant",
             "split-clear v1 run " + runId + " blue-green: the keep-warm window of v1 is over");
 
-    // a second run: the operator rolls back inside the window, and the run ends ROLLED_BACK
+    // a second run: the operator rolls back inside the window, and Promoter's message wakes the run,
+    // which ends ROLLED_BACK at once: the engine's clock never reaches the window's end
     String second = LifecycleFixture.runId();
     long next = engine.lifecycles.start(second, challenger());
     fixture.awaitApproval(second);
     report("replica-a", 3, "WARM");
     report("replica-b", 3, "ACTIVE");
     fixture.decide(engine, second, true, "bob", "again");
-    engine.awaitEntered(next, "timer_catch_keep_warm", WAIT);
+    engine.awaitSubscribed(next, Processes.PRODUCTION_MOVED, 1, WAIT);
+    // a stale hint first (the candidate still holds production): the run reads it and waits on
+    engine.lifecycles.publishProductionMoved(second);
+    engine.awaitSubscribed(next, Processes.PRODUCTION_MOVED, 2, WAIT);
+    assertThat(splits.get("rrna", "production")).extracting(TrafficSplit::version).isEqualTo(2);
     fixture.models.rollback("rrna", "production", "ada", "v3 misbehaves");
-    engine.engine.increaseTime(KEEP_WARM);
+    engine.lifecycles.publishProductionMoved(second);
     engine.awaitCompleted(next, WAIT);
+    engine.assertThat(next).isCompleted().hasNoIncidents().hasPassedElementsInOrder(
+        "service_task_keep_champion_warm", "message_catch_production_moved", "service_task_end_keep_warm_early",
+        "message_catch_production_moved", "service_task_end_keep_warm_early", "end_event_window_cut",
+        "service_task_record_run_end")
+        .hasNotPassedElement("boundary_event_keep_warm_over").hasNotPassedElement("service_task_end_keep_warm");
     RunSummary rolledBack = fixture.runs.get(second);
     assertThat(rolledBack.status()).isEqualTo("ROLLED_BACK");
-    assertThat(JSON.readTree(rolledBack.resultJson()).get("verdict").asText()).isEqualTo("v3 promoted to production "
+    JsonNode back = JSON.readTree(rolledBack.resultJson());
+    assertThat(back.get("verdict").asText()).isEqualTo("v3 promoted to production "
         + "by bob; production went back to v2 during the PT10M keep-warm window, answered by the still-loaded version");
+    assertThat(back.get("rollout").get(back.get("rollout").size() - 1).get("outcome").asText()).isEqualTo("failed");
     assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(2);
     assertThat(splits.of("rrna")).isEmpty();
+    assertThat(fixture.models.audit("rrna")).filteredOn(a -> a.action().equals("split-clear")).last()
+        .extracting(a -> a.reason()).isEqualTo("run " + second + " blue-green: production moved to v2 inside the"
+            + " keep-warm window of v2; nothing left to keep warm");
   }
 
   @Test
@@ -261,7 +277,7 @@ class BlueGreenProcessTest {
   }
 
   /** Alice's challenger, blue-green: the same trainer, a negative margin so it wins. */
-  private static LifecycleRequest challenger() {
+  static LifecycleRequest challenger() {
     return new LifecycleRequest("rrna", "synthetic",
         List.of(new CandidateConfig("logreg-k4", "logreg", "cpu", Map.of("k", "4", "fragments", "1"))),
         "macro_f1", 0.5, -1.0, new ApprovalPolicy("approver", Duration.ofHours(1), null), "alice", null,

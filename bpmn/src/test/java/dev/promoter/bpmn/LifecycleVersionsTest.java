@@ -2,6 +2,7 @@ package dev.promoter.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promoter.registry.TrafficSplits;
 import io.camunda.client.api.response.DeploymentEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
  * How the lifecycle is versioned: a changed {@code model-lifecycle.bpmn} is deployed beside the
  * old one as the process's next version (Zeebe versions by process id); an instance keeps the
  * version it started on, and new runs start on the latest. Version 1 (before rollouts), version 2
- * (canary, shadow and A/B, before blue-green) and version 3 (blue-green, before the A/B test could
- * stop at a sample size), as they were deployed, are kept in the test resources, and the current
- * workers still serve each to its end.
+ * (canary, shadow and A/B, before blue-green), version 3 (blue-green, before the A/B test could
+ * stop at a sample size) and version 4 (before a move of production could end blue-green's
+ * keep-warm window early), as they were deployed, are kept in the test resources, and the current
+ * workers still serve each to its end: a version-4 blue-green run waiting out its window when
+ * version 5 is deployed ends it on its timer, a {@code production-moved} message meaning nothing
+ * to it.
  */
 class LifecycleVersionsTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -37,7 +41,7 @@ class LifecycleVersionsTest {
   }
 
   @Test
-  void runsStartedOnVersionsOneToThreeFinishOnThemWhileNewRunsTakeTheLatest() throws Exception {
+  void runsStartedOnVersionsOneToFourFinishOnThemWhileNewRunsTakeTheLatest() throws Exception {
     DeploymentEvent first = engine.client.newDeployResourceCommand()
         .addResourceFromClasspath("bpmn/model-rollback.bpmn")
         .addResourceFromClasspath("bpmn/v1/model-lifecycle.bpmn").send().join();
@@ -64,7 +68,29 @@ class LifecycleVersionsTest {
     long blueGreenKey = engine.lifecycles.start(blueGreen, LifecycleFixture.request("rrna-bg", 0.5, 0.0));
     TestEngine.await(() -> fixture.approvals.find(blueGreen).isPresent(), WAIT, "the approval of " + blueGreen);
 
+    // version 4: the A/B test's stop at a sample size, before a move of production could end
+    // blue-green's window early; a blue-green run on it against a champion, into its window
+    DeploymentEvent fourth = engine.client.newDeployResourceCommand()
+        .addResourceFromClasspath("bpmn/v4/model-lifecycle.bpmn").send().join();
+    assertThat(fourth.getProcesses()).singleElement().satisfies(p -> assertThat(p.getVersion()).isEqualTo(4));
+    fixture.promoteChampion(engine);
+    String keepWarm = "bg4-" + dir.getFileName();
+    long keepWarmKey = engine.lifecycles.start(keepWarm, BlueGreenProcessTest.challenger());
+    fixture.awaitApproval(keepWarm);
+    fixture.decide(engine, keepWarm, true, "bob", "switch it");
+    engine.awaitEntered(keepWarmKey, "timer_catch_keep_warm", WAIT);
+
     engine.lifecycles.deploy();
+    // version 5 is deployed; the version-4 run has no subscription for the message, so it waits on
+    engine.lifecycles.publishProductionMoved(keepWarm);
+    engine.engine.increaseTime(BlueGreenProcessTest.KEEP_WARM);
+    engine.awaitCompleted(keepWarmKey, WAIT);
+    engine.assertThat(keepWarmKey).isCompleted().hasNoIncidents()
+        .hasPassedElementsInOrder("timer_catch_keep_warm", "service_task_end_keep_warm");
+    assertThat(engine.processVersion(keepWarmKey)).isEqualTo(4);
+    assertThat(fixture.runs.get(keepWarm).status()).isEqualTo("PROMOTED");
+    assertThat(new TrafficSplits(fixture.db.dataSource()).of("rrna")).isEmpty();
+
     String current = "new-" + dir.getFileName();
     long newKey = engine.lifecycles.start(current, LifecycleFixture.request("rrna-new", 0.5, 0.0));
     TestEngine.await(() -> fixture.approvals.find(current).isPresent(), WAIT, "the approval of " + current);
@@ -85,11 +111,11 @@ class LifecycleVersionsTest {
         .hasPassedElement("gateway_rollout_next").hasPassedElement("gateway_keep_warm");
     engine.assertThat(newKey).isCompleted().hasNoIncidents().hasPassedElement("service_task_promote_version")
         .hasPassedElement("gateway_rollout_next").hasPassedElement("gateway_keep_warm");
-    // each ran the version it started on (a direct run takes the same path on versions 3 and 4)
+    // each ran the version it started on (a direct run takes the same path on versions 3, 4 and 5)
     assertThat(engine.processVersion(oldKey)).isEqualTo(1);
     assertThat(engine.processVersion(middleKey)).isEqualTo(2);
     assertThat(engine.processVersion(blueGreenKey)).isEqualTo(3);
-    assertThat(engine.processVersion(newKey)).isEqualTo(4);
+    assertThat(engine.processVersion(newKey)).isEqualTo(5);
     for (String run : new String[] {old, middle, blueGreen, current}) {
       assertThat(fixture.runs.get(run).status()).as(run).isEqualTo("PROMOTED");
     }

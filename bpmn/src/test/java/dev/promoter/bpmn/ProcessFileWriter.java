@@ -24,7 +24,8 @@ import java.nio.file.Path;
  * written anew here: version 1 was still this builder's output, byte for byte but for generated
  * ids. Version 1 is kept in the test resources ({@code LifecycleVersionsTest}). Version 3 (blue-green)
  * was written anew here too; version 2 is kept beside version 1. So was version 4 (the A/B test's
- * stop at a sample size); version 3 is kept beside them.
+ * stop at a sample size); version 3 is kept beside them. So was version 5 (a move of production
+ * ends blue-green's keep-warm window early); version 4 is kept beside them.
  */
 public final class ProcessFileWriter {
   /** Blue-green runs its steps only against a champion (without one the version moves directly). */
@@ -174,7 +175,23 @@ public final class ProcessFileWriter {
         .moveToNode("gateway_keep_warm").condition("blue-green", BLUE_GREEN)
           .serviceTask("service_task_keep_champion_warm", t -> split(t, "Keep old champion warm", "warm")
               .zeebeTaskHeader("of", "champion"))
-          .intermediateCatchEvent("timer_catch_keep_warm", e -> e.name("Keep-warm window").timerWithDurationExpression("keepWarm"))
+          // the window: a move of production (the operator's rollback, published by Promoter) ends it
+          // early once the registry confirms it; the boundary timer ends it on the engine's clock
+          .subProcess("sub_process_keep_warm_window", s -> s.name("Keep-warm window"))
+          .embeddedSubProcess()
+            .startEvent("start_event_keep_warm_window")
+            .intermediateCatchEvent("message_catch_production_moved", e -> e.name("Production moved")
+                .message(m -> m.name(Processes.PRODUCTION_MOVED).zeebeCorrelationKeyExpression("runId")))
+            .serviceTask("service_task_end_keep_warm_early", t -> job(t.name("End the window if production left"),
+                JobTypes.END_KEEP_WARM).zeebeTaskHeader("early", "true"))
+            .exclusiveGateway("gateway_production_moved").name("Off the candidate?")
+              .condition("no: a stale hint", "=windowCut = false").connectTo("message_catch_production_moved")
+            .moveToNode("gateway_production_moved").condition("yes", "=windowCut")
+              .endEvent("end_event_window_cut").name("Window cut short")
+          .subProcessDone()
+          .connectTo("gateway_run_ended")
+        .moveToActivity("sub_process_keep_warm_window").boundaryEvent("boundary_event_keep_warm_over")
+          .name("Window over").cancelActivity(true).timerWithDurationExpression("keepWarm")
           .serviceTask("service_task_end_keep_warm", t -> job(t.name("End keep-warm window"), JobTypes.END_KEEP_WARM))
           .connectTo("gateway_run_ended")
         // the A/B test: a share for the bake time, then the two-proportion test on fed-back labels

@@ -76,6 +76,19 @@ final class TestEngine implements AutoCloseable {
         timeout, elementId + " of instance " + processInstanceKey + " to be entered " + times + " times");
   }
 
+  /**
+   * Waits until the instance's {@code times}-th subscription to {@code message} is open: a message
+   * published with no time to live before then finds nobody and is dropped.
+   */
+  void awaitSubscribed(long processInstanceKey, String message, int times, Duration timeout) {
+    await(() -> java.util.stream.StreamSupport.stream(
+            BpmnAssert.getRecordStream().messageSubscriptionRecords().spliterator(), false)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey
+            && r.getValue().getMessageName().equals(message)
+            && r.getIntent() == io.camunda.zeebe.protocol.record.intent.MessageSubscriptionIntent.CREATED)
+        .count() >= times, timeout, message + " subscription " + times + " of instance " + processInstanceKey);
+  }
+
   /** The latest value (JSON) of a variable of the instance, or null. */
   String variable(long processInstanceKey, String name) {
     String value = null;

@@ -187,6 +187,22 @@ public final class PromoterClient {
     return runs.recent(limit);
   }
 
+  /**
+   * Tells a lifecycle run that production of its model moved (the {@code productionMoved}
+   * signal): a blue-green run in its keep-warm window reads who holds production and ends the
+   * window at once if it left the run's version; any other run ignores it.
+   *
+   * @return false when no open run has that id (it ended meanwhile)
+   */
+  public boolean productionMoved(String runId) {
+    try {
+      stub(runId).productionMoved();
+      return true;
+    } catch (WorkflowNotFoundException e) {
+      return false;
+    }
+  }
+
   /** Approvals waiting for a decision. */
   public List<PendingApproval> pendingApprovals() {
     return approvals.pending();

@@ -11,11 +11,22 @@ import java.util.List;
 
 /** The registry as users read it, and operators' alias moves. */
 public final class ModelService {
+  private static final String PRODUCTION = "production";
   private final ModelRegistry registry;
+  private final BlueGreenWakeups wakeups;
 
-  /** A service over the registry. */
+  /** A service over the registry that tells no run of its alias moves. */
   public ModelService(ModelRegistry registry) {
+    this(registry, null);
+  }
+
+  /**
+   * A service whose moves of {@code production} wake the model's open blue-green runs, so one in
+   * its keep-warm window ends it at once ({@link BlueGreenWakeups}).
+   */
+  ModelService(ModelRegistry registry, BlueGreenWakeups wakeups) {
     this.registry = registry;
+    this.wakeups = wakeups;
   }
 
   /**
@@ -65,16 +76,30 @@ public final class ModelService {
       Integer ifCurrent) {
     actor.require(Roles.ADMIN, "move an alias by hand");
     requireReason(reason);
-    return Failures.translated(() ->
-        registry.promoteAsOperator(name, version, alias, actor.name(), reason, ifCurrent));
+    return moved(Failures.translated(() ->
+        registry.promoteAsOperator(name, version, alias, actor.name(), reason, ifCurrent)));
   }
 
   /** An operator gives an alias back to its previous holder; admin only, with a reason. */
   public AliasMove rollback(Actor actor, String name, String alias, String reason, Integer ifCurrent) {
     actor.require(Roles.ADMIN, "roll an alias back by hand");
     requireReason(reason);
-    return Failures.translated(() ->
-        registry.rollbackAsOperator(name, alias, actor.name(), reason, ifCurrent));
+    return moved(Failures.translated(() ->
+        registry.rollbackAsOperator(name, alias, actor.name(), reason, ifCurrent)));
+  }
+
+  /**
+   * After a move of production that wrote something: a blue-green run keeping the old champion
+   * warm learns of it now rather than when its window ends. A rollback is the case that matters
+   * (the old champion is production again, nothing is left to keep warm); a promotion of another
+   * version counts too, since the run's version no longer holds production either. Best effort:
+   * the move is done and is answered whatever happens here.
+   */
+  private AliasMove moved(AliasMove move) {
+    if (wakeups != null && move.changed() && PRODUCTION.equals(move.alias())) {
+      wakeups.productionMoved(move.modelName());
+    }
+    return move;
   }
 
   private static void requireReason(String reason) {

@@ -64,8 +64,10 @@ public class ServiceConfiguration {
 
   @Bean
   @Lazy
-  ModelService modelService(ModelRegistry registry) {
-    return new ModelService(registry);
+  ModelService modelService(ModelRegistry registry, RegistryDatabase database, LifecycleService lifecycles,
+      ObjectProvider<PromoterClient> client, ObjectProvider<CamundaLifecycles> camunda) {
+    return new ModelService(registry, new BlueGreenWakeups(new LifecycleRuns(database.dataSource()),
+        lifecycles::rollout, client::getObject, camunda::getObject));
   }
 
   @Bean

@@ -40,7 +40,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (no 5xx), the old champion is unloaded once its keep-warm window is over; in a second run an
  * operator's rollback inside the window is answered by the champion that was never unloaded (the
  * same loaded model throughout: never LOADING again, the same load time), and the run ends
- * ROLLED_BACK. Bad blue-green parameters are refused with 400 naming the field.
+ * ROLLED_BACK at once, woken by the rollback, minutes before its 5-minute window would have ended.
+ * Bad blue-green parameters are refused with 400 naming the field.
  */
 class BlueGreenEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -122,10 +123,11 @@ class BlueGreenEndToEndTest {
       assertThat(statuses.stream().filter(s -> s.version() == candidate).map(Status::loadedAt)
           .filter(java.util.Objects::nonNull).distinct()).hasSize(1);
 
-      // run 2: an operator's rollback inside the window meets the champion still loaded
+      // run 2: an operator's rollback inside a 5-minute window meets the champion still loaded, and
+      // wakes the run, which ends at once rather than when the window would have
       int champion = candidate;
       Status before = latest(statuses, champion);
-      String second = start(spec(dataset, "\"keepWarm\":\"PT40S\",\"warmTimeout\":\"PT2M\"", null));
+      String second = start(spec(dataset, "\"keepWarm\":\"PT5M\",\"warmTimeout\":\"PT2M\"", null));
       int next = awaitApproval(second).get("version").asInt();
       await(() -> state(statuses, next).equals("WARM"), "v" + next + " warm before the switch");
       approve(second);
@@ -139,14 +141,21 @@ class BlueGreenEndToEndTest {
           "an answer from v" + champion + " after the rollback");
       Seen firstBack = answers.stream().filter(a -> a.at() > rolledBackAt && a.version() == champion).findFirst().orElseThrow();
       JsonNode rolledBack = ended(second, 120);
+      long endedAfter = System.currentTimeMillis() - rolledBackAt;
       stop.set(true);
       requests.get();
       watcher.get();
       assertThat(rolledBack.get("status").asText()).as(rolledBack.toString()).isEqualTo("ROLLED_BACK");
       assertThat(rolledBack.get("verdict").asText()).endsWith("production went back to v" + champion
-          + " during the PT40S keep-warm window, answered by the still-loaded version");
+          + " during the PT5M keep-warm window, answered by the still-loaded version");
+      // ended by the rollback's signal, minutes before the window's end (at load 30 a run's last
+      // steps take seconds; a run that only noticed at the window's end would take 5 minutes)
+      assertThat(endedAfter).as("ms from the rollback to the run's end").isLessThan(60_000);
       assertThat(registry.holder("rrna", "production").version()).isEqualTo(champion);
       assertThat(splits.of("rrna")).isEmpty();
+      assertThat(registry.audit("rrna")).filteredOn(a -> a.action().equals("split-clear")).last()
+          .extracting(a -> a.reason()).isEqualTo("run " + second + " blue-green: production moved to v" + champion
+              + " inside the keep-warm window of v" + champion + "; nothing left to keep warm");
 
       // no model load on the request path: from before run 2 to the end the champion was never
       // LOADING, kept the load time it had, and its request count only grew
@@ -159,8 +168,8 @@ class BlueGreenEndToEndTest {
       // and no request failed at either switch or at the rollback
       assertThat(answers.stream().filter(a -> a.status() != 200)).isEmpty();
       System.out.printf("blue-green: %d answers, all 200; first answer after the rollback from v%d %d ms after it;"
-          + " v%d loaded at %s throughout%n", answers.size(), firstBack.version(), firstBack.at() - rolledBackAt,
-          champion, before.loadedAt());
+          + " the run ended %d ms after it; v%d loaded at %s throughout%n", answers.size(), firstBack.version(),
+          firstBack.at() - rolledBackAt, endedAfter, champion, before.loadedAt());
     } finally {
       stop.set(true);
       PROPERTIES.keySet().forEach(System::clearProperty);

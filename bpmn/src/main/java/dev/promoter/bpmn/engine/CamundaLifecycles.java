@@ -60,4 +60,15 @@ public final class CamundaLifecycles {
     client.newPublishMessageCommand().messageName(Processes.APPROVAL_DECIDED).correlationKey(runId)
         .messageId(runId + "/decision").timeToLive(DECISION_TTL).variables(v).send().join();
   }
+
+  /**
+   * Tells a run that an operator moved its model's production alias: a blue-green run in its
+   * keep-warm window then reads who holds production and ends the window at once if it left the
+   * run's version. No time to live: a run that is not in its window (or has ended) never sees it,
+   * and nothing stays behind in the engine.
+   */
+  public void publishProductionMoved(String runId) {
+    client.newPublishMessageCommand().messageName(Processes.PRODUCTION_MOVED).correlationKey(runId)
+        .timeToLive(Duration.ZERO).send().join();
+  }
 }

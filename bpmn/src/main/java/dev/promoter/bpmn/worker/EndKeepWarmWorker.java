@@ -17,6 +17,12 @@ import java.util.Map;
  * back to the old champion during the window (an operator's rollback) the run ends
  * {@code ROLLED_BACK}, worded by {@link BlueGreenSteps}. Idempotent: a retry reads the holder
  * again and clears what is already clear.
+ *
+ * <p>Without a header it runs when the window's timer ended it. With header {@code early: true}
+ * it runs when a {@code production-moved} message came in during the window (process version 5):
+ * the message is only a hint, so when the run's own version still holds production it changes
+ * nothing and says {@code windowCut: false} (the process waits on); otherwise it ends the window
+ * at once ({@code windowCut: true}).
  */
 public final class EndKeepWarmWorker extends ThinWorker {
   private final RegistryActivities registry;
@@ -37,15 +43,28 @@ public final class EndKeepWarmWorker extends ThinWorker {
     Map<String, Object> v = job.getVariablesAsMap();
     Rollout rollout = LifecycleVariables.rollout(v);
     String model = string(job, "modelName");
+    String runId = string(job, "runId");
     int version = integer(job, "version");
     int champion = RolloutJobs.champion(job);
+    boolean early = "true".equals(job.getCustomHeaders().get("early"));
     Integer holder = registry.aliasHolder(model, RolloutJobs.ALIAS);
-    rollouts.clearSplit(model, RolloutJobs.ALIAS, Workers.SYSTEM_ACTOR,
-        BlueGreenSteps.windowOverReason(string(job, "runId"), champion));
-    String wentBack = BlueGreenSteps.wentBack(champion, holder, rollout.keepWarm());
     Map<String, Object> out = new HashMap<>();
+    if (early && holder != null && holder == version) {
+      out.put("windowCut", false);
+      return out;
+    }
+    String wentBack = BlueGreenSteps.wentBack(champion, holder, rollout.keepWarm());
+    if (early) {
+      rollouts.clearSplit(model, RolloutJobs.ALIAS, Workers.SYSTEM_ACTOR,
+          BlueGreenSteps.windowCutReason(runId, champion, holder));
+      out.put("windowCut", true);
+      out.put("rolloutSteps", RolloutJobs.replacedLast(job, BlueGreenSteps.windowCut(champion, holder, wentBack)));
+    } else {
+      rollouts.clearSplit(model, RolloutJobs.ALIAS, Workers.SYSTEM_ACTOR,
+          BlueGreenSteps.windowOverReason(runId, champion));
+      out.put("rolloutSteps", RolloutJobs.replacedLast(job, BlueGreenSteps.windowOver(version, champion, holder, wentBack)));
+    }
     out.put("trafficMoved", false);
-    out.put("rolloutSteps", RolloutJobs.replacedLast(job, BlueGreenSteps.windowOver(version, champion, holder, wentBack)));
     if (wentBack != null) {
       out.put("status", "ROLLED_BACK");
       out.put("verdict", RecordRunEndWorker.verdict("PROMOTED", v) + "; " + wentBack);

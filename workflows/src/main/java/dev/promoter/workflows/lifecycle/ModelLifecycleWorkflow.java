@@ -1,6 +1,7 @@
 package dev.promoter.workflows.lifecycle;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -35,6 +36,15 @@ public interface ModelLifecycleWorkflow {
   /** The same rules as {@link #validateApprove}. */
   @UpdateValidatorMethod(updateName = "reject")
   void validateReject(Decision decision);
+
+  /**
+   * Production of this run's model moved by an operator (a rollback or a promotion by hand). A
+   * hint, not a fact: a blue-green run in its keep-warm window reads who holds production now and
+   * ends the window at once when it is no longer this run's version; any other run ignores it.
+   * A signal, not an Update, so the operator's rollback never waits on the run.
+   */
+  @SignalMethod
+  void productionMoved();
 
   /** Current step, candidates and verdict. */
   @QueryMethod

@@ -27,6 +27,7 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
   private final RunState state = new RunState();
   // created when the run starts; an update that arrives earlier finds no approval open
   private Approval approval = Approval.notOpen(state);
+  private final ProductionMoves productionMoves = new ProductionMoves();
 
   @Override
   public LifecycleResult run(LifecycleRequest request) {
@@ -155,7 +156,7 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
       state.step(Steps.ROLLOUT);
       String cpu = request.taskQueues().get("cpu");
       blueGreen = new BlueGreenRollout(request, state, ActivityStubs.rollout(cpu),
-          ActivityStubs.warmCheck(cpu, rollout.warmTimeout()), registry);
+          ActivityStubs.warmCheck(cpu, rollout.warmTimeout()), registry, productionMoves);
       blueGreen.preload(runId, version, champion);
     }
     Decision decision = null;
@@ -293,6 +294,11 @@ public class ModelLifecycleWorkflowImpl implements ModelLifecycleWorkflow {
   @Override
   public void validateReject(Decision decision) {
     approval.validate(decision);
+  }
+
+  @Override
+  public void productionMoved() {
+    productionMoves.signalled();
   }
 
   @Override

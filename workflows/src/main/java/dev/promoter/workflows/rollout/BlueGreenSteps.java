@@ -104,6 +104,31 @@ public final class BlueGreenSteps {
             + (holder == null ? "no version" : "v" + holder)));
   }
 
+  /**
+   * The audit reason of the split's clearing when production moved inside the window (the
+   * operator's rollback woke the run): the window ends early, nothing is left to keep warm.
+   */
+  public static String windowCutReason(String runId, int champion, Integer holder) {
+    return "run " + runId + " blue-green: production moved to " + holderName(holder)
+        + " inside the keep-warm window of v" + champion + "; nothing left to keep warm";
+  }
+
+  /**
+   * The keep-warm step when a move of production cut the window short: failed with
+   * {@code wentBack} (production back on the old champion), else passed, saying where it went.
+   */
+  public static RolloutStep windowCut(int champion, Integer holder, String wentBack) {
+    if (wentBack != null) {
+      return new RolloutStep(keepName(champion), WARM, 0, "failed", null, wentBack);
+    }
+    return new RolloutStep(keepName(champion), WARM, 0, "passed", null, "window ended early: production "
+        + "moved to " + holderName(holder) + "; v" + champion + " unloaded");
+  }
+
+  private static String holderName(Integer holder) {
+    return holder == null ? "no version" : "v" + holder;
+  }
+
   private static String warmName(int version) {
     return "warm v" + version;
   }

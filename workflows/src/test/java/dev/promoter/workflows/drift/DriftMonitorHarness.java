@@ -115,6 +115,9 @@ public final class DriftMonitorHarness implements AutoCloseable {
     public void validateReject(Decision decision) {}
 
     @Override
+    public void productionMoved() {}
+
+    @Override
     public LifecycleProgress progress() {
       return null;
     }

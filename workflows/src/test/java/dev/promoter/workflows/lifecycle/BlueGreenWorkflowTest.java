@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Blue-green and the A/B test's sample size on Temporal's time-skipping test server, with the
  * traffic boundary faked: the candidate warmed before the decision, checked warm again after it,
- * the switch, the champion kept warm for the window, a rollback inside it, a candidate that never
- * warms, no replica at all; an A/B test that stops at its sample size or runs out its time. (End
+ * the switch, the champion kept warm for the window, a rollback inside it that wakes the run at
+ * once (and one whose signal is lost, caught when the window ends), a signal that finds nothing
+ * moved, a candidate that never warms, no replica at all; an A/B test that stops at its sample size or runs out its time. (End
  * to end with real requests: {@code BlueGreenEndToEndTest} in workers.)
  */
 class BlueGreenWorkflowTest {
@@ -87,9 +88,89 @@ class BlueGreenWorkflowTest {
   }
 
   @Test
-  void aRollbackInsideTheWindowEndsTheRunRolledBack() {
+  void aRollbackInsideTheWindowWakesTheRunWhichEndsRolledBackAtOnce() {
     championInProduction();
-    // the operator's rollback, right after the switch: production is back on the champion
+    ModelLifecycleWorkflow run = h.start("bg-woken", blueGreen());
+    h.awaitApprovalStep(run);
+    decide(run, true);
+    // the operator's rollback two seconds into the window, and the signal the application sends after it
+    h.env.sleep(Duration.ofSeconds(2));
+    h.rollBackInsideWindow(run, 7);
+    LifecycleResult result = h.result("bg-woken");
+
+    assertThat(result.status()).isEqualTo(LifecycleStatus.ROLLED_BACK);
+    assertThat(result.verdict()).isEqualTo("v1 promoted to production by reviewer; production went back to v7"
+        + " during the PT15M keep-warm window, answered by the still-loaded version");
+    assertThat(result.rollout().getLast()).satisfies(step -> {
+      assertThat(step.name()).isEqualTo("keep v7 warm");
+      assertThat(step.outcome()).isEqualTo("failed");
+    });
+    // the old champion's split is cleared at once: it is production again, nothing is left to keep warm
+    assertThat(h.rollout.calls).containsExactly("split v1 warm 0", "await warm v1", "split v7 warm 0",
+        "clear: run bg-woken blue-green: production moved to v7 inside the keep-warm window of v7; nothing left to keep warm");
+    assertThat(h.registry.aliases).containsEntry("production", 7);
+    // the window's 15-minute timer never fired: the run ended within a minute of the window's start
+    List<io.temporal.api.history.v1.HistoryEvent> events = h.client.fetchHistory("bg-woken").getEvents();
+    io.temporal.api.history.v1.HistoryEvent window = events.stream()
+        .filter(e -> e.hasTimerStartedEventAttributes() && e.getTimerStartedEventAttributes()
+            .getStartToFireTimeout().getSeconds() == Duration.ofMinutes(15).toSeconds()).findFirst().orElseThrow();
+    assertThat(events).noneMatch(e -> e.hasTimerFiredEventAttributes() && e.getTimerFiredEventAttributes()
+        .getTimerId().equals(window.getTimerStartedEventAttributes().getTimerId()));
+    assertThat(Duration.ofSeconds(events.getLast().getEventTime().getSeconds() - window.getEventTime().getSeconds()))
+        .isLessThan(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void aSignalThatFindsTheCandidateStillInProductionLetsTheWindowRunOn() {
+    championInProduction();
+    ModelLifecycleWorkflow run = h.start("bg-stale", blueGreen());
+    h.awaitApprovalStep(run);
+    // a move of production before the decision (another operator's act) signals every blue-green run
+    run.productionMoved();
+    decide(run, true);
+    h.awaitKeepingWarm(run);
+    // and one inside the window whose move was undone before the run read the registry
+    run.productionMoved();
+    LifecycleResult result = h.result("bg-stale");
+
+    assertThat(result.status()).isEqualTo(LifecycleStatus.PROMOTED);
+    assertThat(result.rollout().getLast().verdict()).isEqualTo("window over; v7 unloaded");
+    assertThat(h.rollout.calls.getLast()).isEqualTo("clear: run bg-stale blue-green: the keep-warm window of v7 is over");
+    // the window ran its full 15 minutes: its timer fired
+    List<io.temporal.api.history.v1.HistoryEvent> events = h.client.fetchHistory("bg-stale").getEvents();
+    assertThat(events).filteredOn(io.temporal.api.history.v1.HistoryEvent::hasTimerFiredEventAttributes).isNotEmpty();
+    io.temporal.api.history.v1.HistoryEvent window = events.stream()
+        .filter(e -> e.hasTimerStartedEventAttributes() && e.getTimerStartedEventAttributes()
+            .getStartToFireTimeout().getSeconds() >= Duration.ofMinutes(14).toSeconds()
+            && e.getTimerStartedEventAttributes().getStartToFireTimeout().getSeconds()
+            <= Duration.ofMinutes(15).toSeconds()).findFirst().orElseThrow();
+    assertThat(Duration.ofSeconds(events.getLast().getEventTime().getSeconds() - window.getEventTime().getSeconds()))
+        .isGreaterThanOrEqualTo(Duration.ofMinutes(14));
+  }
+
+  @Test
+  void anOperatorsPromotionOfAnotherVersionEndsTheWindowEarlyWithTheRunPromoted() {
+    championInProduction();
+    ModelLifecycleWorkflow run = h.start("bg-replaced", blueGreen());
+    h.awaitApprovalStep(run);
+    decide(run, true);
+    h.awaitKeepingWarm(run);
+    h.registry.aliases.put("production", 5);
+    run.productionMoved();
+    LifecycleResult result = h.result("bg-replaced");
+
+    assertThat(result.status()).isEqualTo(LifecycleStatus.PROMOTED);
+    assertThat(result.verdict()).isEqualTo("v1 promoted to production by reviewer");
+    assertThat(result.rollout().getLast().verdict()).isEqualTo("window ended early: production moved to v5; v7 unloaded");
+    assertThat(h.rollout.calls.getLast()).isEqualTo("clear: run bg-replaced blue-green: production moved to v5"
+        + " inside the keep-warm window of v7; nothing left to keep warm");
+  }
+
+  @Test
+  void aRollbackThatNoSignalReportsIsStillCaughtWhenTheWindowEnds() {
+    championInProduction();
+    // the operator's rollback, right after the switch, but the signal is lost (the application could
+    // not reach Temporal): the window's end reads production back on the champion
     h.rollout.afterSplit.put("split v7 warm 0", () -> h.registry.aliases.put("production", 7));
     ModelLifecycleWorkflow run = h.start("bg-rolled-back", blueGreen());
     h.awaitApprovalStep(run);

@@ -80,6 +80,30 @@ final class LifecycleHarness implements AutoCloseable {
     throw new AssertionError("run never reached approval: " + workflow.progress());
   }
 
+  /**
+   * Lets the run reach its keep-warm window (its last rollout step, {@code keep vN warm}, running),
+   * then plays the operator's rollback: production back on {@code champion} in the registry, and
+   * the signal the application sends after it.
+   */
+  void rollBackInsideWindow(ModelLifecycleWorkflow workflow, int champion) {
+    awaitKeepingWarm(workflow);
+    registry.aliases.put("production", champion);
+    workflow.productionMoved();
+  }
+
+  /** Waits (on workflow time, a second a step) until the run keeps its old champion warm. */
+  LifecycleProgress awaitKeepingWarm(ModelLifecycleWorkflow workflow) {
+    for (int i = 0; i < 200; i++) {
+      LifecycleProgress p = workflow.progress();
+      if (p.rollout() != null && !p.rollout().isEmpty() && p.rollout().getLast().name().startsWith("keep")
+          && p.rollout().getLast().outcome().equals("running")) {
+        return p;
+      }
+      env.sleep(Duration.ofSeconds(1));
+    }
+    throw new AssertionError("run never kept its champion warm: " + workflow.progress());
+  }
+
   @Override
   public void close() {
     env.close();

@@ -97,6 +97,11 @@ public final class LifecycleHarnessAccess implements AutoCloseable {
         io.temporal.client.WorkflowUpdateStage.ACCEPTED, LifecycleStatus.class, decision);
   }
 
+  /** Rolls production back to v1 inside the run's keep-warm window and signals the run. */
+  public void rollBackInsideWindow(ModelLifecycleWorkflow run) {
+    h.rollBackInsideWindow(run, 1);
+  }
+
   public String history(String workflowId) {
     return h.client.fetchHistory(workflowId).toJson(true);
   }

@@ -117,6 +117,15 @@ class HistoryRecorder {
       h.approveAccepted(sampled, new Decision("reviewer", "test it"));
       h.result("ab-sample-size");
       write(h, "ab-sample-size", "lifecycle-ab-sample-size.json");
+
+      // blue-green rolled back inside its window: the signal after the rollback wakes the run at once
+      h.championInProduction();
+      ModelLifecycleWorkflow woken = h.start("blue-green-rolled-back", LifecycleHarnessAccess.blueGreenRequest());
+      h.awaitApprovalStep(woken);
+      h.approveAccepted(woken, new Decision("reviewer", "switch it"));
+      h.rollBackInsideWindow(woken);
+      h.result("blue-green-rolled-back");
+      write(h, "blue-green-rolled-back", "lifecycle-blue-green-rolled-back.json");
     }
   }
 

@@ -52,7 +52,8 @@ class WorkflowReplayTest {
       "drift-monitor.json, drift-rrna",
       "lifecycle-canary-promoted.json, canary-promoted", "lifecycle-canary-rolled-back.json, canary-rolled-back",
       "lifecycle-shadow-promoted.json, shadow-promoted", "lifecycle-ab-promoted.json, ab-promoted",
-      "lifecycle-blue-green-promoted.json, blue-green-promoted", "lifecycle-ab-sample-size.json, ab-sample-size"})
+      "lifecycle-blue-green-promoted.json, blue-green-promoted", "lifecycle-ab-sample-size.json, ab-sample-size",
+      "lifecycle-blue-green-rolled-back.json, blue-green-rolled-back"})
   void committedHistoriesReplay(String file, String workflowId) throws Exception {
     WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(read(file), workflowId), REPLAYER);
   }
