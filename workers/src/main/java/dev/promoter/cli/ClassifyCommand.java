@@ -5,6 +5,7 @@ import dev.promoter.sequence.FastaReader;
 import dev.promoter.sequence.PrefetchedBatches;
 import dev.promoter.sequence.SequenceBatch;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Formatter;
 import java.util.List;
@@ -71,8 +72,11 @@ final class ClassifyCommand implements Callable<Integer> {
       String[] labels = new String[BATCH];
       double[] confidences = new double[BATCH];
       boolean[] noEvidence = new boolean[BATCH];
-      // each labelled slice's lines, at the slice's first record, and where the slice ends
+      // each labelled slice's lines, at the slice's first record (encoded when the output takes
+      // UTF-8 bytes), and where the slice ends
+      boolean utf8 = output.takesUtf8();
       String[] lines = new String[BATCH];
+      byte[][] encoded = new byte[BATCH][];
       int[] sliceEnd = new int[BATCH];
       long records = 0;
       long t = phases.now();
@@ -81,12 +85,17 @@ final class ClassifyCommand implements Callable<Integer> {
         t = phases.now();
         SequenceBatch labelled = batch;
         classifier.label(batch, labels, confidences, noEvidence, (from, to) -> {
-          lines[from] = format(labelled, from, to, labels, confidences);
+          String text = format(labelled, from, to, labels, confidences);
+          if (utf8) {
+            encoded[from] = text.getBytes(StandardCharsets.UTF_8);
+          } else {
+            lines[from] = text;
+          }
           sliceEnd[from] = to;
         });
         phases.classified(t);
         t = phases.now();
-        write(output.writer(), batch, lines, sliceEnd, noEvidence);
+        write(output, batch, utf8 ? encoded : null, lines, sliceEnd, noEvidence);
         phases.wrote(t);
         records += batch.size();
         batches.recycle(batch);
@@ -121,11 +130,20 @@ final class ClassifyCommand implements Callable<Integer> {
     return text.toString();
   }
 
-  /** The batch's lines in input order, slice after slice; counts the records no model could read. */
-  private void write(PrintWriter out, SequenceBatch batch, String[] lines, int[] sliceEnd, boolean[] noEvidence) {
+  /**
+   * The batch's lines in input order, slice after slice, as bytes when {@code encoded} is given,
+   * else as text; counts the records no model could read.
+   */
+  private void write(Output out, SequenceBatch batch, byte[][] encoded, String[] lines, int[] sliceEnd,
+      boolean[] noEvidence) {
     for (int from = 0; from < batch.size(); from = sliceEnd[from]) {
-      out.write(lines[from]);
-      lines[from] = null;
+      if (encoded != null) {
+        out.writeUtf8(encoded[from]);
+        encoded[from] = null;
+      } else {
+        out.writer().write(lines[from]);
+        lines[from] = null;
+      }
     }
     for (int i = 0; i < batch.size(); i++) {
       if (noEvidence[i] && unreadable++ == 0) {
