@@ -159,17 +159,17 @@ public final class PrefetchedBatches<B> implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for FASTA records", e);
         }
-        return switch (item) {
-            case Batch<?> b -> (B) b.records();
-            case End e -> {
-                finished = true;
-                yield null;
-            }
-            case Failure f -> {
-                finished = true;
-                throw rethrow(f.error());
-            }
-        };
+        // instanceof, not a pattern switch: the switch's SwitchBootstraps spins a class with the
+        // ClassFile API at its first use, which no AOT cache can hold (some 120 classes and
+        // interpreted bytecode generation at every start of promoter classify)
+        if (item instanceof Batch<?> b) {
+            return (B) b.records();
+        }
+        finished = true;
+        if (item instanceof Failure f) {
+            throw rethrow(f.error());
+        }
+        return null; // End
     }
 
     private static RuntimeException rethrow(Throwable error) {

@@ -5,6 +5,7 @@ import dev.promoter.sequence.FastaReader;
 import dev.promoter.sequence.PrefetchedBatches;
 import dev.promoter.sequence.SequenceBatch;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Formatter;
 import java.util.List;
@@ -71,16 +72,30 @@ final class ClassifyCommand implements Callable<Integer> {
       String[] labels = new String[BATCH];
       double[] confidences = new double[BATCH];
       boolean[] noEvidence = new boolean[BATCH];
-      StringBuilder text = new StringBuilder(1 << 18);
+      // each labelled slice's lines, at the slice's first record (encoded when the output takes
+      // UTF-8 bytes), and where the slice ends
+      boolean utf8 = output.takesUtf8();
+      String[] lines = new String[BATCH];
+      byte[][] encoded = new byte[BATCH][];
+      int[] sliceEnd = new int[BATCH];
       long records = 0;
       long t = phases.now();
       for (SequenceBatch batch = batches.next(); batch != null; batch = batches.next()) {
         phases.waited(t);
         t = phases.now();
-        classifier.label(batch, labels, confidences, noEvidence);
+        SequenceBatch labelled = batch;
+        classifier.label(batch, labels, confidences, noEvidence, (from, to) -> {
+          String text = format(labelled, from, to, labels, confidences);
+          if (utf8) {
+            encoded[from] = text.getBytes(StandardCharsets.UTF_8);
+          } else {
+            lines[from] = text;
+          }
+          sliceEnd[from] = to;
+        });
         phases.classified(t);
         t = phases.now();
-        write(output.writer(), batch, labels, confidences, noEvidence, text);
+        write(output, batch, utf8 ? encoded : null, lines, sliceEnd, noEvidence);
         phases.wrote(t);
         records += batch.size();
         batches.recycle(batch);
@@ -102,25 +117,55 @@ final class ClassifyCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** One line per record, id TAB label TAB confidence, in input order. */
-  private void write(PrintWriter out, SequenceBatch batch, String[] labels, double[] confidences,
-      boolean[] noEvidence, StringBuilder text) {
-    text.setLength(0);
-    Formatter f = new Formatter(text, Locale.ROOT);
+  /**
+   * Records {@code [from, to)}'s lines, id TAB label TAB confidence: on the thread that labelled
+   * them ({@link LabelClassifier.Labelled}), several slices at once.
+   */
+  private static String format(SequenceBatch batch, int from, int to, String[] labels, double[] confidences) {
+    StringBuilder text = new StringBuilder(64 * (to - from));
+    Formatter fallback = null;
+    for (int i = from; i < to; i++) {
+      fallback = appendLine(text, batch.id(i), labels[i], confidences[i], fallback);
+    }
+    return text.toString();
+  }
+
+  /**
+   * The batch's lines in input order, slice after slice, as bytes when {@code encoded} is given,
+   * else as text; counts the records no model could read.
+   */
+  private void write(Output out, SequenceBatch batch, byte[][] encoded, String[] lines, int[] sliceEnd,
+      boolean[] noEvidence) {
+    for (int from = 0; from < batch.size(); from = sliceEnd[from]) {
+      if (encoded != null) {
+        out.writeUtf8(encoded[from]);
+        encoded[from] = null;
+      } else {
+        out.writer().write(lines[from]);
+        lines[from] = null;
+      }
+    }
     for (int i = 0; i < batch.size(); i++) {
-      appendLine(text, batch.id(i), labels[i], confidences[i], f);
       if (noEvidence[i] && unreadable++ == 0) {
         firstUnreadable = batch.id(i);
       }
     }
-    out.append(text);
   }
 
-  /** A method of its own so that the JIT compiles it by its calls, without on-stack replacement. */
-  private static void appendLine(StringBuilder text, String id, String label, double confidence, Formatter f) {
+  /**
+   * A method of its own so that the JIT compiles it by its calls, without on-stack replacement.
+   *
+   * @return {@code fallback}, or the Formatter over {@code text} made for this line's confidence
+   */
+  private static Formatter appendLine(StringBuilder text, String id, String label, double confidence,
+      Formatter fallback) {
     text.append(id).append('\t').append(label).append('\t');
-    appendFourDecimals(text, confidence, f);
+    if (!appendFourDecimals(text, confidence)) {
+      fallback = fallback != null ? fallback : new Formatter(text, Locale.ROOT);
+      fallback.format("%.4f", confidence);
+    }
     text.append(NEWLINE);
+    return fallback;
   }
 
   /**
@@ -131,6 +176,13 @@ final class ClassifyCommand implements Callable<Integer> {
    * {@code fallback}, a Formatter over {@code text}.
    */
   static void appendFourDecimals(StringBuilder text, double value, Formatter fallback) {
+    if (!appendFourDecimals(text, value)) {
+      fallback.format("%.4f", value);
+    }
+  }
+
+  /** @return false, appending nothing, for a value {@link #appendFourDecimals(StringBuilder, double, Formatter)} hands to its Formatter */
+  private static boolean appendFourDecimals(StringBuilder text, double value) {
     if (value >= 0 && value <= 1) {
       double scaled = value * 10_000;
       double floor = Math.floor(scaled);
@@ -142,9 +194,9 @@ final class ClassifyCommand implements Callable<Integer> {
         for (int digit = 1_000; digit > 0; digit /= 10) {
           text.append((char) ('0' + decimals / digit % 10));
         }
-        return;
+        return true;
       }
     }
-    fallback.format("%.4f", value);
+    return false;
   }
 }

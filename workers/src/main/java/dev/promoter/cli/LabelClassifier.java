@@ -17,11 +17,22 @@ interface LabelClassifier {
    * Labels every record of {@code batch}: slot i of each array (at least {@code batch.size()}
    * long) receives record i's label, confidence and whether it was a no-evidence answer.
    */
-  void label(SequenceBatch batch, String[] label, double[] confidence, boolean[] noEvidence);
+  void label(SequenceBatch batch, String[] label, double[] confidence, boolean[] noEvidence, Labelled done);
+
+  /**
+   * Told that records {@code [from, to)} of the batch have their answers in the arrays; called on
+   * the thread that labelled them, possibly for several slices at once, each record once, before
+   * {@link #label} returns. The command formats its lines there, so that formatting runs on every
+   * core instead of on one between batches.
+   */
+  @FunctionalInterface
+  interface Labelled {
+    void slice(int from, int to);
+  }
 
   /** Through {@link Prediction}s: any model or ensemble, each record's bases as a string. */
   static LabelClassifier of(Function<List<String>, List<Prediction>> classify) {
-    return (batch, label, confidence, noEvidence) -> {
+    return (batch, label, confidence, noEvidence, done) -> {
       List<String> sequences = new ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
         sequences.add(batch.sequence(i));
@@ -33,6 +44,7 @@ interface LabelClassifier {
         confidence[i] = p.confidence();
         noEvidence[i] = p.isNoEvidence();
       }
+      done.slice(0, predictions.size());
     };
   }
 
@@ -43,12 +55,16 @@ interface LabelClassifier {
     if (compiled == null) {
       return of(model::classify);
     }
-    return (batch, label, confidence, noEvidence) -> {
+    return (batch, label, confidence, noEvidence, done) -> {
       int n = batch.size();
       // slices of 64 or more records, a few per core, so that work stealing evens out their lengths
       int slices = Math.max(1, Math.min(n / 64, 4 * Runtime.getRuntime().availableProcessors()));
-      IntStream.range(0, slices).parallel().forEach(s -> compiled.label(batch, n * s / slices,
-          n * (s + 1) / slices, label, confidence, noEvidence));
+      IntStream.range(0, slices).parallel().forEach(s -> {
+        int from = n * s / slices;
+        int to = n * (s + 1) / slices;
+        compiled.label(batch, from, to, label, confidence, noEvidence);
+        done.slice(from, to);
+      });
     };
   }
 }

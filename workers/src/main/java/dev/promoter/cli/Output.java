@@ -1,6 +1,10 @@
 package dev.promoter.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +29,21 @@ final class Output implements AutoCloseable {
   private final PrintWriter writer;
   private final Path target;
   private final Path temp;
+  /** The bytes under {@link #writer}, UTF-8, when this opened a file to rename; else null. */
+  private final OutputStream bytes;
+  /** Whether writing {@link #bytes} directly failed (PrintWriter keeps its failures the same way). */
+  private boolean bytesFailed;
   private boolean committed;
 
   private Output(PrintWriter writer, Path target, Path temp) {
+    this(writer, target, temp, null);
+  }
+
+  private Output(PrintWriter writer, Path target, Path temp, OutputStream bytes) {
     this.writer = writer;
     this.target = target;
     this.temp = temp;
+    this.bytes = bytes;
   }
 
   static Output open(Path file, CommandLine.Model.CommandSpec spec) throws IOException {
@@ -59,8 +72,35 @@ final class Output implements AutoCloseable {
     // not Files.createTempFile: its owner-only permissions would end up on the finished file
     Path temp = folder.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
         + Long.toHexString(System.nanoTime()) + ".part");
-    return new Output(new PrintWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), file, temp);
+    OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE), 1 << 16);
+    // what Files.newBufferedWriter builds (a fresh encoder: malformed input is reported), over
+    // bytes this also hands out (writeUtf8)
+    return new Output(new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream,
+        StandardCharsets.UTF_8.newEncoder()))), file, temp, stream);
+  }
+
+  /**
+   * Whether {@link #writeUtf8} may be used: the output is a file this opened, whose bytes are
+   * UTF-8. A caller uses either it or {@link #writer()} for the whole output, never both.
+   */
+  boolean takesUtf8() {
+    return bytes != null;
+  }
+
+  /**
+   * Writes text already encoded as UTF-8 (by the caller's threads, in parallel: the writer's
+   * encoding was a twentieth of {@code classify}'s samples, all on one thread). A failure is kept
+   * for {@link #commit()}, as the writer keeps its own.
+   */
+  void writeUtf8(byte[] utf8) {
+    if (!bytesFailed) {
+      try {
+        bytes.write(utf8);
+      } catch (IOException e) {
+        bytesFailed = true;
+      }
+    }
   }
 
   PrintWriter writer() {
@@ -76,7 +116,7 @@ final class Output implements AutoCloseable {
       }
       return;
     }
-    if (writer.checkError()) { // flushes; PrintWriter keeps write failures to itself until asked
+    if (writer.checkError() | bytesFailed) { // flushes; PrintWriter keeps write failures to itself until asked
       throw new IOException("cannot write " + target + " (disk full?)");
     }
     writer.close();

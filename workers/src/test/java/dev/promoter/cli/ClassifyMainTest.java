@@ -7,7 +7,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.promoter.inference.SequenceClassifier;
+import dev.promoter.sequence.FastaReader;
+import dev.promoter.sequence.SequenceBatch;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Formatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,5 +119,53 @@ class ClassifyMainTest {
       ClassifyCommand.appendFourDecimals(mine, v, fallback);
       assertThat(mine.toString()).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.4f", v));
     }
+  }
+
+  /**
+   * Each path hands every record to the command's formatting ({@link LabelClassifier.Labelled})
+   * exactly once, with its answer already in the arrays: the compiled path in several slices, on
+   * the threads that labelled them, the Prediction path in one; and both answer alike.
+   */
+  @Test
+  void everyLabelledSliceIsHandedOnOnceWithItsAnswersInPlace() throws IOException {
+    String test = Files.readString(data.resolve("test.fasta"));
+    Path many = Files.writeString(dir.resolve("slices.fasta"), test.repeat(25));
+    SequenceBatch batch = new SequenceBatch();
+    try (FastaReader reader = FastaReader.open(many)) {
+      assertThat(reader.readBatch(batch, 4096, 1 << 22)).isTrue();
+    }
+    int n = batch.size();
+    assertThat(n).isEqualTo(25 * test.lines().filter(l -> l.startsWith(">")).count());
+    SequenceClassifier loaded = SequenceClassifier.load(model);
+    String[][] labels = new String[2][n];
+    double[][] confidences = new double[2][n];
+    boolean[][] noEvidence = new boolean[2][n];
+    List<LabelClassifier> paths = List.of(LabelClassifier.of(loaded), LabelClassifier.of(loaded::classify));
+    for (int p = 0; p < 2; p++) {
+      String[] label = labels[p];
+      List<int[]> slices = Collections.synchronizedList(new ArrayList<>());
+      List<Integer> unlabelled = Collections.synchronizedList(new ArrayList<>());
+      paths.get(p).label(batch, label, confidences[p], noEvidence[p], (from, to) -> {
+        slices.add(new int[] {from, to});
+        for (int i = from; i < to; i++) {
+          if (label[i] == null) {
+            unlabelled.add(i);
+          }
+        }
+      });
+      assertThat(unlabelled).as("records handed on before they were labelled").isEmpty();
+      int[] times = new int[n];
+      for (int[] slice : slices) {
+        for (int i = slice[0]; i < slice[1]; i++) {
+          times[i]++;
+        }
+      }
+      assertThat(times).as("each record handed on once").containsOnly(1);
+      assertThat(slices.size()).as("slices").isEqualTo(p == 0 ? Math.min(n / 64, 4 * Runtime.getRuntime()
+          .availableProcessors()) : 1);
+    }
+    assertThat(labels[0]).isEqualTo(labels[1]);
+    assertThat(confidences[0]).isEqualTo(confidences[1]);
+    assertThat(noEvidence[0]).isEqualTo(noEvidence[1]);
   }
 }
