@@ -37,10 +37,12 @@ public class CnnBench {
     RrnaDataset dataset = RrnaDataset.load(data);
     List<FastaRecord> train = dataset.train();
     List<FastaRecord> test = dataset.test();
-    if (Boolean.getBoolean("cnn.bench.validation")) {
+    String validation = System.getProperty("cnn.bench.validation", "false");
+    if (!validation.equals("false")) {
       // choosing settings: score on a seeded fifth of each class of the training records, so the
-      // test set is looked at once per final configuration, not once per idea
-      List<List<FastaRecord>> split = holdOutFifth(train);
+      // test set is looked at once per final configuration, not once per idea. "genomes" holds out
+      // whole genomes (the test set's 5S genes all come from genomes the training set lacks)
+      List<List<FastaRecord>> split = validation.equals("genomes") ? holdOutGenomes(train) : holdOutFifth(train);
       train = split.get(0);
       test = split.get(1);
       System.out.println("scoring on a validation split of the training records, not the test set");
@@ -123,6 +125,40 @@ public class CnnBench {
     List<FastaRecord> heldOut = new ArrayList<>();
     for (FastaRecord r : shuffled) {
       (seen.merge(RrnaDataset.label(r), 1, Integer::sum) % 5 == 0 ? heldOut : fit).add(r);
+    }
+    return List.of(fit, heldOut);
+  }
+
+  /**
+   * @return [fit, held out]: per class, whole genomes (the id before its first ':', as in
+   *     {@code genome:contig:start-end+}; any other id is its own group) in a seeded order, each
+   *     held out if the class's held-out records stay within a fifth (rounded up), so a held-out
+   *     gene has no copy from its own genome among the records trained on
+   */
+  private static List<List<FastaRecord>> holdOutGenomes(List<FastaRecord> records) {
+    Map<String, Map<String, List<FastaRecord>>> byClass = new java.util.TreeMap<>();
+    for (FastaRecord r : records) {
+      String genome = r.id().contains(":") ? r.id().substring(0, r.id().indexOf(':')) : r.id();
+      byClass.computeIfAbsent(RrnaDataset.label(r), k -> new java.util.LinkedHashMap<>())
+          .computeIfAbsent(genome, k -> new ArrayList<>()).add(r);
+    }
+    List<FastaRecord> fit = new ArrayList<>();
+    List<FastaRecord> heldOut = new ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    for (Map<String, List<FastaRecord>> genomes : byClass.values()) {
+      List<List<FastaRecord>> groups = new ArrayList<>(genomes.values());
+      java.util.Collections.shuffle(groups, random);
+      int total = groups.stream().mapToInt(List::size).sum();
+      int quota = (total + 4) / 5;
+      int held = 0;
+      for (List<FastaRecord> group : groups) {
+        if (held + group.size() <= quota) {
+          heldOut.addAll(group);
+          held += group.size();
+        } else {
+          fit.addAll(group);
+        }
+      }
     }
     return List.of(fit, heldOut);
   }

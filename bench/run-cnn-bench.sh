@@ -10,7 +10,8 @@
 #        PROMOTER_MAX_GPUS=0 bench/run-cnn-bench.sh                   # force the CPU on a GPU node
 #        OMP_NUM_THREADS=1 bench/run-cnn-bench.sh data/rrna default   # CPU-s on a loaded machine
 #   JAVA_OPTS=-Dcnn.bench.validation=true ...: score on a held-out fifth of the training records
-#   (for choosing settings) instead of the test set; -Dcnn.bench.skip-inference=true: quality only
+#   (for choosing settings) instead of the test set; -Dcnn.bench.validation=genomes holds out whole
+#   genomes instead (what the test set's 5S genes are); -Dcnn.bench.skip-inference=true: quality only
 # It prints the training CPU seconds of the process beside each epoch: on a shared machine compare
 # those, not wall time (libtorch's OpenMP threads spin when the cores are oversubscribed).
 set -euo pipefail

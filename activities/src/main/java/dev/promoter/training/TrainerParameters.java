@@ -26,7 +26,7 @@ public final class TrainerParameters {
    */
   public static final Set<String> CNN_PARAMETERS = Set.of("sequence-length", "channels", "kernel",
       "dense", "dropout", "epochs", "batch-size", "learning-rate", "lr-decay", "patience", "fragments",
-      "validation-fraction", "max-per-class", "balance", "seed", "mean-pooling");
+      "validation-fraction", "max-per-class", "balance", "rare-mutation", "seed", "mean-pooling");
 
   private TrainerParameters() {}
 

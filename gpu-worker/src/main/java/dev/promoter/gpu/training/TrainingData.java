@@ -23,6 +23,8 @@ import java.util.TreeSet;
  */
 record TrainingData(List<String> labels, List<FastaRecord> fit, List<Example> validation, CnnConfig config) {
 
+  private static final String BASES = "ACGT";
+
   static TrainingData prepare(List<FastaRecord> records, CnnConfig config) {
     List<String> labels = labelsOf(records);
     List<FastaRecord> capped = capPerClass(records, config);
@@ -44,7 +46,10 @@ record TrainingData(List<String> labels, List<FastaRecord> fit, List<Example> va
     return epoch(1).size();
   }
 
-  /** Repeats random examples of each class below {@code balance} times the largest class's count. */
+  /**
+   * Repeats random examples of each class below {@code balance} times the largest class's count;
+   * with {@code rare-mutation} above 0 each repeat has that share of its bases replaced at random.
+   */
   private void oversampleRareClasses(List<Example> examples, Random random) {
     if (config.balance() == 0) {
       return;
@@ -55,9 +60,29 @@ record TrainingData(List<String> labels, List<FastaRecord> fit, List<Example> va
     int floor = (int) Math.ceil(config.balance() * largest);
     for (List<Example> members : byClass.values()) {
       for (int i = members.size(); i < floor; i++) {
-        examples.add(members.get(random.nextInt(members.size())));
+        Example copy = members.get(random.nextInt(members.size()));
+        examples.add(config.rareMutation() > 0 ? mutated(copy, config.rareMutation(), random) : copy);
       }
     }
+  }
+
+  /**
+   * @return the example with each base, with probability {@code rate}, replaced by one of the
+   *     three other bases (an N by any of the four), drawn from {@code random}
+   */
+  static Example mutated(Example example, double rate, Random random) {
+    char[] bases = example.sequence().toCharArray();
+    for (int i = 0; i < bases.length; i++) {
+      if (random.nextDouble() < rate) {
+        char old = bases[i];
+        char replacement;
+        do {
+          replacement = BASES.charAt(random.nextInt(BASES.length()));
+        } while (replacement == old);
+        bases[i] = replacement;
+      }
+    }
+    return new Example(new String(bases), example.label());
   }
 
   /** @param epoch 1-based @return that epoch's examples, shuffled; the same for the same epoch */

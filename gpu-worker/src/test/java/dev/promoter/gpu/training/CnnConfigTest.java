@@ -19,6 +19,7 @@ class CnnConfigTest {
     assertThat(CnnConfig.fromParams(Map.of("mean-pooling", "1")).architecture(8).meanPooling()).isTrue();
     assertThat(config.sequenceLength()).isEqualTo(CnnConfig.defaults().sequenceLength());
     assertThat(CnnConfig.fromParams(config.toParams())).isEqualTo(config);
+    assertThat(CnnConfig.fromParams(Map.of("rare-mutation", "0.1")).rareMutation()).isEqualTo(0.1);
   }
 
   @Test
@@ -27,6 +28,7 @@ class CnnConfigTest {
     assertThatThrownBy(() -> CnnConfig.fromParams(Map.of("epochs", "many"))).hasMessageContaining("'epochs'");
     assertThatThrownBy(() -> CnnConfig.fromParams(Map.of("channels", "8,16"))).hasMessageContaining("three");
     assertThatThrownBy(() -> CnnConfig.fromParams(Map.of("mean-pooling", "2"))).hasMessageContaining("not 0 or 1");
+    assertThatThrownBy(() -> CnnConfig.fromParams(Map.of("rare-mutation", "0.6"))).hasMessageContaining("rare-mutation");
   }
 
   @Test
