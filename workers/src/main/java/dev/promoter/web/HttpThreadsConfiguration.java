@@ -8,13 +8,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Tomcat answers requests on virtual threads instead of its pool of 200 platform threads, unless
- * {@code promoter.http.virtual-threads} is false. Why: on the predict benchmark's 2 cores a fifth of
- * the server's CPU went to the kernel switching request threads (each request wakes a parked pool
- * thread and parks it again); a virtual thread is mounted and unmounted on one of a few carrier
- * threads in user space. Only Tomcat's request threads change: the application's other executors
- * (workflow workers, the prediction-log writer, schedulers) stay platform threads. Per-thread
- * caches on the predict path therefore are pools, not thread locals ({@code CachedBearerTokens},
- * the compiled model's scratch), since a virtual thread lives for one request.
+ * {@code promoter.http.virtual-threads} is false. Why: on the predict benchmark (2 cores, 8
+ * connections) it answered more requests a second for the same or less CPU a request in every pair
+ * measured back to back (README, Benchmarks, fourth pass): a request runs on one of a few carrier
+ * threads instead of whichever of about ten pooled threads was woken for it. Only Tomcat's request
+ * threads change: the application's other executors (workflow workers, the prediction-log writer,
+ * schedulers) stay platform threads. Per-thread caches on the predict path therefore are pools, not
+ * thread locals ({@code CachedBearerTokens}, the compiled model's scratch), since a virtual thread
+ * lives for one request.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "promoter.http.virtual-threads", havingValue = "true", matchIfMissing = true)
