@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Tomcat answers requests on virtual threads instead of its pool of 200 platform threads, unless
  * {@code promoter.http.virtual-threads} is false. Why: on the predict benchmark (2 cores, 8
- * connections) it answered more requests a second for the same or less CPU a request in every pair
- * measured back to back (README, Benchmarks, fourth pass): a request runs on one of a few carrier
+ * connections), averaged over four pairs measured back to back, it answered about a quarter more
+ * single-gene requests a second at a tenth less CPU a request (README, Benchmarks, fourth pass; a
+ * batched sequence cost about as much or a little more): a request runs on one of a few carrier
  * threads instead of whichever of about ten pooled threads was woken for it. Only Tomcat's request
  * threads change: the application's other executors (workflow workers, the prediction-log writer,
  * schedulers) stay platform threads. Per-thread caches on the predict path therefore are pools, not
