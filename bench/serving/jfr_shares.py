@@ -2,7 +2,7 @@
 
   JFR=$JAVA_HOME/bin/jfr jfr_shares.py RECORDING.jfr|PRINTED.json [THREAD_PREFIX [FROM TO]]
 
-THREAD_PREFIX defaults to http-nio; FROM and TO (UTC, e.g. 2026-11-29T23:49:47) keep the samples
+THREAD_PREFIX defaults to http- (Tomcat's platform threads http-nio-*, its virtual ones http-virtual-*); FROM and TO (UTC, e.g. 2026-11-29T23:49:47) keep the samples
 taken between them, e.g. the single-gene rows of bench/serving/run.sh only. A .json file is the
 output of `jfr print --json --stack-depth 64 --events jdk.ExecutionSample`, reused as it is.
 
@@ -45,7 +45,7 @@ def category(frames):
 
 def main():
     path = sys.argv[1]
-    prefix = sys.argv[2] if len(sys.argv) > 2 else "http-nio"
+    prefix = sys.argv[2] if len(sys.argv) > 2 else "http-"
     start, end = (sys.argv[3], sys.argv[4]) if len(sys.argv) > 4 else ("", "~")
     if path.endswith(".json"):
         with open(path) as f:

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
@@ -32,7 +33,7 @@ import org.tribuo.math.util.ExpNormalizer;
  * every feature of the map; the extra terms are zeros, which change no sum.)
  * {@code CompiledLinearModelTest} compares both paths on the real data set.
  *
- * <p>Thread-safe: per-thread scratch, immutable tables.
+ * <p>Thread-safe: per-thread scratch (pooled for virtual threads), immutable tables.
  */
 final class CompiledLinearModel {
 
@@ -66,6 +67,8 @@ final class CompiledLinearModel {
     /** Features of one example (k-mers and composition block): the size of a thread's scratch. */
     private final int exampleFeatures;
     private final ThreadLocal<Scratch> scratch;
+    /** Scratches between uses by virtual threads: see {@link #takeScratch}. */
+    private final AtomicReferenceArray<Scratch> spares;
 
     /** The tables {@link #compile} builds, and {@link CompiledModelFile} stores and reads back. */
     record Tables(int[] kmerFeatures, int[] compositionFeatures, int exampleFeatures, double[] weights,
@@ -86,8 +89,10 @@ final class CompiledLinearModel {
         this.outputNames = tables.outputNames();
         this.labelOutputs = tables.labelOutputs();
         this.exampleFeatures = tables.exampleFeatures();
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(kmerFeatures.length, compositionFeatures.length,
-                exampleFeatures));
+        this.scratch = ThreadLocal.withInitial(this::newScratch);
+        // a virtual thread runs predict without a blocking point, so no more scratches are in use
+        // at once than there are carrier threads (one per core)
+        this.spares = new AtomicReferenceArray<>(Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
     private static Tables tables(KmerExamples examples, int[] featureIds, DenseMatrix matrix,
@@ -261,7 +266,48 @@ final class CompiledLinearModel {
      * @throws IllegalArgumentException as {@link #scores} does
      */
     int predict(byte[] sequence, int from, int to, double[] out) {
-        Scratch s = scratch.get();
+        Scratch s = takeScratch();
+        try {
+            return predict(sequence, from, to, out, s);
+        } finally {
+            giveBack(s);
+        }
+    }
+
+    /**
+     * A platform thread's own scratch, or on a virtual thread (the server's request threads: one
+     * per request) a spare one, so that a request does not allocate and zero its ~100 KB.
+     */
+    private Scratch takeScratch() {
+        if (!Thread.currentThread().isVirtual()) {
+            return scratch.get();
+        }
+        for (int i = 0; i < spares.length(); i++) {
+            Scratch s = spares.get(i);
+            if (s != null && spares.compareAndSet(i, s, null)) {
+                return s;
+            }
+        }
+        return newScratch();
+    }
+
+    /** Keeps a virtual thread's scratch for the next one when a slot is free; it is all zeros again. */
+    private void giveBack(Scratch s) {
+        if (!Thread.currentThread().isVirtual()) {
+            return;
+        }
+        for (int i = 0; i < spares.length(); i++) {
+            if (spares.get(i) == null && spares.compareAndSet(i, null, s)) {
+                return;
+            }
+        }
+    }
+
+    private Scratch newScratch() {
+        return new Scratch(kmerFeatures.length, compositionFeatures.length, exampleFeatures);
+    }
+
+    private int predict(byte[] sequence, int from, int to, double[] out, Scratch s) {
         // Forward strand: the composition k-mer at every position that also ends a k-mer is the
         // k-mer's suffix, so its counts are summed from the k-mer counts (integers: exact) instead
         // of being counted base by base; only the first few positions of each run count it here.

@@ -102,6 +102,50 @@ class CompiledLinearModelTest {
         assertThat(compiled.classify(sequences)).isEqualTo(new SequenceClassifier(bundle, false).classify(sequences));
     }
 
+    /**
+     * The server's request threads are virtual, one per request, and take a spare scratch instead
+     * of a thread's own: 64 at once, more than there are spares, each classifying sequences one by
+     * one (a dirty or shared scratch would change a count), must give the platform thread's answers.
+     */
+    @Test
+    void virtualThreadsGiveThePlatformThreadsAnswers() throws Exception {
+        TrainerConfig config = TrainerConfig.defaults(TrainerKind.LOGREG).withAugmentation(Augmentation.NONE);
+        ModelBundle bundle = new ModelBundle(new RrnaTrainer(config).train(SyntheticRrna.records(4, 9, 1), "x"),
+                ModelMetadata.of(config, RrnaLabels.ALL, "x"));
+        SequenceClassifier compiled = new SequenceClassifier(bundle, true);
+        assertThat(compiled.isCompiled()).isTrue();
+        List<String> sequences = new ArrayList<>(sequencesOf(SyntheticRrna.records(3, 9, 2)));
+        sequences.addAll(List.of("ACGTACGTAC".repeat(300), "acgtacgtNNNNryACGTTGCA", "NNNNNNNN", "ACG",
+                longWithBreaksAtSliceEdges()));
+        List<Prediction> expected = new ArrayList<>();
+        for (String sequence : sequences) {
+            expected.add(compiled.classify(List.of(sequence)).getFirst());
+        }
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<List<Prediction>>> runs = new ArrayList<>();
+            for (int t = 0; t < 64; t++) {
+                int offset = t;
+                runs.add(threads.submit(() -> {
+                    assertThat(Thread.currentThread().isVirtual()).isTrue();
+                    List<Prediction> mine = new ArrayList<>();
+                    for (int i = 0; i < sequences.size(); i++) {
+                        String sequence = sequences.get((i + offset) % sequences.size());
+                        mine.add(compiled.classify(List.of(sequence)).getFirst());
+                        Thread.yield(); // let another virtual thread take the carrier between sequences
+                    }
+                    return mine;
+                }));
+            }
+            for (int t = 0; t < runs.size(); t++) {
+                List<Prediction> mine = runs.get(t).get();
+                for (int i = 0; i < sequences.size(); i++) {
+                    assertThat(mine.get(i)).as("thread %d, sequence %d", t, (i + t) % sequences.size())
+                            .isEqualTo(expected.get((i + t) % sequences.size()));
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = TrainerKind.class, names = {"XGBOOST", "FOREST"})
     void treeModelsKeepTribuosPath(TrainerKind kind) {

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 
 /**
@@ -72,17 +74,25 @@ final class CachedBearerTokens implements BearerTokens {
     return answer;
   }
 
-  // one digest per thread: getInstance's provider lookup cost more than hashing a token, per request
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  });
+  // getInstance's provider lookup cost more than hashing a token, so digests are reused: a thread
+  // local would be one per request on virtual request threads (HttpThreadsConfiguration), so a pool,
+  // which holds as many as were ever in use at once
+  private static final Queue<MessageDigest> DIGESTS = new ConcurrentLinkedQueue<>();
 
   private static String sha256(String token) {
-    return HEX.formatHex(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8))); // digest() resets it
+    MessageDigest digest = DIGESTS.poll();
+    if (digest == null) {
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JDK has SHA-256", e);
+      }
+    }
+    try {
+      return HEX.formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8))); // digest() resets it
+    } finally {
+      DIGESTS.offer(digest);
+    }
   }
 
   private static final HexFormat HEX = HexFormat.of();

@@ -29,8 +29,12 @@ record PredictRequest(String model, Kind kind, String token, String alias, Integ
     if (token == null || !request.getContextPath().isEmpty()) {
       return null;
     }
-    String[] alias = request.getParameterValues("alias");
-    String[] version = request.getParameterValues("version");
+    // parameters come from the query string only (the door takes no form body); without one,
+    // Tomcat's parameter parsing (the body's charset read from its content type, then the query)
+    // is skipped
+    boolean query = request.getQueryString() != null;
+    String[] alias = query ? request.getParameterValues("alias") : null;
+    String[] version = query ? request.getParameterValues("version") : null;
     Enumeration<String> keys = request.getHeaders(ServingController.REQUEST_KEY);
     String key = keys != null && keys.hasMoreElements() ? keys.nextElement() : null;
     if (alias != null && alias.length > 1 || version != null && (version.length > 1 || !digits(version[0]))
@@ -63,6 +67,9 @@ record PredictRequest(String model, Kind kind, String token, String alias, Integ
   static Kind kind(String contentType) {
     if (contentType == null) {
       return null;
+    }
+    if (contentType.equals("application/json")) {
+      return Kind.JSON; // what nearly every call sends: no copies to normalise it
     }
     String type = contentType.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
     return switch (type) {

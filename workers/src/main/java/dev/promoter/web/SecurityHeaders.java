@@ -11,12 +11,16 @@ import jakarta.servlet.http.HttpServletResponse;
 final class SecurityHeaders {
   private SecurityHeaders() {}
 
+  /**
+   * On a response that holds none of these headers yet (the door writes them first): added, not
+   * set, so that Tomcat does not search the response's headers for an earlier value of each.
+   */
   static void write(HttpServletResponse response) {
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-XSS-Protection", "0");
-    response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-    response.setHeader("Pragma", "no-cache");
-    response.setHeader("Expires", "0");
-    response.setHeader("X-Frame-Options", "DENY");
+    response.addHeader("X-Content-Type-Options", "nosniff");
+    response.addHeader("X-XSS-Protection", "0");
+    response.addHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+    response.addHeader("Pragma", "no-cache");
+    response.addHeader("Expires", "0");
+    response.addHeader("X-Frame-Options", "DENY");
   }
 }

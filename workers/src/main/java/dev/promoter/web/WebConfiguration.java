@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
     ProblemAdvice.class, RoutingProblemAdvice.class, LifecycleController.class, ApprovalController.class,
     ModelController.class,
     ScheduleController.class, UserController.class, ServingController.class, DriftController.class,
-    PredictDoorConfiguration.class,
+    PredictDoorConfiguration.class, HttpThreadsConfiguration.class,
     dev.promoter.ui.UiConfiguration.class, dev.promoter.serving.ReplicaConfiguration.class})
 public class WebConfiguration {
 

@@ -30,8 +30,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -40,7 +43,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * then with the door, and the same requests (good ones, every kind of refusal) must get the same
  * status, headers, body (request ids aside), prediction-log rows and request timers from both;
  * each also has its expected status and message, so that both doors cannot be wrong alike. The
- * door's counter shows which requests it answered itself.
+ * door's counter shows which requests it answered itself. The general chain is served on Tomcat's
+ * platform threads ({@code promoter.http.virtual-threads=false}), the door on the virtual request
+ * threads a server uses by default, so that the answers are also the same on either kind of thread.
  */
 class PredictDoorEquivalenceTest {
   /**
@@ -98,7 +103,9 @@ class PredictDoorEquivalenceTest {
 
   private Served serve(boolean door) throws Exception {
     try (ConfigurableApplicationContext server = PromoterApplication.startServer("--server.port=0",
-        "--promoter.http.predict-door=" + door)) {
+        "--promoter.http.predict-door=" + door, "--promoter.http.virtual-threads=" + door)) {
+      assertThat(requestThreads(server)).as("Tomcat's request threads")
+          .isInstanceOf(door ? VirtualThreadExecutor.class : org.apache.tomcat.util.threads.ThreadPoolExecutor.class);
       String base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
       if (tokens.isEmpty()) {
         seed(server);
@@ -121,6 +128,11 @@ class PredictDoorEquivalenceTest {
       }
       return new Served(seen, rows, meters);
     }
+  }
+
+  private static java.util.concurrent.Executor requestThreads(ConfigurableApplicationContext server) {
+    TomcatWebServer tomcat = (TomcatWebServer) ((ServletWebServerApplicationContext) server).getWebServer();
+    return tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor();
   }
 
   /** Users, tokens (one without a role, one expired) and a production model, kept in the home for both runs. */
