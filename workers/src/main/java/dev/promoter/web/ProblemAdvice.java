@@ -28,7 +28,7 @@ class ProblemAdvice extends org.springframework.web.servlet.mvc.method.annotatio
       org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
     Throwable cause = e.getMostSpecificCause();
     String what = cause instanceof com.fasterxml.jackson.core.JsonProcessingException j
-        ? j.getOriginalMessage() : "the body is missing or not JSON";
+        ? BodyErrors.describe(j) : "the body is missing or not JSON";
     return org.springframework.http.ResponseEntity.badRequest()
         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
         .body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable request body: " + what));

@@ -152,6 +152,14 @@ class AuthorizationMatrixTest {
     MvcResult garbled = mvc.perform(request(new Row(HttpMethod.POST, "/api/v1/lifecycles", "{not json"), "submitter")).andReturn();
     assertThat(garbled.getResponse().getStatus()).isEqualTo(400);
     assertThat(garbled.getResponse().getContentAsString()).contains("unreadable request body");
+
+    // JSON that parses but does not fit: the field and what it should hold, no Java class names
+    MvcResult wrongKind = mvc.perform(request(new Row(HttpMethod.POST, "/api/v1/lifecycles",
+        "{\"model\":\"m\",\"candidates\":[\"logreg\"]}"), "submitter")).andReturn();
+    assertThat(wrongKind.getResponse().getStatus()).isEqualTo(400);
+    assertThat(wrongKind.getResponse().getContentAsString())
+        .contains("unreadable request body: candidates[0]: expected an object, not a string ('logreg')")
+        .doesNotContain("dev.promoter").doesNotContain("Creator");
   }
 
   /** Once from a controller's body reader, once from a mapping's {@code consumes} (no handler chosen yet). */
