@@ -26,7 +26,8 @@
 #    chain; BENCH_GENERAL=0 skips it): the same server and home restarted, the same warm-up and rows.
 #
 # Settings: BENCH_SECONDS (20), BENCH_WARMUP (10 per row), BENCH_JIT_WARMUP (60: requests to ours
-# before the first row; on a busy 2-core machine C2 needs that long), BENCH_CONNS ("8 32"),
+# before the first row; on a busy 2-core machine C2 needs that long), BENCH_CONNS ("2 4 8": a
+# latency-throughput curve, since p99 at one concurrency says little; every level runs both servers),
 # BENCH_KEEP=1 keeps the throwaway home (server and peer logs, raw wrk output), BENCH_OUT (bench/out/serving: results).
 # PROMOTER_JAVA_OPTS passes through (e.g. -XX:StartFlightRecording=...).
 set -euo pipefail
@@ -35,7 +36,7 @@ root="$(cd "$here/../.." && pwd)"
 secs=${BENCH_SECONDS:-20}
 warm=${BENCH_WARMUP:-10}
 jit=${BENCH_JIT_WARMUP:-60}
-conns=${BENCH_CONNS:-8 32}
+conns=${BENCH_CONNS:-2 4 8}
 results=${BENCH_OUT:-$root/bench/out/serving}
 py=/usr/bin/python3   # Debian's, where the apt packages land (not a pyenv or venv python)
 model=rrna-classifier
