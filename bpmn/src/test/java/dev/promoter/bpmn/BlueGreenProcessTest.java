@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promoter.bpmn.worker.ThinWorker;
 import dev.promoter.registry.RunSummary;
 import dev.promoter.registry.ServingReplicas;
 import dev.promoter.registry.TrafficSplit;
@@ -12,12 +13,14 @@ import dev.promoter.workflows.lifecycle.ApprovalPolicy;
 import dev.promoter.workflows.lifecycle.CandidateConfig;
 import dev.promoter.workflows.lifecycle.LifecycleRequest;
 import dev.promoter.workflows.rollout.Rollout;
+import io.camunda.client.api.worker.JobWorker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +53,10 @@ class BlueGreenProcessTest {
   private ServingReplicas replicas;
   private final Map<String, ServingReplicas.Loaded> reported = new ConcurrentHashMap<>();
   private ScheduledExecutorService reporter;
+  /** Serves {@code set-traffic-split} in place of the pool's worker, and can hold the old champion's warm split. */
+  private JobWorker splitWorker;
+  private volatile CountDownLatch keepWarmHeld;
+  private volatile CountDownLatch keepWarmReleased;
 
   @BeforeAll
   static void startEngine() {
@@ -64,7 +71,21 @@ class BlueGreenProcessTest {
   @BeforeEach
   void open() {
     fixture = new LifecycleFixture(dir);
-    fixture.open(engine, fixture.workers(engine));
+    List<ThinWorker> workers = fixture.workers(engine);
+    ThinWorker split = workers.stream().filter(w -> w.jobType().equals(Processes.JobTypes.SET_TRAFFIC_SPLIT))
+        .findFirst().orElseThrow();
+    workers.remove(split);
+    fixture.open(engine, workers);
+    // the same worker, which a test can stop just before the keep-warm window opens
+    splitWorker = engine.client.newWorker().jobType(split.jobType()).handler((client, job) -> {
+      CountDownLatch held = keepWarmHeld;
+      if (held != null && "champion".equals(job.getCustomHeaders().get("of"))
+          && "warm".equals(job.getCustomHeaders().get("mode"))) {
+        held.countDown();
+        keepWarmReleased.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+      }
+      split.handle(client, job);
+    }).timeout(split.timeout()).name("test-split").open();
     splits = new TrafficSplits(fixture.db.dataSource());
     replicas = new ServingReplicas(fixture.db.dataSource());
     fixture.promoteChampion(engine);
@@ -73,6 +94,7 @@ class BlueGreenProcessTest {
 
   @AfterEach
   void close() throws InterruptedException {
+    splitWorker.close();
     reporter.shutdownNow();
     reporter.awaitTermination(10, TimeUnit.SECONDS);
     fixture.close();
@@ -161,6 +183,66 @@ class BlueGreenProcessTest {
     assertThat(fixture.models.audit("rrna")).filteredOn(a -> a.action().equals("split-clear")).last()
         .extracting(a -> a.reason()).isEqualTo("run " + second + " blue-green: production moved to v2 inside the"
             + " keep-warm window of v2; nothing left to keep warm");
+  }
+
+  @Test
+  void aRollbackBeforeTheKeepWarmWindowOpensEndsTheRunWhenItOpens() throws Exception {
+    replicas("replica-a");
+    keepWarmHeld = new CountDownLatch(1);
+    keepWarmReleased = new CountDownLatch(1);
+    String runId = LifecycleFixture.runId();
+    long key = engine.lifecycles.start(runId, challenger());
+    fixture.awaitApproval(runId);
+    report("replica-a", 2, "WARM");
+    fixture.decide(engine, runId, true, "bob", "switch it");
+
+    // switched, but the window has not opened: the operator rolls back in that moment, and
+    // Promoter's message has no subscription to go to yet
+    assertThat(keepWarmHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(2);
+    fixture.models.rollback("rrna", "production", "ada", "v2 misbehaves");
+    engine.lifecycles.publishProductionMoved(runId);
+    keepWarmReleased.countDown();
+
+    // the window opens, takes the buffered message and ends the run at once: the engine's clock
+    // never reaches the window's end
+    engine.awaitCompleted(key, WAIT);
+    engine.assertThat(key).isCompleted().hasNoIncidents().hasPassedElementsInOrder(
+        "service_task_promote_version", "service_task_keep_champion_warm", "message_catch_production_moved",
+        "service_task_end_keep_warm_early", "end_event_window_cut", "service_task_record_run_end")
+        .hasNotPassedElement("boundary_event_keep_warm_over");
+    assertThat(engine.entered(key, "service_task_end_keep_warm_early")).isEqualTo(1);
+    RunSummary run = fixture.runs.get(runId);
+    assertThat(run.status()).isEqualTo("ROLLED_BACK");
+    assertThat(JSON.readTree(run.resultJson()).get("verdict").asText()).isEqualTo("v2 promoted to production "
+        + "by bob; production went back to v1 during the PT10M keep-warm window, answered by the still-loaded version");
+    assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(1);
+    assertThat(splits.of("rrna")).isEmpty();
+  }
+
+  @Test
+  void aStaleHintBufferedBeforeTheWindowWakesItOnceAndTheWindowRunsOn() throws Exception {
+    replicas("replica-a");
+    keepWarmHeld = new CountDownLatch(1);
+    keepWarmReleased = new CountDownLatch(1);
+    String runId = LifecycleFixture.runId();
+    long key = engine.lifecycles.start(runId, challenger());
+    fixture.awaitApproval(runId);
+    report("replica-a", 2, "WARM");
+    fixture.decide(engine, runId, true, "bob", "switch it");
+    assertThat(keepWarmHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    engine.lifecycles.publishProductionMoved(runId); // production did not move back: a stale hint
+    keepWarmReleased.countDown();
+
+    // the window reads the hint once, finds its version in production and waits again, once
+    engine.awaitSubscribed(key, Processes.PRODUCTION_MOVED, 2, WAIT);
+    Thread.sleep(1_000);
+    assertThat(engine.entered(key, "service_task_end_keep_warm_early")).isEqualTo(1);
+    assertThat(engine.entered(key, "message_catch_production_moved")).isEqualTo(2);
+    engine.engine.increaseTime(KEEP_WARM);
+    engine.awaitCompleted(key, WAIT);
+    assertThat(fixture.runs.get(runId).status()).isEqualTo("PROMOTED");
+    assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(2);
   }
 
   @Test

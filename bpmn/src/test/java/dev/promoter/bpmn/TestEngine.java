@@ -68,6 +68,13 @@ final class TestEngine implements AutoCloseable {
         timeout, elementId + " of instance " + processInstanceKey + " to be entered");
   }
 
+  /** How many times the instance has entered {@code elementId} so far. */
+  long entered(long processInstanceKey, String elementId) {
+    return records().filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey
+        && r.getValue().getElementId().equals(elementId)
+        && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED).count();
+  }
+
   /** Waits until the instance has entered {@code elementId} {@code times} times (a loop's pass). */
   void awaitEntered(long processInstanceKey, String elementId, int times, Duration timeout) {
     await(() -> records().filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey

@@ -64,11 +64,18 @@ public final class CamundaLifecycles {
   /**
    * Tells a run that an operator moved its model's production alias: a blue-green run in its
    * keep-warm window then reads who holds production and ends the window at once if it left the
-   * run's version. No time to live: a run that is not in its window (or has ended) never sees it,
-   * and nothing stays behind in the engine.
+   * run's version. The message is buffered for {@link #PRODUCTION_MOVED_TTL}, so a rollback in the
+   * moment between the switch and the window's subscription opening (the post-promotion check and
+   * the old champion's warm split run in it) is caught when the window opens, as Temporal's signal,
+   * which a run keeps until it reads it, is. A buffered message is only a hint: a run that finds its
+   * own version still in production waits on, and Zeebe correlates a message to a process instance
+   * once, so the same hint never wakes a window twice.
    */
   public void publishProductionMoved(String runId) {
     client.newPublishMessageCommand().messageName(Processes.PRODUCTION_MOVED).correlationKey(runId)
-        .timeToLive(Duration.ZERO).send().join();
+        .timeToLive(PRODUCTION_MOVED_TTL).send().join();
   }
+
+  /** How long a {@code production-moved} message waits for its run's window: far longer than the gap. */
+  public static final Duration PRODUCTION_MOVED_TTL = Duration.ofMinutes(5);
 }
