@@ -187,18 +187,11 @@ class BlueGreenProcessTest {
 
   @Test
   void aRollbackBeforeTheKeepWarmWindowOpensEndsTheRunWhenItOpens() throws Exception {
-    replicas("replica-a");
-    keepWarmHeld = new CountDownLatch(1);
-    keepWarmReleased = new CountDownLatch(1);
     String runId = LifecycleFixture.runId();
-    long key = engine.lifecycles.start(runId, challenger());
-    fixture.awaitApproval(runId);
-    report("replica-a", 2, "WARM");
-    fixture.decide(engine, runId, true, "bob", "switch it");
+    long key = switchedBeforeTheWindow(runId);
 
     // switched, but the window has not opened: the operator rolls back in that moment, and
     // Promoter's message has no subscription to go to yet
-    assertThat(keepWarmHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
     assertThat(fixture.models.holder("rrna", "production").version()).isEqualTo(2);
     fixture.models.rollback("rrna", "production", "ada", "v2 misbehaves");
     engine.lifecycles.publishProductionMoved(runId);
@@ -222,15 +215,8 @@ class BlueGreenProcessTest {
 
   @Test
   void aStaleHintBufferedBeforeTheWindowWakesItOnceAndTheWindowRunsOn() throws Exception {
-    replicas("replica-a");
-    keepWarmHeld = new CountDownLatch(1);
-    keepWarmReleased = new CountDownLatch(1);
     String runId = LifecycleFixture.runId();
-    long key = engine.lifecycles.start(runId, challenger());
-    fixture.awaitApproval(runId);
-    report("replica-a", 2, "WARM");
-    fixture.decide(engine, runId, true, "bob", "switch it");
-    assertThat(keepWarmHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    long key = switchedBeforeTheWindow(runId);
     engine.lifecycles.publishProductionMoved(runId); // production did not move back: a stale hint
     keepWarmReleased.countDown();
 
@@ -323,6 +309,22 @@ class BlueGreenProcessTest {
         .extracting(a -> a.action() + " v" + a.version() + " " + a.reason()).containsExactly(
             "split v2 run " + runId + " blue-green: v2 loads and warms beside v1, no traffic",
             "split-clear v2 run " + runId + " approval expired");
+  }
+
+  /**
+   * Starts a blue-green run on one replica, approves it and returns once production has moved to
+   * its v2 and the old champion's warm-split job is held: the keep-warm window not yet open.
+   */
+  private long switchedBeforeTheWindow(String runId) throws Exception {
+    replicas("replica-a");
+    keepWarmHeld = new CountDownLatch(1);
+    keepWarmReleased = new CountDownLatch(1);
+    long key = engine.lifecycles.start(runId, challenger());
+    fixture.awaitApproval(runId);
+    report("replica-a", 2, "WARM");
+    fixture.decide(engine, runId, true, "bob", "switch it");
+    assertThat(keepWarmHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    return key;
   }
 
   /** The run ended FAILED with {@code why}, the champion serving and no split left. */
