@@ -139,11 +139,13 @@ public final class PromoterClient {
         return LifecycleStatus.RUNNING;
       }
     } catch (WorkflowUpdateException e) {
-      ApplicationFailure failure = applicationFailure(e);
-      if (failure != null) {
-        for (ApprovalRefusedException.Violation v : ApprovalRefusedException.Violation.values()) {
-          if (v.name().equals(failure.getType())) {
-            throw new ApprovalRefusedException(v, failure.getOriginalMessage());
+      // the validator's failure may sit under Temporal's own ApplicationFailure: look at each
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ApplicationFailure failure) {
+          for (ApprovalRefusedException.Violation v : ApprovalRefusedException.Violation.values()) {
+            if (v.name().equals(failure.getType())) {
+              throw new ApprovalRefusedException(v, failure.getOriginalMessage());
+            }
           }
         }
       }

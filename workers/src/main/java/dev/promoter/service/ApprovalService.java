@@ -8,6 +8,7 @@ import dev.promoter.workflows.lifecycle.LifecycleProgress;
 import java.util.Map;
 import dev.promoter.registry.Approvals;
 import dev.promoter.registry.LifecycleRuns;
+import dev.promoter.workflows.approval.ApprovalRefusedException;
 import dev.promoter.workflows.approval.ApprovalRule;
 import dev.promoter.workflows.lifecycle.Decision;
 import dev.promoter.workflows.lifecycle.LifecycleStatus;
@@ -99,8 +100,42 @@ public final class ApprovalService {
       return decideOnCamunda(actor, runId, approve, reason);
     }
     Decision decision = new Decision(actor.name(), reason, actor.roles().stream().sorted().toList());
-    return Failures.translated(() -> client.get().decide(runId, decision, approve));
+    return Failures.translated(() -> decideOnTemporal(runId, decision, approve));
   }
+
+  /**
+   * The registry says PENDING as soon as the approval activity has written the request, but the
+   * workflow waits for the decision only once it has handled that activity's result, a workflow
+   * task later: a decision sent in between is refused by the run's validator as "not waiting
+   * (RUNNING)". Since the registry has just said the request is open, that refusal means the run
+   * has not caught up yet, so it is sent again for a few seconds before the refusal stands.
+   */
+  private LifecycleStatus decideOnTemporal(String runId, Decision decision, boolean approve) {
+    long deadline = System.nanoTime() + TEMPORAL_CATCH_UP.toNanos();
+    while (true) {
+      try {
+        return client.get().decide(runId, decision, approve);
+      } catch (ApprovalRefusedException e) {
+        if (e.violation() != ApprovalRefusedException.Violation.NOT_WAITING || System.nanoTime() > deadline
+            || !stillPending(runId)) {
+          throw e; // a refusal on another rule, or a request someone else has decided meanwhile
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while run " + runId + " caught up with its approval", e);
+      }
+    }
+  }
+
+  private boolean stillPending(String runId) {
+    return approvals.find(runId).map(r -> r.status().equals("PENDING")).orElse(false);
+  }
+
+  /** How long a Temporal run may take to wait for the decision the registry already shows as open. */
+  static final Duration TEMPORAL_CATCH_UP = Duration.ofSeconds(10);
 
   /**
    * A Camunda run: the registry records the decision under the same rule (four eyes, role,
