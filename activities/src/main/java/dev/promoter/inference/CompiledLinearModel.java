@@ -326,14 +326,23 @@ final class CompiledLinearModel {
             }
             at = until;
         }
-        int present = block(s.kmerCounts, s.kmerPresent, s.kmerTotal, kmerFeatures, 1.0, s, 0,
-                suffixes ? s.compositionCounts : null);
+        boolean eight = outputs == EIGHT;
+        double[] sums = s.sums;
+        java.util.Arrays.fill(sums, 0.0);
+        int present = eight
+                ? blockDotEight(s.kmerCounts, s.kmerPresent, s.kmerTotal, kmerFeatures, 1.0, s, 0,
+                        suffixes ? s.compositionCounts : null)
+                : block(s.kmerCounts, s.kmerPresent, s.kmerTotal, kmerFeatures, 1.0, s, 0,
+                        suffixes ? s.compositionCounts : null);
         if (withComposition) {
             if (suffixes) {
                 markPresent(s.compositionCounts, s.compositionPresent);
             }
-            present = block(s.compositionCounts, s.compositionPresent, s.compositionTotal, compositionFeatures,
-                    KmerExamples.COMPOSITION_WEIGHT, s, present, null);
+            present = eight
+                    ? blockDotEight(s.compositionCounts, s.compositionPresent, s.compositionTotal,
+                            compositionFeatures, KmerExamples.COMPOSITION_WEIGHT, s, present, null)
+                    : block(s.compositionCounts, s.compositionPresent, s.compositionTotal, compositionFeatures,
+                            KmerExamples.COMPOSITION_WEIGHT, s, present, null);
         }
         if (s.kmerTotal == 0) {
             return -1; // the blocks have cleared the scratch
@@ -341,8 +350,8 @@ final class CompiledLinearModel {
         if (present == 0) {
             throw new IllegalArgumentException("No features found in sequence of length " + (to - from));
         }
-        if (outputs == EIGHT) {
-            dotEight(s.ids, s.values, present, out);
+        if (eight) {
+            System.arraycopy(sums, 0, out, 0, EIGHT);
         } else {
             dot(s.ids, s.values, present, out);
         }
@@ -364,7 +373,7 @@ final class CompiledLinearModel {
     /** Bases counted per call at most: see {@link #predict}. */
     static final int COUNT_SLICE = 1 << 13;
 
-    /** Every class of {@code RrnaLabels.ALL}: the usual number of outputs, given its own kernel. */
+    /** Every class of {@code RrnaLabels.ALL}: the usual number of outputs, given its own kernel ({@link #blockDotEight}). */
     private static final int EIGHT = 8;
 
     /** Each output's sum of weight x value over the present features, in their order. */
@@ -378,42 +387,6 @@ final class CompiledLinearModel {
                 out[o] += weights[row + o] * value;
             }
         }
-    }
-
-    /**
-     * {@link #dot} for eight outputs, the sums in registers instead of an array the loop stores
-     * and reloads: the same operations in the same order, so the same bits.
-     */
-    private void dotEight(int[] ids, double[] values, int present, double[] out) {
-        double[] w = weights;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double s4 = 0;
-        double s5 = 0;
-        double s6 = 0;
-        double s7 = 0;
-        for (int p = 0; p < present; p++) {
-            int row = ids[p] * EIGHT;
-            double v = values[p];
-            s0 += w[row] * v;
-            s1 += w[row + 1] * v;
-            s2 += w[row + 2] * v;
-            s3 += w[row + 3] * v;
-            s4 += w[row + 4] * v;
-            s5 += w[row + 5] * v;
-            s6 += w[row + 6] * v;
-            s7 += w[row + 7] * v;
-        }
-        out[0] = s0;
-        out[1] = s1;
-        out[2] = s2;
-        out[3] = s3;
-        out[4] = s4;
-        out[5] = s5;
-        out[6] = s6;
-        out[7] = s7;
     }
 
     /**
@@ -579,6 +552,87 @@ final class CompiledLinearModel {
         return present;
     }
 
+    /**
+     * {@link #block} and {@link #dot} in one, for eight outputs: the same features in the same
+     * order, each value computed as {@code block} computes it and added to the eight sums (in
+     * registers, carried from one block to the next in {@code s.sums}) as {@code dot} adds it, so
+     * the same bits, without writing the features' ids and values out and reading them back. In
+     * the first loop each present code's feature id (or -1) is kept instead of the code. In one
+     * JVM, one thread, alternating passes over data/rrna (2026-11-30, 20 pairs): 16.4 against
+     * 17.3 µs a gene, faster in 13 of the 20 pairs.
+     *
+     * @return the number of present features so far (as {@code block})
+     */
+    private int blockDotEight(int[] counts, long[] bitmap, int total, int[] features, double norm, Scratch s,
+            int present, int[] suffixCounts) {
+        int suffixMask = suffixCounts == null ? 0 : suffixCounts.length - 1;
+        float scale = total == 0 ? 0f : 1f / total;
+        int[] ids = s.codes;
+        float[] frequencies = s.frequencies;
+        int n = 0;
+        double sumSquares = 0;
+        for (int word = 0; word < bitmap.length; word++) {
+            long bits = bitmap[word];
+            if (bits == 0) {
+                continue;
+            }
+            bitmap[word] = 0;
+            do {
+                int code = (word << 6) | Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int count = counts[code];
+                if (suffixCounts != null) {
+                    suffixCounts[code & suffixMask] += count;
+                }
+                float f = count * scale;
+                counts[code] = 0;
+                sumSquares += (double) f * f;
+                ids[n] = features[code];
+                frequencies[n++] = f;
+            } while (bits != 0);
+        }
+        if (sumSquares == 0) {
+            return present;
+        }
+        double unit = norm / Math.sqrt(sumSquares);
+        double[] w = weights;
+        double[] sums = s.sums;
+        double s0 = sums[0];
+        double s1 = sums[1];
+        double s2 = sums[2];
+        double s3 = sums[3];
+        double s4 = sums[4];
+        double s5 = sums[5];
+        double s6 = sums[6];
+        double s7 = sums[7];
+        for (int i = 0; i < n; i++) {
+            int id = ids[i];
+            float f = frequencies[i];
+            if (f != 0f && id >= 0) {
+                present++;
+                double v = f * unit;
+                int row = id * EIGHT;
+                s0 += w[row] * v;
+                s1 += w[row + 1] * v;
+                s2 += w[row + 2] * v;
+                s3 += w[row + 3] * v;
+                s4 += w[row + 4] * v;
+                s5 += w[row + 5] * v;
+                s6 += w[row + 6] * v;
+                s7 += w[row + 7] * v;
+            }
+        }
+        sums[0] = s0;
+        sums[1] = s1;
+        sums[2] = s2;
+        sums[3] = s3;
+        sums[4] = s4;
+        sums[5] = s5;
+        sums[6] = s6;
+        sums[7] = s7;
+        return present;
+    }
+
     /** One thread's reusable arrays; counts and bitmaps are all zero between calls. */
     private static final class Scratch {
         final int[] kmerCounts;
@@ -590,6 +644,8 @@ final class CompiledLinearModel {
         final float[] frequencies;
         final int[] ids;
         final double[] values;
+        /** The eight outputs' running sums of {@link #blockDotEight}. */
+        final double[] sums = new double[EIGHT];
         int kmerTotal;
         int compositionTotal;
         /** The rolling codes and run length where the previous slice of the sequence ended. */
