@@ -41,11 +41,25 @@ public final class ApprovalService {
   /** The same, with Camunda 8 as a second engine whose runs resume by message. */
   public ApprovalService(Supplier<PromoterClient> client, Approvals approvals, LifecycleRuns runs,
       Clock clock, Supplier<CamundaLifecycles> camunda) {
+    this(client, approvals, runs, clock, camunda, (runId, decision, approve) -> client.get().decide(runId, decision, approve));
+  }
+
+  /** How a decision reaches a Temporal run: the engine's client, or a test's stand-in for it. */
+  @FunctionalInterface
+  interface TemporalDecider {
+    LifecycleStatus decide(String runId, Decision decision, boolean approve);
+  }
+
+  private final TemporalDecider temporal;
+
+  ApprovalService(Supplier<PromoterClient> client, Approvals approvals, LifecycleRuns runs, Clock clock,
+      Supplier<CamundaLifecycles> camunda, TemporalDecider temporal) {
     this.client = client;
     this.approvals = approvals;
     this.runs = runs;
     this.clock = clock;
     this.camunda = camunda;
+    this.temporal = temporal;
   }
 
   /** Approval requests, newest first; {@code status} null for all. */
@@ -114,7 +128,7 @@ public final class ApprovalService {
     long deadline = System.nanoTime() + TEMPORAL_CATCH_UP.toNanos();
     while (true) {
       try {
-        return client.get().decide(runId, decision, approve);
+        return temporal.decide(runId, decision, approve);
       } catch (ApprovalRefusedException e) {
         if (e.violation() != ApprovalRefusedException.Violation.NOT_WAITING || System.nanoTime() > deadline
             || !stillPending(runId)) {
