@@ -497,74 +497,16 @@ final class CompiledLinearModel {
     }
 
     /**
-     * Appends one block's present features (id, value) to the scratch, as {@code KmerExamples}
-     * computes them: float frequencies, then scaled in double to L2 norm {@code norm}; features the
-     * model never saw still count in the norm, summed in index order. The bitmap of present codes
-     * gives that order without scanning every code: at k = 6 a branch per code on a third of them
-     * being present cost more than the rest of the prediction. Leaves counts and bitmap zeroed.
-     * With {@code suffixCounts} (a power-of-two length) each count is also added to its code's
-     * suffix there: see {@link #countWithSuffixes}.
+     * The first half of {@link #block}: walks the block's present codes in index order (the
+     * bitmap's), keeps each one's feature id (or -1) in {@code s.codes} and float frequency in
+     * {@code s.frequencies} ({@code s.gathered} of them) and sums the squares of the frequencies,
+     * the model's unseen features included, in that order. Leaves counts and bitmap zeroed; with
+     * {@code suffixCounts} each count is also added to its code's suffix there.
      *
-     * @return the number of features in the scratch now
+     * @return the sum of squares, 0 when the block is empty
      */
-    private static int block(int[] counts, long[] bitmap, int total, int[] features, double norm, Scratch s,
-            int present, int[] suffixCounts) {
-        int suffixMask = suffixCounts == null ? 0 : suffixCounts.length - 1;
-        float scale = total == 0 ? 0f : 1f / total;
-        int[] codes = s.codes;
-        float[] frequencies = s.frequencies;
-        int n = 0;
-        double sumSquares = 0;
-        for (int word = 0; word < bitmap.length; word++) {
-            long bits = bitmap[word];
-            if (bits == 0) {
-                continue;
-            }
-            bitmap[word] = 0;
-            do {
-                int code = (word << 6) | Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                int count = counts[code];
-                if (suffixCounts != null) {
-                    suffixCounts[code & suffixMask] += count;
-                }
-                float f = count * scale;
-                counts[code] = 0;
-                sumSquares += (double) f * f;
-                codes[n] = code;
-                frequencies[n++] = f;
-            } while (bits != 0);
-        }
-        if (sumSquares == 0) {
-            return present;
-        }
-        double unit = norm / Math.sqrt(sumSquares);
-        int[] ids = s.ids;
-        double[] values = s.values;
-        for (int i = 0; i < n; i++) {
-            int id = features[codes[i]];
-            float f = frequencies[i];
-            if (f != 0f && id >= 0) {
-                ids[present] = id;
-                values[present++] = f * unit;
-            }
-        }
-        return present;
-    }
-
-    /**
-     * {@link #block} and {@link #dot} in one, for eight outputs: the same features in the same
-     * order, each value computed as {@code block} computes it and added to the eight sums (in
-     * registers, carried from one block to the next in {@code s.sums}) as {@code dot} adds it, so
-     * the same bits, without writing the features' ids and values out and reading them back. In
-     * the first loop each present code's feature id (or -1) is kept instead of the code. In one
-     * JVM, one thread, alternating passes over data/rrna (2026-11-30, 20 pairs): 16.4 against
-     * 17.3 µs a gene, faster in 13 of the 20 pairs.
-     *
-     * @return the number of present features so far (as {@code block})
-     */
-    private int blockDotEight(int[] counts, long[] bitmap, int total, int[] features, double norm, Scratch s,
-            int present, int[] suffixCounts) {
+    private static double gather(int[] counts, long[] bitmap, int total, int[] features, Scratch s,
+            int[] suffixCounts) {
         int suffixMask = suffixCounts == null ? 0 : suffixCounts.length - 1;
         float scale = total == 0 ? 0f : 1f / total;
         int[] ids = s.codes;
@@ -591,10 +533,64 @@ final class CompiledLinearModel {
                 frequencies[n++] = f;
             } while (bits != 0);
         }
+        s.gathered = n;
+        return sumSquares;
+    }
+
+    /**
+     * Appends one block's present features (id, value) to the scratch, as {@code KmerExamples}
+     * computes them: float frequencies, then scaled in double to L2 norm {@code norm}; features the
+     * model never saw still count in the norm, summed in index order. The bitmap of present codes
+     * gives that order without scanning every code: at k = 6 a branch per code on a third of them
+     * being present cost more than the rest of the prediction. Leaves counts and bitmap zeroed.
+     * With {@code suffixCounts} (a power-of-two length) each count is also added to its code's
+     * suffix there: see {@link #countWithSuffixes}.
+     *
+     * @return the number of features in the scratch now
+     */
+    private static int block(int[] counts, long[] bitmap, int total, int[] features, double norm, Scratch s,
+            int present, int[] suffixCounts) {
+        double sumSquares = gather(counts, bitmap, total, features, s, suffixCounts);
         if (sumSquares == 0) {
             return present;
         }
         double unit = norm / Math.sqrt(sumSquares);
+        int n = s.gathered;
+        int[] gathered = s.codes;
+        float[] frequencies = s.frequencies;
+        int[] ids = s.ids;
+        double[] values = s.values;
+        for (int i = 0; i < n; i++) {
+            int id = gathered[i];
+            float f = frequencies[i];
+            if (f != 0f && id >= 0) {
+                ids[present] = id;
+                values[present++] = f * unit;
+            }
+        }
+        return present;
+    }
+
+    /**
+     * {@link #block} and {@link #dot} in one, for eight outputs: the same features in the same
+     * order, each value computed as {@code block} computes it and added to the eight sums (in
+     * registers, carried from one block to the next in {@code s.sums}) as {@code dot} adds it, so
+     * the same bits, without writing the features' ids and values out and reading them back. In one
+     * JVM, one thread, alternating passes over data/rrna (2026-11-30, 20 pairs): 16.4 against
+     * 17.3 µs a gene, faster in 13 of the 20 pairs.
+     *
+     * @return the number of present features so far (as {@code block})
+     */
+    private int blockDotEight(int[] counts, long[] bitmap, int total, int[] features, double norm, Scratch s,
+            int present, int[] suffixCounts) {
+        double sumSquares = gather(counts, bitmap, total, features, s, suffixCounts);
+        if (sumSquares == 0) {
+            return present;
+        }
+        double unit = norm / Math.sqrt(sumSquares);
+        int n = s.gathered;
+        int[] ids = s.codes;
+        float[] frequencies = s.frequencies;
         double[] w = weights;
         double[] sums = s.sums;
         double s0 = sums[0];
@@ -639,11 +635,13 @@ final class CompiledLinearModel {
         final long[] kmerPresent;
         final int[] compositionCounts;
         final long[] compositionPresent;
-        /** One block's present codes in ascending order, and their frequencies. */
+        /** One block's present codes' feature ids (or -1) in code order, and their frequencies. */
         final int[] codes;
         final float[] frequencies;
         final int[] ids;
         final double[] values;
+        /** Entries {@link #gather} left in {@code codes} (feature ids) and {@code frequencies}. */
+        int gathered;
         /** The eight outputs' running sums of {@link #blockDotEight}. */
         final double[] sums = new double[EIGHT];
         int kmerTotal;
