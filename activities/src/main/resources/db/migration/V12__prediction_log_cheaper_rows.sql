@@ -1,7 +1,8 @@
 -- The prediction log is the serving path's one write: every answered sequence is a row, tens of
 -- thousands a second on a busy replica, and on the embedded stack Postgres shares the server's
--- cores. What a row cost Postgres (COPY of 200,000 real rows into an empty table, one backend,
--- PG 18) was 30 us, most of it in index maintenance and JSONB parsing; with this migration 12 us.
+-- cores. What a row cost Postgres (COPY of 200,000 real rows into an empty table, the backend's
+-- CPU, PG 18, 3 runs) was 24-34 us, most of it in index maintenance and JSONB parsing; with this
+-- migration 14-17 us.
 --
 -- * (model_name, at) served no query: the drift monitor and the rollout gates read
 --   (model_name, version, at), the agreement and feedback lookups (request_id, item, version).

@@ -21,14 +21,16 @@ import java.util.function.Supplier;
 /** The approval inbox, and decisions on it. */
 public final class ApprovalService {
   private static final Set<String> STATUSES = Set.of("PENDING", "APPROVED", "REJECTED", "EXPIRED", "WITHDRAWN");
-  // the engine is reached only by what needs it: listing runs must not start or dial Temporal
-  private final Supplier<PromoterClient> client;
   private final Approvals approvals;
   private final LifecycleRuns runs;
   private final Clock clock;
+  // the engines are reached only by what needs them: listing runs must not start or dial Temporal
   private final Supplier<CamundaLifecycles> camunda;
+  private final TemporalDecider temporal;
   /** How long a decision on a Camunda run waits for the run to act on it before answering. */
   static final Duration CAMUNDA_ANSWER = Duration.ofSeconds(60);
+  /** How long a Temporal run may take to wait for the decision the registry already shows as open. */
+  static final Duration TEMPORAL_CATCH_UP = Duration.ofSeconds(10);
 
   /** A service over the engine's client and the registry's approvals. */
   public ApprovalService(Supplier<PromoterClient> client, Approvals approvals, LifecycleRuns runs,
@@ -41,7 +43,7 @@ public final class ApprovalService {
   /** The same, with Camunda 8 as a second engine whose runs resume by message. */
   public ApprovalService(Supplier<PromoterClient> client, Approvals approvals, LifecycleRuns runs,
       Clock clock, Supplier<CamundaLifecycles> camunda) {
-    this(client, approvals, runs, clock, camunda, (runId, decision, approve) -> client.get().decide(runId, decision, approve));
+    this(approvals, runs, clock, camunda, (runId, decision, approve) -> client.get().decide(runId, decision, approve));
   }
 
   /** How a decision reaches a Temporal run: the engine's client, or a test's stand-in for it. */
@@ -50,11 +52,8 @@ public final class ApprovalService {
     LifecycleStatus decide(String runId, Decision decision, boolean approve);
   }
 
-  private final TemporalDecider temporal;
-
-  ApprovalService(Supplier<PromoterClient> client, Approvals approvals, LifecycleRuns runs, Clock clock,
-      Supplier<CamundaLifecycles> camunda, TemporalDecider temporal) {
-    this.client = client;
+  ApprovalService(Approvals approvals, LifecycleRuns runs, Clock clock, Supplier<CamundaLifecycles> camunda,
+      TemporalDecider temporal) {
     this.approvals = approvals;
     this.runs = runs;
     this.clock = clock;
@@ -147,9 +146,6 @@ public final class ApprovalService {
   private boolean stillPending(String runId) {
     return approvals.find(runId).map(r -> r.status().equals("PENDING")).orElse(false);
   }
-
-  /** How long a Temporal run may take to wait for the decision the registry already shows as open. */
-  static final Duration TEMPORAL_CATCH_UP = Duration.ofSeconds(10);
 
   /**
    * A Camunda run: the registry records the decision under the same rule (four eyes, role,

@@ -116,9 +116,7 @@ class ApprovalServiceTest {
   }
 
   private ApprovalService engine(ApprovalService.TemporalDecider decider) {
-    return new ApprovalService(() -> {
-      throw new AssertionError("the engine's client must not be asked");
-    }, new Approvals(db.dataSource()), new LifecycleRuns(db.dataSource()),
+    return new ApprovalService(new Approvals(db.dataSource()), new LifecycleRuns(db.dataSource()),
         Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), () -> {
           throw new AssertionError("not a Camunda run");
         }, decider);
