@@ -16,6 +16,8 @@
 # 4. wrk (1 thread) POSTs single real 16S genes (the 225 of data/rrna/test) to each, flat out at
 #    BENCH_CONNS connections each, after a warm-up: requests/s, p50/p90/p99, and the CPU seconds
 #    the server's processes used per request (cputime.py; ours counts its embedded Postgres).
+#    Then the same genes at fixed rates (BENCH_RATES), open loop (rate.c): p50 to p99.9 at that load,
+#    latency counted from each request's due time, the measure a target like "5,000/s, p99 < 5 ms" asks for.
 # 5. Batch: a 10,000-record FASTA (data/rrna's records in order, repeated) sent to each as JSON
 #    batches of at most 1,000 records / 900 KB by 2 client threads: sequences/s, best of 3; and
 #    `./promoter classify` over the same file (one process, start-up included); the latency of
@@ -28,6 +30,7 @@
 # Settings: BENCH_SECONDS (20), BENCH_WARMUP (10 per row), BENCH_JIT_WARMUP (60: requests to ours
 # before the first row; on a busy 2-core machine C2 needs that long), BENCH_CONNS ("2 4 8": a
 # latency-throughput curve, since p99 at one concurrency says little; every level runs both servers),
+# BENCH_RATES ("1000 5000": open-loop rows at these requests/s, both servers; rate.c, compiled here),
 # BENCH_KEEP=1 keeps the throwaway home (server and peer logs, raw wrk output), BENCH_OUT (bench/out/serving: results).
 # PROMOTER_JAVA_OPTS passes through (e.g. -XX:StartFlightRecording=...).
 set -euo pipefail
@@ -37,6 +40,7 @@ secs=${BENCH_SECONDS:-20}
 warm=${BENCH_WARMUP:-10}
 jit=${BENCH_JIT_WARMUP:-60}
 conns=${BENCH_CONNS:-2 4 8}
+rates=${BENCH_RATES:-1000 5000}
 results=${BENCH_OUT:-$root/bench/out/serving}
 py=/usr/bin/python3   # Debian's, where the apt packages land (not a pyenv or venv python)
 model=rrna-classifier
@@ -44,6 +48,7 @@ model=rrna-classifier
 need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v curl >/dev/null || need+=(curl)
+command -v gcc >/dev/null || need+=(gcc)
 $py -c 'import fastapi, uvicorn, sklearn, uvloop, httptools' 2>/dev/null \
   || need+=(python3-fastapi uvicorn python3-sklearn python3-uvloop python3-httptools)
 if [ ${#need[@]} -gt 0 ]; then
@@ -154,18 +159,27 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$peer$predict" -H 'Conten
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 cpu() { $py "$here/cputime.py" "$@"; }
+# The machine's steal: CPU time the hypervisor gave to other guests, from /proc/stat's cpu line
+# (user nice system idle iowait irq softirq steal). On a shared VM it moves latency tails more
+# than anything measured here, so every row reports it.
+ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= 9; i++) t += $i; print $9, t}' /proc/stat; }
+steal_since() { # "steal total" from ticks: the steal in percent of all CPU time since then
+  echo "$1 $(ticks)" | awk '{d = $4 - $2; printf "%.1f", d > 0 ? 100 * ($3 - $1) / d : 0}'
+}
 ours_cpu=("${pids[0]}" --cmdline "$PROMOTER_HOME/postgres")   # the JVM and its Postgres
 drive() { # label base token connections pid...
   local label=$1 base=$2 tok=$3 c=$4; shift 4
   local env=(BENCH_TOKEN="$tok" BENCH_BODIES="$out/single.jsonl" BENCH_PATH="$predict")
   env "${env[@]}" wrk -t1 -c"$c" -d"${warm}s" -s "$here/predict.lua" "$base" >/dev/null
   local before; before=$(cpu "$@")
+  local t0; t0=$(ticks)
   # wrk's own CPU too: on 2 cores the load generator competes with the server it measures
   env "${env[@]}" /usr/bin/time -f "%U %S" -o "$out/$label.wrktime" \
     wrk -t1 -c"$c" -d"${secs}s" --latency -s "$here/predict.lua" "$base" >"$out/$label.txt"
   local used; used=$(echo "$(cpu "$@") - $before" | bc)
+  local steal; steal=$(steal_since "$t0")
   local wrk_cpu; wrk_cpu=$(awk '{print $1 + $2}' "$out/$label.wrktime")
-  rows+=("$($py "$here/row.py" "$label" "$out/$label.txt" "$used" "$secs" "$wrk_cpu")")
+  rows+=("$($py "$here/row.py" "$label" "$out/$label.txt" "$used" "$secs" "$wrk_cpu") $steal |")
   echo "${rows[-1]}"
 }
 echo "== JIT warm-up: $jit s of single-gene requests to ours (C2 compiles Spring's request path; the peer has no JIT)"
@@ -175,6 +189,28 @@ echo "== single 16S genes, wrk flat out ($secs s after $warm s warm-up)"
 for c in $conns; do
   drive "ours, c=$c" "$api" "$vera" "$c" "${ours_cpu[@]}"
   drive "peer, c=$c" "$peer" "$peer_token" "$c" "${pids[1]}"
+done
+
+echo "== single 16S genes at fixed rates (open loop: rate.c, latency from each request's due time)"
+gcc -O2 -o "$out/rate" "$here/rate.c"
+fixed_rows=()
+fixed() { # label base token rate pid...
+  local label=$1 base=$2 tok=$3 r=$4; shift 4
+  local port=${base##*:} file="$out/${label//\//-per-}"
+  "$out/rate" 127.0.0.1 "$port" "$predict" "$tok" "$out/single.jsonl" "$r" "$warm" 0 16 >/dev/null
+  local before; before=$(cpu "$@")
+  local t0; t0=$(ticks)
+  /usr/bin/time -f "%U %S" -o "$file.ratetime" \
+    "$out/rate" 127.0.0.1 "$port" "$predict" "$tok" "$out/single.jsonl" "$r" "$secs" 0 16 >"$file.rate"
+  local used; used=$(echo "$(cpu "$@") - $before" | bc)
+  local steal; steal=$(steal_since "$t0")
+  local gen_cpu; gen_cpu=$(awk '{print $1 + $2}' "$file.ratetime")
+  fixed_rows+=("$($py "$here/row.py" --rate "$label" "$file.rate" "$used" "$secs" "$gen_cpu") $steal |")
+  echo "${fixed_rows[-1]}"
+}
+for r in $rates; do
+  fixed "ours, $r/s" "$api" "$vera" "$r" "${ours_cpu[@]}"
+  fixed "peer, $r/s" "$peer" "$peer_token" "$r" "${pids[1]}"
 done
 
 echo "== batch: 10,000 records"
@@ -223,11 +259,20 @@ field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
   echo "single 16S genes from data/rrna/test (225, cycled), $secs s measured after $warm s warm-up per row"
   echo
   echo "CPU: user + system seconds of the server's processes (ours: the JVM and its Postgres; the peer: uvicorn and"
-  echo "its workers) during the measured seconds, per request, and in cores busy; wrk's own CPU is the last column"
+  echo "its workers) during the measured seconds, per request, and in cores busy; then wrk's own CPU, and the steal: the"
+  echo "share of the machine's CPU time the hypervisor gave to other guests meanwhile (/proc/stat)"
   echo
-  echo "| run                    | req/s    | p50 ms  | p90 ms  | p99 ms  | CPU us/req | cores | errors | wrk cores |"
-  echo "| ---------------------- | -------: | ------: | ------: | ------: | -------: | ---: | ------ | ---: |"
+  echo "| run                    | req/s    | p50 ms  | p90 ms  | p99 ms  | CPU us/req | cores | errors | wrk cores | steal % |"
+  echo "| ---------------------- | -------: | ------: | ------: | ------: | -------: | ---: | ------ | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "at fixed rates, open loop (bench/serving/rate.c, 16 connections): each request is due at its time and its"
+  echo "latency counts from then, also while it waits for a free connection (wrk2's correction); answered/s below the"
+  echo "rate asked, or unfinished requests, mean the server could not keep up"
+  echo
+  echo "| run                    | answered/s | p50 ms  | p90 ms  | p99 ms  | p99.9 ms | max ms | CPU us/req | cores | errors | unfinished | generator cores | steal % |"
+  echo "| ---------------------- | -------: | ------: | ------: | ------: | ------: | ------: | -------: | ---: | ---: | ---: | ---: | ---: |"
+  printf '%s\n' "${fixed_rows[@]}"
   echo
   echo "batch, 10,000 records of data/rrna, JSON batches of <= 1,000 records / 900 KB, 2 clients, best of 3:"
   echo "| server | sequences/s |"
