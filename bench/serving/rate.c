@@ -14,7 +14,8 @@
  * counts from the due time). After WARMUP seconds at the rate, SECONDS are measured; requests due
  * in that window are waited for up to 10 s after it. Prints one line of key=value figures on
  * standard output: the rate asked and the rate answered, p50/p90/p99/p99.9/max in ms, errors
- * (non-2xx answers, dropped connections) and unfinished requests. RATE_SLOW_MS=N lists requests
+ * (non-2xx answers, dropped connections), unfinished requests and the seconds measured (longer
+ * than SECONDS when answers to the window's requests came after it). RATE_SLOW_MS=N lists requests
  * slower than N ms on standard error.
  */
 #define _GNU_SOURCE
@@ -315,8 +316,8 @@ int main(int argc, char **argv) {
     size_t unsent = firstUnsent < measureTo ? (size_t) ((measureTo - firstUnsent + interval - 1) / interval) : 0;
     size_t unfinished = measuredDue + unsent - samples - errors;
     printf("rate=%.0f answered_per_s=%.0f p50=%.3f p90=%.3f p99=%.3f p999=%.3f max=%.3f ok=%zu errors=%zu "
-        "unfinished=%zu connections=%d\n", rate, (double) samples / span, pct(latency, samples, 50),
+        "unfinished=%zu connections=%d seconds=%.1f\n", rate, (double) samples / span, pct(latency, samples, 50),
         pct(latency, samples, 90), pct(latency, samples, 99), pct(latency, samples, 99.9),
-        samples ? (double) latency[samples - 1] / 1e6 : 0.0, samples, errors, unfinished, nConns);
+        samples ? (double) latency[samples - 1] / 1e6 : 0.0, samples, errors, unfinished, nConns, span);
     return 0;
 }

@@ -164,7 +164,7 @@ cpu() { $py "$here/cputime.py" "$@"; }
 # than anything measured here, so every row reports it.
 ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= 9; i++) t += $i; print $9, t}' /proc/stat; }
 steal_since() { # "steal total" from ticks: the steal in percent of all CPU time since then
-  echo "$1 $(ticks)" | awk '{d = $4 - $2; printf "%.1f", d > 0 ? 100 * ($3 - $1) / d : 0}'
+  echo "$1 $(ticks)" | awk '{d = $4 - $2; printf "%.1f", (d > 0 ? 100 * ($3 - $1) / d : 0)}'
 }
 ours_cpu=("${pids[0]}" --cmdline "$PROMOTER_HOME/postgres")   # the JVM and its Postgres
 drive() { # label base token connections pid...
