@@ -40,7 +40,7 @@ secs=${BENCH_SECONDS:-20}
 warm=${BENCH_WARMUP:-10}
 jit=${BENCH_JIT_WARMUP:-60}
 conns=${BENCH_CONNS:-2 4 8}
-rates=${BENCH_RATES:-1000 5000}
+rates=${BENCH_RATES-1000 5000}   # set and empty: no fixed-rate rows
 results=${BENCH_OUT:-$root/bench/out/serving}
 py=/usr/bin/python3   # Debian's, where the apt packages land (not a pyenv or venv python)
 model=rrna-classifier
@@ -191,9 +191,9 @@ for c in $conns; do
   drive "peer, c=$c" "$peer" "$peer_token" "$c" "${pids[1]}"
 done
 
-echo "== single 16S genes at fixed rates (open loop: rate.c, latency from each request's due time)"
-gcc -O2 -o "$out/rate" "$here/rate.c"
 fixed_rows=()
+[ -z "$rates" ] || echo "== single 16S genes at fixed rates (open loop: rate.c, latency from each request's due time)"
+[ -z "$rates" ] || gcc -O2 -o "$out/rate" "$here/rate.c"
 fixed() { # label base token rate pid...
   local label=$1 base=$2 tok=$3 r=$4; shift 4
   local port=${base##*:} file="$out/${label//\//-per-}"
@@ -266,14 +266,16 @@ field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
   echo "| ---------------------- | -------: | ------: | ------: | ------: | -------: | ---: | ------ | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
   echo
-  echo "at fixed rates, open loop (bench/serving/rate.c, 16 connections): each request is due at its time and its"
-  echo "latency counts from then, also while it waits for a free connection (wrk2's correction); answered/s below the"
-  echo "rate asked, or unfinished requests, mean the server could not keep up"
-  echo
-  echo "| run                    | answered/s | p50 ms  | p90 ms  | p99 ms  | p99.9 ms | max ms | CPU us/req | cores | errors | unfinished | generator cores | steal % |"
-  echo "| ---------------------- | -------: | ------: | ------: | ------: | ------: | ------: | -------: | ---: | ---: | ---: | ---: | ---: |"
-  printf '%s\n' "${fixed_rows[@]}"
-  echo
+  if [ ${#fixed_rows[@]} -gt 0 ]; then
+    echo "at fixed rates, open loop (bench/serving/rate.c, 16 connections): each request is due at its time and its"
+    echo "latency counts from then, also while it waits for a free connection (wrk2's correction); answered/s below the"
+    echo "rate asked, or unfinished requests, mean the server could not keep up"
+    echo
+    echo "| run                    | answered/s | p50 ms  | p90 ms  | p99 ms  | p99.9 ms | max ms | CPU us/req | cores | errors | unfinished | generator cores | steal % |"
+    echo "| ---------------------- | -------: | ------: | ------: | ------: | ------: | ------: | -------: | ---: | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "${fixed_rows[@]}"
+    echo
+  fi
   echo "batch, 10,000 records of data/rrna, JSON batches of <= 1,000 records / 900 KB, 2 clients, best of 3:"
   echo "| server | sequences/s |"
   echo "| --- | ---: |"
