@@ -11,7 +11,9 @@
 # 16S genes at BENCH_CONNS (8) connections for BENCH_SECONDS (20) and prints a row of run.sh's
 # table, CPU counting the JVM and its Postgres. PROMOTER_JAVA_OPTS_A / _B are passed to each side
 # (e.g. a GC to compare on one build). BENCH_FASTA (e.g. run.sh's bench/out/serving/rrna-10000.fasta)
-# adds run.sh's batch row, with the CPU per sequence over its 3 passes. Ports: PROMOTER_HTTP_PORT etc. from the environment, else free.
+# adds run.sh's batch row, with the CPU per sequence over its 3 passes. BENCH_RATE (e.g. 5000) drives
+# each turn open loop at that many requests/s with rate.c instead of wrk (run.sh's fixed-rate row:
+# p50 to p99.9 from each request's due time, and the steal). Ports: PROMOTER_HTTP_PORT etc. from the environment, else free.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 [ $# -ge 3 ] || { sed -n 2,14p "$0"; exit 2; }
@@ -27,6 +29,9 @@ export PROMOTER_PRINCIPALS=${PROMOTER_PRINCIPALS:-"demo=submitter,admin;reviewer
 api="http://127.0.0.1:$PROMOTER_HTTP_PORT"
 predict="/api/v1/models/rrna-classifier/predict"
 out="$home/ab"; mkdir -p "$out"
+ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= 9; i++) t += $i; print $9, t}' /proc/stat; }   # as run.sh
+steal_since() { echo "$1 $(ticks)" | awk '{d = $4 - $2; printf "%.1f", (d > 0 ? 100 * ($3 - $1) / d : 0)}'; }
+[ -z "${BENCH_RATE:-}" ] || gcc -O2 -o "$out/rate" "$here/rate.c"
 pid=""
 stop() {
   if [ -n "$pid" ]; then
@@ -50,6 +55,18 @@ turn() { # label tree java-opts
   local env=(BENCH_TOKEN="$vera" BENCH_BODIES="$home/out/single.jsonl" BENCH_PATH="$predict")
   env "${env[@]}" wrk -t1 -c"$c" -d"${jit}s" -s "$here/predict.lua" "$api" >/dev/null
   local before; before=$($py "$here/cputime.py" "$pid" --cmdline "$home/postgres")
+  if [ -n "${BENCH_RATE:-}" ]; then
+    "$out/rate" 127.0.0.1 "$PROMOTER_HTTP_PORT" "$predict" "$vera" "$home/out/single.jsonl" "$BENCH_RATE" 5 0 16 >/dev/null
+    before=$($py "$here/cputime.py" "$pid" --cmdline "$home/postgres")
+    local t0; t0=$(ticks)
+    /usr/bin/time -f "%U %S" -o "$out/$label.ratetime" "$out/rate" 127.0.0.1 "$PROMOTER_HTTP_PORT" "$predict" \
+      "$vera" "$home/out/single.jsonl" "$BENCH_RATE" "$secs" 0 16 >"$out/$label.rate"
+    local used; used=$(echo "$($py "$here/cputime.py" "$pid" --cmdline "$home/postgres") - $before" | bc)
+    echo "$($py "$here/row.py" --rate "$label" "$out/$label.rate" "$used" "$secs" \
+      "$(awk '{print $1 + $2}' "$out/$label.ratetime")") $(steal_since "$t0") |"
+    stop
+    return
+  fi
   env "${env[@]}" /usr/bin/time -f "%U %S" -o "$out/$label.wrktime" \
     wrk -t1 -c"$c" -d"${secs}s" --latency -s "$here/predict.lua" "$api" >"$out/$label.txt"
   local used; used=$(echo "$($py "$here/cputime.py" "$pid" --cmdline "$home/postgres") - $before" | bc)
@@ -63,7 +80,11 @@ turn() { # label tree java-opts
   stop
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "| run                    | req/s    | p50 ms  | p90 ms  | p99 ms  | CPU us/req | cores | errors | wrk cores |"
+if [ -n "${BENCH_RATE:-}" ]; then
+  echo "| run                    | answered/s | p50 ms  | p90 ms  | p99 ms  | p99.9 ms | max ms | CPU us/req | cores | errors | unfinished | generator cores | steal % |"
+else
+  echo "| run                    | req/s    | p50 ms  | p90 ms  | p99 ms  | CPU us/req | cores | errors | wrk cores |"
+fi
 for r in $(seq 1 "$rounds"); do
   turn "A$r" "$tree_a" "${PROMOTER_JAVA_OPTS_A:-}"
   turn "B$r" "$tree_b" "${PROMOTER_JAVA_OPTS_B:-}"
