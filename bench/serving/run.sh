@@ -17,7 +17,8 @@
 #    BENCH_CONNS connections each, after a warm-up: requests/s, p50/p90/p99, and the CPU seconds
 #    the server's processes used per request (cputime.py; ours counts its embedded Postgres).
 #    Then the same genes at fixed rates (BENCH_RATES), open loop (rate.c): p50 to p99.9 at that load,
-#    latency counted from each request's due time, the measure a target like "5,000/s, p99 < 5 ms" asks for.
+#    latency counted from each request's due time, the measure a target like "5,000/s, p99 < 5 ms" asks for;
+#    and floor.c at the same rates, a server that computes nothing: the machine's own latency floor.
 # 5. Batch: a 10,000-record FASTA (data/rrna's records in order, repeated) sent to each as JSON
 #    batches of at most 1,000 records / 900 KB by 2 client threads: sequences/s, best of 3; and
 #    `./promoter classify` over the same file (one process, start-up included); the latency of
@@ -193,7 +194,16 @@ done
 
 fixed_rows=()
 [ -z "$rates" ] || echo "== single 16S genes at fixed rates (open loop: rate.c, latency from each request's due time)"
-[ -z "$rates" ] || gcc -O2 -o "$out/rate" "$here/rate.c"
+if [ -n "$rates" ]; then
+  gcc -O2 -o "$out/rate" "$here/rate.c"
+  # the floor: a C server that answers at once and computes nothing, driven the same way; its
+  # latency is what the kernel, the hypervisor and the generator add by themselves
+  gcc -O2 -o "$out/floor" "$here/floor.c"
+  floor_port=$(free_port)
+  "$out/floor" "$floor_port" &
+  pids+=($!)
+  floor_pid=$!
+fi
 fixed() { # label base token rate pid...
   local label=$1 base=$2 tok=$3 r=$4; shift 4
   local port=${base##*:} file="$out/${label//\//-per-}"
@@ -211,6 +221,7 @@ fixed() { # label base token rate pid...
 for r in $rates; do
   fixed "ours, $r/s" "$api" "$vera" "$r" "${ours_cpu[@]}"
   fixed "peer, $r/s" "$peer" "$peer_token" "$r" "${pids[1]}"
+  fixed "floor, $r/s" "http://127.0.0.1:$floor_port" none "$r" "$floor_pid"
 done
 
 echo "== batch: 10,000 records"
@@ -269,7 +280,8 @@ field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
   if [ ${#fixed_rows[@]} -gt 0 ]; then
     echo "at fixed rates, open loop (bench/serving/rate.c, 16 connections): each request is due at its time and its"
     echo "latency counts from then, also while it waits for a free connection (wrk2's correction); answered/s below the"
-    echo "rate asked, or unfinished requests, mean the server could not keep up"
+    echo "rate asked, or unfinished requests, mean the server could not keep up; the floor is floor.c, a server that"
+    echo "answers at once and computes nothing: what the kernel, the hypervisor and the generator add by themselves"
     echo
     echo "| run                    | answered/s | p50 ms  | p90 ms  | p99 ms  | p99.9 ms | max ms | CPU us/req | cores | errors | unfinished | generator cores | steal % |"
     echo "| ---------------------- | -------: | ------: | ------: | ------: | ------: | ------: | -------: | ---: | ---: | ---: | ---: | ---: |"
