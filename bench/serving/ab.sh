@@ -29,8 +29,7 @@ export PROMOTER_PRINCIPALS=${PROMOTER_PRINCIPALS:-"demo=submitter,admin;reviewer
 api="http://127.0.0.1:$PROMOTER_HTTP_PORT"
 predict="/api/v1/models/rrna-classifier/predict"
 out="$home/ab"; mkdir -p "$out"
-ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= 9; i++) t += $i; print $9, t}' /proc/stat; }   # as run.sh
-steal_since() { echo "$1 $(ticks)" | awk '{d = $4 - $2; printf "%.1f", (d > 0 ? 100 * ($3 - $1) / d : 0)}'; }
+. "$here/steal.sh"   # ticks, steal_since, as run.sh
 [ -z "${BENCH_RATE:-}" ] || gcc -O2 -o "$out/rate" "$here/rate.c"
 pid=""
 stop() {

@@ -160,13 +160,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$peer$predict" -H 'Conten
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 cpu() { $py "$here/cputime.py" "$@"; }
-# The machine's steal: CPU time the hypervisor gave to other guests, from /proc/stat's cpu line
-# (user nice system idle iowait irq softirq steal). On a shared VM it moves the latency tail
-# (runs of one build at 5-16 % steal gave p99 up to twice that of runs at 1-2 %), so every row reports it.
-ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= 9; i++) t += $i; print $9, t}' /proc/stat; }
-steal_since() { # "steal total" from ticks: the steal in percent of all CPU time since then
-  echo "$1 $(ticks)" | awk '{d = $4 - $2; printf "%.1f", (d > 0 ? 100 * ($3 - $1) / d : 0)}'
-}
+. "$here/steal.sh"   # ticks, steal_since: the steal column
 ours_cpu=("${pids[0]}" --cmdline "$PROMOTER_HOME/postgres")   # the JVM and its Postgres
 drive() { # label base token connections pid...
   local label=$1 base=$2 tok=$3 c=$4; shift 4
