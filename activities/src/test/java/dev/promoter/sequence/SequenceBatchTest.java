@@ -73,6 +73,24 @@ class SequenceBatchTest {
     }
 
     @Test
+    void aBatchIsSizedOnceForItsBasesAndKeepsItsBufferWhenRefilled() {
+        StringBuilder fasta = new StringBuilder();
+        for (int r = 0; r < 400; r++) {
+            fasta.append('>').append(r).append('\n').append("ACGT".repeat(250)).append('\n'); // 1,000 bases each
+        }
+        FastaReader reader = reader(fasta.toString());
+        SequenceBatch batch = new SequenceBatch();
+        assertThat(reader.readBatch(batch, 1000, 100_000)).isTrue();
+        assertThat(batch.totalBases()).isEqualTo(100_000);
+        byte[] buffer = batch.bases();
+        // room for the batch's bases from the start, not a buffer doubled from 64 KB on the way
+        assertThat(buffer.length).isEqualTo(100_000 + FastaReader.PRESIZE_SLACK);
+        assertThat(reader.readBatch(batch, 1000, 100_000)).isTrue();
+        assertThat(batch.bases()).isSameAs(buffer);
+        assertThat(batch.sequence(0)).isEqualTo("ACGT".repeat(250));
+    }
+
+    @Test
     void errorsAreTheReadersOwn() {
         for (String bad : List.of(">a\nACGT\n>b\n>c\nACGT\n", ">a\nACGT\n>b\nAC*T\n", "ACGT\n>a\nACGT\n",
                 ">a\nACGT\n> b\nACGT\n")) {
