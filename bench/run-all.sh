@@ -5,7 +5,7 @@
 #   bench/run-all.sh --quick     smaller inputs and shorter runs (under 10 minutes on 2 cores)
 #   bench/run-all.sh             the full sizes (about 40 minutes on 2 cores, demo included)
 #
-# Installs what is missing from Debian (wrk, gnuplot, gcc, sortmerna, barrnap, the FastAPI peer's
+# Installs what is missing from Debian (wrk, gnuplot, gcc, sortmerna, barrnap, hyperfine, the FastAPI peer's
 # packages; in the full run also phylip, iqtree, raxml, r-cran-ape, r-cran-phangorn), builds the
 # application once (package, never install), then runs:
 #   featurization  Java vs Python Counter vs plain C (bench/run-kmer-bench.sh, bench/kmer_c.c),
@@ -36,7 +36,7 @@ mkdir -p "$out" "$plots"
 started=$(date +%s)
 
 need=()
-for pair in wrk:wrk gnuplot:gnuplot-nox gcc:gcc sortmerna:sortmerna barrnap:barrnap bc:bc; do
+for pair in wrk:wrk gnuplot:gnuplot-nox gcc:gcc sortmerna:sortmerna barrnap:barrnap bc:bc hyperfine:hyperfine; do
   command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
 done
 [ -x /usr/bin/time ] || need+=(time)

@@ -64,7 +64,10 @@ if [ -n "$baseline" ]; then
   rm -rf "$baseline_model" && mkdir -p "$baseline_model"
   cp "$model/metadata.json" "$model/model.tribuo" "$baseline_model/"
 fi
-command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 2; }
+if ! command -v hyperfine >/dev/null; then # Debian's, installed here as run.sh installs its peers
+  echo "installing hyperfine" >&2
+  apt-get install -y -q hyperfine >/dev/null || { echo "hyperfine is missing and could not be installed: apt-get install hyperfine" >&2; exit 2; }
+fi
 
 echo "== ./promoter classify, end to end, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before;"
 echo "   hyperfine: $runs runs after 1 warm-up; CPU = user + sys of the whole process, start-up included"
