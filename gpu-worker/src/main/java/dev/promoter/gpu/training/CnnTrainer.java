@@ -82,6 +82,15 @@ public final class CnnTrainer {
         double trainLoss = trainEpoch(trainer, architecture, examples, epoch, listener);
         double seconds = (System.nanoTime() - epochStart) / 1e9;
         double validationLoss = validationLoss(trainer, architecture, data.validation());
+        if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
+          // Not checkpointed: the attempt fails here, naming the epoch, and its retry resumes from
+          // the last good checkpoint. Before, such an epoch was checkpointed without a best epoch,
+          // and uploading the checkpoint failed on a null path (2026-11-30: on a 2-core AMD EPYC
+          // VM, PyTorch's CPU engine turned a network of 8, 8, 8 channels to NaN at its first Adam
+          // step in most runs, nondeterministically; 8, 16, 16 never did).
+          throw new IllegalStateException("epoch " + epoch + " of the CNN ended with a loss that is not finite "
+              + "(training " + trainLoss + ", validation " + validationLoss + "): not checkpointed");
+        }
         EpochStats stats = new EpochStats(epoch, trainLoss, validationLoss,
             config.learningRate() * Math.pow(config.learningRateDecay(), epoch - 1), examples.size(), seconds,
             examples.size() / seconds);
