@@ -22,7 +22,7 @@ class DemoAndRegistryCommandsTest {
       // three candidates on two pools: the CNN goes to the gpu queue (DJL on the CPU here)
       CliRun first = CliRun.of("demo", "--auto-approve", "--as", "reviewer", "--data", dataset.toString(),
           "--candidates", "logreg,forest,cnn", "--param", "cnn.epochs=2", "--param", "cnn.sequence-length=256",
-          "--param", "cnn.channels=8,8,8", "--param", "cnn.dense=8");
+          "--param", "cnn.channels=8,16,16", "--param", "cnn.dense=8");
       assertThat(first.exitCode()).as(first.toString()).isZero();
       assertThat(first.out())
           .contains("Temporal  localhost:" + stack.temporalPort)

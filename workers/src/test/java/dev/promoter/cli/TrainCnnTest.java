@@ -18,7 +18,7 @@ class TrainCnnTest {
     Path model = dir.resolve("cnn");
     CliRun train = CliRun.of("train", "--data", data.toString(), "--trainer", "cnn", "--out", model.toString(),
         "--seed", "3", "--cnn-param", "epochs=2", "--cnn-param", "sequence-length=256",
-        "--cnn-param", "channels=8,8,8", "--cnn-param", "dense=8");
+        "--cnn-param", "channels=8,16,16", "--cnn-param", "dense=8");
     assertThat(train.exitCode()).as(train.toString()).isZero();
     assertThat(train.out()).contains("epoch 2:").contains("macro-F1").contains("fragments");
     assertThat(model.resolve("cnn-model.json")).content().contains("macro_f1");
