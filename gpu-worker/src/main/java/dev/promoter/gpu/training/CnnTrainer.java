@@ -87,7 +87,7 @@ public final class CnnTrainer {
           // the last good checkpoint. Before, such an epoch was checkpointed without a best epoch,
           // and uploading the checkpoint failed on a null path (2026-11-30: on a 2-core AMD EPYC
           // VM, PyTorch's CPU engine turned a network of 8, 8, 8 channels to NaN at its first Adam
-          // step in most runs, nondeterministically; 8, 16, 16 never did).
+          // step in most runs, nondeterministically; 8, 16, 16 did not in the runs made).
           throw new IllegalStateException("epoch " + epoch + " of the CNN ended with a loss that is not finite "
               + "(training " + trainLoss + ", validation " + validationLoss + "): not checkpointed");
         }
