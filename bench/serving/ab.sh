@@ -53,7 +53,7 @@ turn() { # label tree java-opts
   local vera; vera=$(sed -n 's/^vera=//p' "$home/dev-tokens")
   local env=(BENCH_TOKEN="$vera" BENCH_BODIES="$home/out/single.jsonl" BENCH_PATH="$predict")
   env "${env[@]}" wrk -t1 -c"$c" -d"${jit}s" -s "$here/predict.lua" "$api" >/dev/null
-  local before; before=$($py "$here/cputime.py" "$pid" --cmdline "$home/postgres")
+  local before
   if [ -n "${BENCH_RATE:-}" ]; then
     "$out/rate" 127.0.0.1 "$PROMOTER_HTTP_PORT" "$predict" "$vera" "$home/out/single.jsonl" "$BENCH_RATE" 5 0 16 >/dev/null
     before=$($py "$here/cputime.py" "$pid" --cmdline "$home/postgres")
@@ -66,6 +66,7 @@ turn() { # label tree java-opts
     stop
     return
   fi
+  before=$($py "$here/cputime.py" "$pid" --cmdline "$home/postgres")
   env "${env[@]}" /usr/bin/time -f "%U %S" -o "$out/$label.wrktime" \
     wrk -t1 -c"$c" -d"${secs}s" --latency -s "$here/predict.lua" "$api" >"$out/$label.txt"
   local used; used=$(echo "$($py "$here/cputime.py" "$pid" --cmdline "$home/postgres") - $before" | bc)

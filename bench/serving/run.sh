@@ -216,8 +216,8 @@ for c in $conns; do
 done
 
 fixed_rows=()
-[ -z "$rates" ] || echo "== single 16S genes at fixed rates (open loop: rate.c, latency from each request's due time)"
 if [ -n "$rates" ]; then
+  echo "== single 16S genes at fixed rates (open loop: rate.c, latency from each request's due time)"
   gcc -O2 -o "$out/rate" "$here/rate.c"
   # the floor: a C server that answers at once and computes nothing, driven the same way; its
   # latency is what the kernel, the hypervisor and the generator add by themselves
