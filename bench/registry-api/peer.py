@@ -1,6 +1,7 @@
 """The peer: the Python model-server design (FastAPI + uvicorn + psycopg2, as MLflow-style
-registries and the seeds' own server are built), serving the same two registry reads as
-Promoter's REST API, on the same database, with the same SQL and the same bearer-token check.
+registries and the seeds' own server are built), serving the same registry reads and the same
+operator's promotion as Promoter's REST API, on the same database, with the same SQL and the same
+bearer-token check.
 
 Run: PEER_DSN='host=127.0.0.1 port=P dbname=promoter user=postgres' \
      python3 -m uvicorn peer:app --workers 2 --port 8790 --no-access-log
@@ -13,7 +14,7 @@ import threading
 
 import psycopg2
 import psycopg2.pool
-from fastapi import FastAPI, Header, HTTPException, Query
+from fastapi import Body, FastAPI, Header, HTTPException, Query
 
 app = FastAPI()
 _pool = None
@@ -48,7 +49,11 @@ def pool():
     if _pool is None:
         with _pool_lock:
             if _pool is None:
-                _pool = psycopg2.pool.ThreadedConnectionPool(1, 10, os.environ["PEER_DSN"])
+                # minconn = maxconn: psycopg2's pool closes every connection handed back while it
+                # holds minconn idle ones, so with minconn 1 most requests under load opened a new
+                # connection (a backend fork and a SCRAM handshake: the peer answered 35-43
+                # requests/s instead of 150+); Hikari, ours, keeps its 10 open
+                _pool = psycopg2.pool.ThreadedConnectionPool(10, 10, os.environ["PEER_DSN"])
     return _pool
 
 
@@ -86,7 +91,7 @@ def authenticate(authorization):
     roles = set(row[2])
     if not roles & {"viewer", "submitter", "approver", "admin"}:
         raise HTTPException(403, "needs a role")
-    return row[1]
+    return row[1], roles
 
 
 @app.get("/api/v1/models")
@@ -130,3 +135,70 @@ def model(name: str, authorization: str = Header(None)):
                  "lineage": {"datasetDigest": r[8], "codeVersion": r[9], "parentRun": r[10]},
                  "createdAt": r[11].isoformat(), "createdBy": r[12]} for r in rows]
     return {"name": name, "versions": versions}
+
+
+# An operator's promotion, the statements of ModelRegistry.promoteAsOperator (AliasMoves.promote):
+# in one transaction, the model's row lock, the target and the present holder, the alias moved,
+# both versions' status fixed, one audit row.
+LOCK_TIMEOUT = "SET LOCAL lock_timeout = '15s'"
+LOCK_MODEL = "SELECT id FROM models WHERE name = %s FOR UPDATE"
+VERSION = "SELECT id, status FROM model_versions WHERE model_id = %s AND version = %s"
+HOLDER = ("SELECT v.id, v.version, v.status FROM aliases a JOIN model_versions v ON v.id = a.version_id "
+          "WHERE a.model_id = %s AND a.alias = %s")
+MOVE = ("INSERT INTO aliases (model_id, alias, version_id) VALUES (%s, %s, %s) ON CONFLICT (model_id, alias) "
+        "DO UPDATE SET version_id = EXCLUDED.version_id, updated_at = now()")
+STATUS = "UPDATE model_versions SET status = %s WHERE id = %s"
+HELD = "SELECT count(*) FROM aliases WHERE version_id = %s"
+AUDIT = ("INSERT INTO audit_log (actor, action, model_name, version, alias, from_version, reason, details) "
+         "VALUES (%s, 'promote', %s, %s, %s, %s, %s, '{\"operator\": true}'::jsonb) RETURNING id")
+
+
+@app.put("/api/v1/models/{name}/aliases/{alias}")
+def promote(name: str, alias: str, body: dict = Body(...), authorization: str = Header(None)):
+    user, roles = authenticate(authorization)
+    if "admin" not in roles:
+        raise HTTPException(403, "moving an alias by hand needs the admin role")
+    version, reason = body.get("version"), body.get("reason")
+    if not isinstance(version, int) or not reason:
+        raise HTTPException(400, "\"version\" and a reason are required")
+    _slots.acquire()
+    c = pool().getconn()
+    try:
+        c.autocommit = False
+        with c.cursor() as cur:
+            cur.execute(LOCK_TIMEOUT)
+            cur.execute(LOCK_MODEL, (name,))
+            model = cur.fetchone()
+            if model is None:
+                raise HTTPException(404, "unknown model '%s'" % name)
+            cur.execute(VERSION, (model[0], version))
+            target = cur.fetchone()
+            if target is None:
+                raise HTTPException(404, "model '%s' has no version %d" % (name, version))
+            if target[1] == "REJECTED":
+                raise HTTPException(409, "version %d of '%s' was rejected" % (version, name))
+            cur.execute(HOLDER, (model[0], alias))
+            holder = cur.fetchone()
+            before = holder[1] if holder else None
+            if holder and holder[0] == target[0]:
+                c.commit()
+                return {"modelName": name, "alias": alias, "fromVersion": before, "toVersion": version,
+                        "changed": False, "auditId": 0}
+            cur.execute(MOVE, (model[0], alias, target[0]))
+            cur.execute(STATUS, ("ACTIVE", target[0]))
+            if holder:
+                cur.execute(HELD, (holder[0],))
+                if cur.fetchone()[0] == 0:
+                    cur.execute(STATUS, ("ARCHIVED", holder[0]))
+            cur.execute(AUDIT, (user, name, version, alias, before, reason))
+            audit = cur.fetchone()[0]
+        c.commit()
+        return {"modelName": name, "alias": alias, "fromVersion": before, "toVersion": version,
+                "changed": True, "auditId": audit}
+    except BaseException:
+        c.rollback()
+        raise
+    finally:
+        c.autocommit = True
+        pool().putconn(c)
+        _slots.release()
