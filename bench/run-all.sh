@@ -199,10 +199,10 @@ classification() {
     /usr/bin/time -f '%e %M %U %S' -o "$out/ours.time.$i" ./promoter classify --model "$m" --fasta "$test" \
       --out "$out/ours.tsv" 2>"$out/ours.err"
   done
-  local ours_cpus; ours_cpus=$(for i in 1 2 3 4 5; do awk '{printf "%.2f\n", $3 + $4}' "$out/ours.time.$i"; done | sort -n | paste -sd' ')
-  for i in 1 2 3 4 5; do
-    awk '{printf "%.2f %d\n", $3 + $4, '"$i"'}' "$out/ours.time.$i"
-  done | sort -n | sed -n 3p | { read -r _ i; cp "$out/ours.time.$i" "$out/ours.time"; }
+  local by_cpu ours_cpus   # "CPU-s run" lines, fewest CPU-s first
+  by_cpu=$(for i in 1 2 3 4 5; do awk -v i="$i" '{printf "%.2f %d\n", $3 + $4, i}' "$out/ours.time.$i"; done | sort -n)
+  ours_cpus=$(cut -d' ' -f1 <<<"$by_cpu" | paste -sd' ')
+  cp "$out/ours.time.$(sed -n '3s/.* //p' <<<"$by_cpu")" "$out/ours.time"
   rm -rf "$w"; mkdir -p "$w"
   /usr/bin/time -f '%e %M %U %S' -o "$out/smr-index.time" sortmerna --ref "$train" --reads "$test" --index 1 --workdir "$w" \
     --threads "$(nproc)" >"$out/smr-index.log" 2>&1 || { tail "$out/smr-index.log" >&2; return 1; }

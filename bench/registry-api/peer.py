@@ -63,15 +63,26 @@ _slots = threading.BoundedSemaphore(10)
 
 
 class Conn:
+    """A pooled connection's cursor: autocommit, or with transaction=True one transaction,
+    committed when the block ends normally and rolled back when it raises."""
+
+    def __init__(self, transaction=False):
+        self.transaction = transaction
+
     def __enter__(self):
         _slots.acquire()
         self.c = pool().getconn()
-        self.c.autocommit = True
+        self.c.autocommit = not self.transaction
         return self.c.cursor()
 
-    def __exit__(self, *exc):
-        pool().putconn(self.c)
-        _slots.release()
+    def __exit__(self, kind, *exc):
+        try:
+            if self.transaction:
+                self.c.commit() if kind is None else self.c.rollback()
+                self.c.autocommit = True
+        finally:
+            pool().putconn(self.c)
+            _slots.release()
 
 
 def authenticate(authorization):
@@ -161,44 +172,31 @@ def promote(name: str, alias: str, body: dict = Body(...), authorization: str = 
     version, reason = body.get("version"), body.get("reason")
     if not isinstance(version, int) or not reason:
         raise HTTPException(400, "\"version\" and a reason are required")
-    _slots.acquire()
-    c = pool().getconn()
-    try:
-        c.autocommit = False
-        with c.cursor() as cur:
-            cur.execute(LOCK_TIMEOUT)
-            cur.execute(LOCK_MODEL, (name,))
-            model = cur.fetchone()
-            if model is None:
-                raise HTTPException(404, "unknown model '%s'" % name)
-            cur.execute(VERSION, (model[0], version))
-            target = cur.fetchone()
-            if target is None:
-                raise HTTPException(404, "model '%s' has no version %d" % (name, version))
-            if target[1] == "REJECTED":
-                raise HTTPException(409, "version %d of '%s' was rejected" % (version, name))
-            cur.execute(HOLDER, (model[0], alias))
-            holder = cur.fetchone()
-            before = holder[1] if holder else None
-            if holder and holder[0] == target[0]:
-                c.commit()
-                return {"modelName": name, "alias": alias, "fromVersion": before, "toVersion": version,
-                        "changed": False, "auditId": 0}
-            cur.execute(MOVE, (model[0], alias, target[0]))
-            cur.execute(STATUS, ("ACTIVE", target[0]))
-            if holder:
-                cur.execute(HELD, (holder[0],))
-                if cur.fetchone()[0] == 0:
-                    cur.execute(STATUS, ("ARCHIVED", holder[0]))
-            cur.execute(AUDIT, (user, name, version, alias, before, reason))
-            audit = cur.fetchone()[0]
-        c.commit()
-        return {"modelName": name, "alias": alias, "fromVersion": before, "toVersion": version,
-                "changed": True, "auditId": audit}
-    except BaseException:
-        c.rollback()
-        raise
-    finally:
-        c.autocommit = True
-        pool().putconn(c)
-        _slots.release()
+    with Conn(transaction=True) as cur:
+        cur.execute(LOCK_TIMEOUT)
+        cur.execute(LOCK_MODEL, (name,))
+        model = cur.fetchone()
+        if model is None:
+            raise HTTPException(404, "unknown model '%s'" % name)
+        cur.execute(VERSION, (model[0], version))
+        target = cur.fetchone()
+        if target is None:
+            raise HTTPException(404, "model '%s' has no version %d" % (name, version))
+        if target[1] == "REJECTED":
+            raise HTTPException(409, "version %d of '%s' was rejected" % (version, name))
+        cur.execute(HOLDER, (model[0], alias))
+        holder = cur.fetchone()
+        before = holder[1] if holder else None
+        if holder and holder[0] == target[0]:
+            return {"modelName": name, "alias": alias, "fromVersion": before, "toVersion": version,
+                    "changed": False, "auditId": 0}
+        cur.execute(MOVE, (model[0], alias, target[0]))
+        cur.execute(STATUS, ("ACTIVE", target[0]))
+        if holder:
+            cur.execute(HELD, (holder[0],))
+            if cur.fetchone()[0] == 0:
+                cur.execute(STATUS, ("ARCHIVED", holder[0]))
+        cur.execute(AUDIT, (user, name, version, alias, before, reason))
+        audit = cur.fetchone()[0]
+    return {"modelName": name, "alias": alias, "fromVersion": before, "toVersion": version,
+            "changed": True, "auditId": audit}
