@@ -28,7 +28,7 @@ final class DecisionCommands {
 
     @Override
     public void run() {
-      try (Operations ops = Operations.open(actor, true)) {
+      try (Operations ops = Operations.open(actor)) {
         LifecycleStatus status = ops.decide(runId, approve(), reason);
         // once: the run's status after it acted, then its verdict and version
         RunView view = ops.run(runId);

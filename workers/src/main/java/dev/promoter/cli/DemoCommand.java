@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
     Path dataset = Path.of(data != null ? data : System.getProperty("promoter.repo", ".") + "/data/rrna")
         .toAbsolutePath().normalize();
     // the demo's own dataset is the data root's one folder: the same checks as any request
-    try (StackSession stack = StackSession.open(
+    try (StackSession stack = StackSession.ownStack(
         "--promoter.workers.data-root=" + (dataset.getParent() == null ? dataset : dataset.getParent()))) {
       if (engine.equals("camunda")) {
         return CamundaDemo.run(stack, out, request(dataset.getFileName().toString()), dataset,

@@ -59,7 +59,7 @@ final class DriftCommand implements Runnable {
       // bad settings are refused here, before any stack or server is reached (the service checks
       // them again, for every other door)
       DriftService.settings(settings);
-      try (Operations ops = Operations.open(actor, true)) {
+      try (Operations ops = Operations.open(actor)) {
         DriftService.MonitorView view = ops.putDrift(model, settings);
         spec.commandLine().getOut().println("drift monitor of " + view.model() + ": " + describe(view.settings())
             + "; retraining runs are submitted as " + view.createdBy());
@@ -79,7 +79,7 @@ final class DriftCommand implements Runnable {
 
     @Override
     public void run() {
-      try (Operations ops = Operations.open(null, false)) {
+      try (Operations ops = Operations.open(null)) {
         DriftService.DriftView view = ops.drift(model, limit);
         PrintWriter out = spec.commandLine().getOut();
         out.println(view.monitor() == null ? "no drift monitor for " + model
@@ -110,7 +110,7 @@ final class DriftCommand implements Runnable {
 
     @Override
     public void run() {
-      try (Operations ops = Operations.open(actor, true)) {
+      try (Operations ops = Operations.open(actor)) {
         ops.stopDrift(model);
         spec.commandLine().getOut().println("stopped the drift monitor of " + model);
       }

@@ -44,7 +44,7 @@ interface IdentityDoor extends AutoCloseable {
     if (url == null) {
       return new Local(StackSession.open());
     }
-    RemoteOperations remote = (RemoteOperations) Operations.open(null, false);
+    RemoteOperations remote = (RemoteOperations) Operations.open(null);
     return new Remote(remote);
   }
 

@@ -41,7 +41,7 @@ final class LifecycleCommand implements Runnable {
     public void run() {
       // options that do not parse are refused before any stack starts or is called
       dev.promoter.service.LifecycleSpec asked = options.spec().onEngine(engine);
-      try (Operations ops = Operations.open(actor, true)) {
+      try (Operations ops = Operations.open(actor)) {
         String runId = ops.startLifecycle(asked);
         PrintWriter out = spec.commandLine().getOut();
         out.println("started " + runId);
@@ -59,7 +59,7 @@ final class LifecycleCommand implements Runnable {
 
     @Override
     public void run() {
-      try (Operations ops = Operations.open(null, true)) {
+      try (Operations ops = Operations.open(null)) {
         print(spec.commandLine().getOut(), ops.run(runId));
       }
     }
@@ -74,7 +74,7 @@ final class LifecycleCommand implements Runnable {
 
     @Override
     public void run() {
-      try (Operations ops = Operations.open(null, false)) {
+      try (Operations ops = Operations.open(null)) {
         List<RunSummary> runs = ops.runs(limit).items();
         PrintWriter out = spec.commandLine().getOut();
         if (runs.isEmpty()) {

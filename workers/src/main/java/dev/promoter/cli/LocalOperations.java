@@ -15,9 +15,6 @@ import dev.promoter.service.RunView;
 import dev.promoter.service.ScheduleService;
 import dev.promoter.service.ScheduleService.ScheduleView;
 import dev.promoter.service.ServiceException;
-import dev.promoter.stack.EmbeddedTemporalServer;
-import dev.promoter.stack.PromoterProperties;
-import dev.promoter.stack.StackException;
 import dev.promoter.workflows.lifecycle.LifecycleStatus;
 import dev.promoter.workflows.retrain.OverlapPolicy;
 import java.util.List;
@@ -33,16 +30,9 @@ final class LocalOperations implements Operations {
     this.actor = actor;
   }
 
-  static LocalOperations open(String asUser, boolean needsEngine) {
+  static LocalOperations open(String asUser) {
     StackSession stack = StackSession.open();
     try {
-      PromoterProperties props = stack.get(PromoterProperties.class);
-      if (needsEngine && !props.temporal().external()
-          && !EmbeddedTemporalServer.serving(props.temporal().embeddedPort())) {
-        throw new StackException("no Promoter server is running on localhost:"
-            + props.temporal().embeddedPort() + ": start `./promoter server` in another terminal "
-            + "(dev mode keeps workflows in that process's memory)");
-      }
       return new LocalOperations(stack, asUser == null ? null : actor(stack, asUser));
     } catch (RuntimeException e) {
       stack.close();

@@ -50,10 +50,11 @@ interface Operations extends AutoCloseable {
   }
 
   /**
-   * Opens the door this invocation should use. {@code needsEngine}: the command talks to
-   * Temporal (start, status, decide, schedules), which in dev mode needs a running server.
+   * Opens the door this invocation should use. In dev mode a command that reaches Temporal
+   * (start, status, decide, schedules) needs a running server, and learns it only after its input
+   * passed every check.
    */
-  static Operations open(String asUser, boolean needsEngine) {
+  static Operations open(String asUser) {
     String url = url();
     if (url != null) {
       if (asUser != null) {
@@ -72,6 +73,6 @@ interface Operations extends AutoCloseable {
       throw new BadInputException("production mode: set PROMOTER_URL (the server's address) and "
           + "PROMOTER_TOKEN; --as is only for dev mode");
     }
-    return LocalOperations.open(asUser, needsEngine);
+    return LocalOperations.open(asUser);
   }
 }

@@ -21,7 +21,7 @@ final class PromoteCommand implements Runnable {
 
   @Override
   public void run() {
-    try (Operations ops = Operations.open(move.actor, false)) {
+    try (Operations ops = Operations.open(move.actor)) {
       AliasMove result = ops.promote(name, move.alias, version, move.reason, move.expected);
       spec.commandLine().getOut().println(AliasMoves.describe(result, "promoted"));
     }

@@ -18,7 +18,7 @@ final class RollbackCommand implements Runnable {
 
   @Override
   public void run() {
-    try (Operations ops = Operations.open(move.actor, false)) {
+    try (Operations ops = Operations.open(move.actor)) {
       AliasMove result = ops.rollback(name, move.alias, move.reason, move.expected);
       spec.commandLine().getOut().println(AliasMoves.describe(result, "rolled back"));
     }

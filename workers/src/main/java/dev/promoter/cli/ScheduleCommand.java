@@ -42,7 +42,7 @@ final class ScheduleCommand implements Runnable {
 
     @Override
     public void run() {
-      try (Operations ops = Operations.open(actor, true)) {
+      try (Operations ops = Operations.open(actor)) {
         ScheduleService.ScheduleView view = ops.createSchedule(name, cron, overlap, options.spec());
         spec.commandLine().getOut().println(describe(new ScheduleHandle(view.name(), view.mechanism()),
             cron, overlap) + "; next run " + view.nextFireTime());
@@ -56,7 +56,7 @@ final class ScheduleCommand implements Runnable {
 
     @Override
     public void run() {
-      try (Operations ops = Operations.open(null, false)) {
+      try (Operations ops = Operations.open(null)) {
         var all = ops.schedules();
         if (all.isEmpty()) {
           spec.commandLine().getOut().println("no schedules");
@@ -81,7 +81,7 @@ final class ScheduleCommand implements Runnable {
 
     @Override
     public void run() {
-      try (Operations ops = Operations.open(actor, true)) {
+      try (Operations ops = Operations.open(actor)) {
         ops.deleteSchedule(name);
         spec.commandLine().getOut().println("deleted schedule " + name);
       }

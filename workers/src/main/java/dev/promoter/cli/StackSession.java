@@ -14,7 +14,18 @@ final class StackSession implements AutoCloseable {
     this.context = context;
   }
 
-  static StackSession open(String... springArgs) {
+  /**
+   * A command's context. In dev mode it uses the embedded Temporal server of a running
+   * {@code promoter server} and never starts one of its own: asked for the engine with none
+   * running, it fails with a line saying to start the server.
+   */
+  static StackSession open() {
+    return new StackSession(PromoterApplication.startForCommand(
+        "--" + dev.promoter.stack.StackConfiguration.ATTACH_ONLY + "=true"));
+  }
+
+  /** A context that starts whatever it uses itself, the embedded Temporal server too (the demo's). */
+  static StackSession ownStack(String... springArgs) {
     return new StackSession(PromoterApplication.startForCommand(springArgs));
   }
 

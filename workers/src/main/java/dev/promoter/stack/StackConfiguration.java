@@ -20,6 +20,11 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PromoterProperties.class)
 public class StackConfiguration {
+  /**
+   * Set for a CLI command's context: the embedded Temporal server is only attached to, never
+   * started, since workflows started in a command's own short-lived server would die with it.
+   */
+  public static final String ATTACH_ONLY = "promoter.temporal.attach-only";
 
   @Bean(destroyMethod = "close")
   @Lazy
@@ -68,10 +73,19 @@ public class StackConfiguration {
 
   @Bean(destroyMethod = "close")
   @Lazy
-  EmbeddedTemporalServer embeddedTemporal(PromoterProperties props) {
+  EmbeddedTemporalServer embeddedTemporal(PromoterProperties props,
+      @org.springframework.beans.factory.annotation.Value("${" + ATTACH_ONLY + ":false}") boolean attachOnly) {
     props.validated();
+    int port = props.temporal().embeddedPort();
+    // a CLI command reaches the engine only after its input passed every check (the services ask
+    // for the client last), so this is where a dev-mode command learns there is no server to use
+    if (attachOnly && !EmbeddedTemporalServer.serving(port)) {
+      throw new StackException("no Promoter server is running on localhost:" + port
+          + ": start `./promoter server` in another terminal (dev mode keeps workflows in that "
+          + "process's memory)");
+    }
     DevStackClasses.require(DevStackClasses.TEMPORAL_TEST_SERVER, "Temporal test server", "TEMPORAL_ADDRESS");
-    return EmbeddedTemporalServer.startOrAttach(props.temporal().embeddedPort());
+    return EmbeddedTemporalServer.startOrAttach(port);
   }
 
   @Bean(destroyMethod = "close")

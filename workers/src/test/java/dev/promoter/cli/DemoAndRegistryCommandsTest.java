@@ -109,9 +109,37 @@ class DemoAndRegistryCommandsTest {
       assertThat(stale.exitCode()).isEqualTo(PromoterCli.CONFLICT);
       assertThat(stale.err()).contains("is now held by version 1, not version 5");
 
-      CliRun noServer = CliRun.of("lifecycle", "status", "some-run");
+      // no server runs now: a command that needs the engine says so, but only after its input
+      // passed every check (a new user fixing a typo must not be sent to start a server first)
+      String promotedRun = CliRun.of("lifecycle", "list").out().lines().filter(l -> l.contains("PROMOTED")).findFirst().orElseThrow()
+          .split("\\s+")[0];
+      CliRun noServer = CliRun.of("lifecycle", "status", promotedRun);
       assertThat(noServer.exitCode()).isEqualTo(PromoterCli.UNAVAILABLE);
       assertThat(noServer.err()).contains("no Promoter server is running on localhost:" + stack.temporalPort);
+      CliRun noSuchRun = CliRun.of("lifecycle", "status", "some-run");
+      assertThat(noSuchRun.exitCode()).isEqualTo(PromoterCli.NOT_FOUND);
+      CliRun approveNoSuchRun = CliRun.of("approve", "some-run", "--as", "demo", "--reason", "x");
+      assertThat(approveNoSuchRun.exitCode()).as(approveNoSuchRun.toString()).isEqualTo(PromoterCli.NOT_FOUND);
+      assertThat(approveNoSuchRun.err()).contains("some-run");
+      stack.set("promoter.workers.data-root", data.toString());
+      CliRun badName = CliRun.of("lifecycle", "start", "--model", "bad name!", "--data", "rrna", "--as", "demo");
+      assertThat(badName.exitCode()).as(badName.toString()).isEqualTo(2);
+      assertThat(badName.err()).contains("bad name!").doesNotContain("no Promoter server");
+      CliRun badData = CliRun.of("lifecycle", "start", "--model", "m", "--data", "nowhere", "--as", "demo");
+      assertThat(badData.exitCode()).as(badData.toString()).isEqualTo(2);
+      assertThat(badData.err()).contains("dataset 'nowhere' not found");
+      CliRun badTrainer = CliRun.of("lifecycle", "start", "--model", "m", "--data", "rrna", "--candidates", "bogus",
+          "--as", "demo");
+      assertThat(badTrainer.exitCode()).as(badTrainer.toString()).isEqualTo(2);
+      assertThat(badTrainer.err()).contains("unknown trainer 'bogus'");
+      CliRun badCron = CliRun.of("schedule", "create", "nightly", "--cron", "61 * * * *", "--model", "m",
+          "--data", "rrna", "--as", "demo");
+      assertThat(badCron.exitCode()).as(badCron.toString()).isEqualTo(2);
+      assertThat(badCron.err()).contains("bad cron expression");
+      CliRun goodStart = CliRun.of("lifecycle", "start", "--model", "m", "--data", "rrna", "--as", "demo");
+      assertThat(goodStart.exitCode()).as(goodStart.toString()).isEqualTo(PromoterCli.UNAVAILABLE);
+      assertThat(goodStart.err()).contains("no Promoter server is running on localhost:" + stack.temporalPort);
+      assertThat(CliRun.of("lifecycle", "list").out().lines().filter(l -> l.startsWith("m-"))).isEmpty();
     }
   }
 }
