@@ -6,7 +6,7 @@
 #   bench/run-all.sh             the full sizes (about 40 minutes on 2 cores, demo included)
 #
 # Installs what is missing from Debian (wrk, gnuplot, gcc, sortmerna, barrnap, hyperfine, the FastAPI peer's
-# packages; in the full run also phylip, iqtree, raxml, r-cran-ape, r-cran-phangorn), builds the
+# packages, phylip, iqtree, raxml; in the full run also r-cran-ape, r-cran-phangorn), builds the
 # application once (package, never install), then runs:
 #   featurization  Java vs Python Counter vs plain C (bench/run-kmer-bench.sh, bench/kmer_c.c),
 #                  and its growth with the number of sequences
@@ -17,8 +17,8 @@
 #   registry       bench/registry-api/run.sh (GET one model of 10,000; quick: that endpoint only)
 #   orchestration  bench/orchestration/run.sh: a no-op lifecycle on the embedded Temporal and the
 #                  embedded Zeebe, per-step overhead and lifecycles/minute with 50 in flight
-#   consensus      bench/consensus/bench.py vs RAxML, PHYLIP, IQ-TREE, ape (full run, or quick when
-#                  the peers are installed)
+#   consensus      bench/consensus/bench.py vs RAxML, PHYLIP, IQ-TREE (and ape, phangorn: full run),
+#                  time against trees x taxa as a plot; the full run also trees and taxa apart
 #   memory         peak RSS: classify, server idle and serving (from the serving run), demo (full run)
 #   cnn            bench/run-cnn-bench.sh (full run only)
 # A section that fails is reported as failed with its log; the others still run. Raw output in
@@ -42,11 +42,12 @@ done
 [ -x /usr/bin/time ] || need+=(time)
 $py -c 'import fastapi, uvicorn, sklearn, uvloop, httptools' 2>/dev/null \
   || need+=(python3-fastapi uvicorn python3-sklearn python3-uvloop python3-httptools)
-if [ $quick = 0 ]; then
-  [ -x /usr/lib/phylip/bin/consense ] || need+=(phylip)   # Debian keeps PHYLIP's programs there
-  for pair in raxmlHPC:raxml iqtree2:iqtree Rscript:r-cran-ape; do
-    command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
-  done
+[ -x /usr/lib/phylip/bin/consense ] || need+=(phylip)   # Debian keeps PHYLIP's programs there
+for pair in raxmlHPC:raxml iqtree2:iqtree; do
+  command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
+done
+if [ $quick = 0 ]; then # R (about 260 MB with its dependencies) for the full run only
+  command -v Rscript >/dev/null || need+=(r-cran-ape)
   Rscript -e 'library(phangorn)' >/dev/null 2>&1 || need+=(r-cran-phangorn)
 fi
 if [ ${#need[@]} -gt 0 ]; then
@@ -326,16 +327,65 @@ orchestration() {
 }
 
 consensus() {
+  # RAxML, PHYLIP and IQ-TREE are small (about 6 MB from Debian) and installed for either run;
+  # R with ape and phangorn (about 260 MB) only for the full run, so a quick run leaves them out
   if ! command -v raxmlHPC >/dev/null || [ ! -x /usr/lib/phylip/bin/consense ] || ! command -v iqtree2 >/dev/null; then
-    echo "Skipped: RAxML, PHYLIP or IQ-TREE is not installed (the full run installs them)."
-    return 0
+    echo "RAxML, PHYLIP or IQ-TREE is missing although the script installs them: see \`bench/out/report/apt.log\`." >&2
+    return 1
   fi
-  local sizes="100x50,500x100,1000x200,2000x400" reps=3
-  [ $quick = 1 ] && sizes="100x50,500x100" reps=1
-  echo '```'; echo "python3 bench/consensus/bench.py --sizes $sizes --reps $reps --rf-max-trees 1000"; echo '```'; echo
+  local sizes="100x50,500x100,1000x200,2000x400" reps=3 nor=""
+  [ $quick = 1 ] && sizes="100x50,500x100,1000x200" reps=1
+  if ! command -v Rscript >/dev/null || ! Rscript -e 'library(ape); library(phangorn)' >/dev/null 2>&1; then
+    nor="--no-r"
+  fi
+  local cmd="python3 bench/consensus/bench.py --sizes $sizes --reps $reps --rf-max-trees 1000 $nor"
+  echo "Wall seconds of the whole process as a user runs each tool, best of $reps (ours: \`./promoter consensus\`, JVM start included;"
+  echo "\"warm worker\": the same call in a running JVM, as a worker's consensus activity serves it). Every peer's tree is"
+  echo "checked to be ours (Robinson-Foulds distance 0), and our RF matrix against RAxML's$([ -z "$nor" ] && echo " and phangorn's")."
+  [ -n "$nor" ] && echo "R (ape, phangorn) is not installed in a quick run: the full run adds them."
+  echo
+  echo '```'; echo "$cmd"; echo '```'; echo
   echo '```'
-  $py bench/consensus/bench.py --sizes "$sizes" --reps "$reps" --rf-max-trees 1000 2>&1 | tee "$out/consensus.txt"
+  # shellcheck disable=SC2086
+  $py bench/consensus/bench.py --sizes "$sizes" --reps "$reps" --rf-max-trees 1000 $nor --csv "$out/consensus.csv" \
+    2>&1 | tee "$out/consensus.txt"
+  local rc=${PIPESTATUS[0]}
   echo '```'
+  [ "$rc" = 0 ] || return 1
+  # growth with trees x taxa, majority rule: one data file per tool for gnuplot
+  local tool plots_cmd="plot" sep=""
+  rm -f "$out"/consensus-growth-*.dat
+  while IFS= read -r tool; do
+    local f="$out/consensus-growth-${tool//[^A-Za-z]/_}.dat"
+    awk -F, -v t="$tool" '$4 == "majority" && $5 == t {print $2 * $3, $6}' "$out/consensus.csv" >"$f"
+    plots_cmd="$plots_cmd$sep '$f' using 1:2 with linespoints title '$tool'"; sep=","
+  done < <(awk -F, 'NR > 1 && $4 == "majority" && !seen[$5]++ {print $5}' "$out/consensus.csv")
+  png "$plots/consensus-growth.png" "majority-rule consensus: time vs trees x taxa (sizes $sizes)" \
+    "trees x taxa" "wall seconds (log)" <<PLOT
+set logscale xy
+$plots_cmd
+PLOT
+  echo
+  echo "How each tool's time grows with the input (trees x taxa; majority rule):"
+  echo
+  echo "![consensus growth](report/consensus-growth.png)"
+  if [ $quick = 0 ]; then
+    # trees and taxa apart: ours only, time against the number of trees at 200 taxa and against
+    # the number of taxa at 1,000 trees
+    echo
+    echo '```'; echo "python3 bench/consensus/bench.py --scaling"; echo '```'; echo
+    echo '```'
+    $py bench/consensus/bench.py --scaling 2>&1 | tee "$out/consensus-scaling.txt"
+    echo '```'
+    awk '$1 ~ /x200$/ {split($1, a, "x"); print a[1], $3}' "$out/consensus-scaling.txt" >"$out/scaling-trees.dat"
+    awk '$1 ~ /^1000x/ {split($1, a, "x"); print a[2], $3}' "$out/consensus-scaling.txt" | sort -n >"$out/scaling-taxa.dat"
+    png "$plots/consensus-scaling.png" "ours, majority rule, warm worker: trees at 200 taxa, taxa at 1,000 trees" \
+      "trees (at 200 taxa) or taxa (at 1,000 trees)" "seconds" <<PLOT
+plot '$out/scaling-trees.dat' using 1:2 with linespoints title 'trees, 200 taxa', '$out/scaling-taxa.dat' using 1:2 with linespoints title 'taxa, 1,000 trees'
+PLOT
+    echo
+    echo "![consensus scaling](report/consensus-scaling.png)"
+  fi
 }
 
 memory() {

@@ -5,6 +5,8 @@ REPS), check RF = 0 between our strict/majority trees and each peer's (with an i
 Python split reader, splits.py), check our RF matrix equals phangorn RF.dist and RAxML -f r,
 and print a table. Usage (from the repository root, after ./mvnw -q -B -pl activities -am test):
   python3 bench/consensus/bench.py [--sizes 100x50,2000x400] [--reps 3] [--out bench/out/consensus]
+                                   [--no-r] [--csv rows.csv]
+A peer's tree with RF > 0 to ours, or an RF matrix that differs, fails the run.
 """
 import argparse, os, shutil, subprocess, sys, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -89,14 +91,16 @@ def rf0(a, b):
     return sp.rf(sp.read(a)[0], sp.read(b)[0])
 
 
-def rf_matrix_checks(jv, f, wd, k, reps):
+def rf_matrix_checks(jv, f, wd, k, reps, with_r=True):
     t_ours, tsv = timed([PROMOTER, 'rf', '--input', f], wd, reps=reps)
     ours = [list(map(int, l.split('\t')[1:])) for l in tsv.splitlines()[1:]]
-    pout = os.path.join(wd, 'phangorn_rf.tsv')
-    code = 'library(phangorn); t<-read.tree("%s"); m<-as.matrix(RF.dist(t)); write.table(m, "%s", sep="\\t", quote=FALSE, col.names=FALSE, row.names=FALSE)' % (f, pout)
-    t_ph, _ = timed(['Rscript', '-e', code], wd, reps=1)
-    ph = [list(map(float, l.split('\t'))) for l in open(pout).read().splitlines()]
-    same_ph = all(int(ph[i][j]) == ours[i][j] for i in range(k) for j in range(k))
+    t_ph, same_ph = None, None
+    if with_r:
+        pout = os.path.join(wd, 'phangorn_rf.tsv')
+        code = 'library(phangorn); t<-read.tree("%s"); m<-as.matrix(RF.dist(t)); write.table(m, "%s", sep="\\t", quote=FALSE, col.names=FALSE, row.names=FALSE)' % (f, pout)
+        t_ph, _ = timed(['Rscript', '-e', code], wd, reps=1)
+        ph = [list(map(float, l.split('\t'))) for l in open(pout).read().splitlines()]
+        same_ph = all(int(ph[i][j]) == ours[i][j] for i in range(k) for j in range(k))
     for x in os.listdir(wd):
         if x.endswith(".rxrf"): os.remove(os.path.join(wd, x))
     t_rx, _ = timed(['raxmlHPC', '-f', 'r', '-z', f, '-m', 'GTRCAT', '-n', 'rxrf', '-w', wd], wd, reps=1)
@@ -117,6 +121,9 @@ def main():
     ap.add_argument('--out', default=os.path.join(ROOT, 'bench', 'out', 'consensus'))
     ap.add_argument('--rf-max-trees', type=int, default=1000)
     ap.add_argument('--skip-ape-above', type=int, default=10**9)
+    ap.add_argument('--no-r', action='store_true',
+                    help='leave out the R peers (ape, phangorn): a quick run does not install R')
+    ap.add_argument('--csv', help='also write one row per tool and size here (size,k,n,method,tool,seconds), for plots')
     a = ap.parse_args()
     jv = java()
     cls = os.path.join(a.out, 'benchcls'); os.makedirs(cls, exist_ok=True)
@@ -124,6 +131,9 @@ def main():
     if a.scaling:
         return scaling(jv, a.out)
     rows, checks = [], []
+    csv = open(a.csv, 'w') if a.csv else None
+    if csv:
+        csv.write('size,k,n,method,tool,seconds\n')
     for size in a.sizes.split(','):
         k, n = map(int, size.split('x'))
         wd, f = tree_file(a.out, k, n)
@@ -133,19 +143,28 @@ def main():
             peers = [('RAxML', *raxml(f, wd, 'STRICT' if strict else 'MR', a.reps)),
                      ('PHYLIP', *phylip(f, wd, strict, a.reps)),
                      ('IQ-TREE', *iqtree(f, wd, strict, a.reps))]
-            if k * n <= a.skip_ape_above:
+            if k * n <= a.skip_ape_above and not a.no_r:
                 peers.append(('ape', *ape(f, wd, strict, 1)))
             for name, t, out in peers:
                 checks.append((size, method, name, rf0(o, out)))
             rows.append((size, method, t_o, cold, warm, peers))
+            if csv:
+                for tool, t in [('ours', t_o), ('ours (warm worker)', warm)] + [(nm, t) for nm, t, _ in peers]:
+                    csv.write('%s,%d,%d,%s,%s,%.4f\n' % (size, k, n, method, tool, t))
+                csv.flush()
             print_row(rows[-1], checks); sys.stdout.flush()
         if k <= a.rf_max_trees:
-            t_o, t_ph, t_rx, same_ph, same_rx = rf_matrix_checks(jv, f, wd, k, a.reps)
+            t_o, t_ph, t_rx, same_ph, same_rx = rf_matrix_checks(jv, f, wd, k, a.reps, not a.no_r)
             cold, warm = ours_injvm(jv, f, wd, 'rf', k, n)
-            print('%-10s rf-matrix  ours %.2f s (worker cold %.2f, warm %.3f) | phangorn RF.dist %.2f s equal=%s | RAxML -f r %.2f s equal=%s'
-                  % (size, t_o, cold, warm, t_ph, same_ph, t_rx, same_rx)); sys.stdout.flush()
+            ph = 'not run (no R)' if t_ph is None else '%.2f s equal=%s' % (t_ph, same_ph)
+            print('%-10s rf-matrix  ours %.2f s (worker cold %.2f, warm %.3f) | phangorn RF.dist %s | RAxML -f r %.2f s equal=%s'
+                  % (size, t_o, cold, warm, ph, t_rx, same_rx)); sys.stdout.flush()
+            if same_ph is False or not same_rx:
+                raise SystemExit('%s: our RF matrix differs from a peer\'s' % size)
     bad = [c for c in checks if c[3] != 0]
     print('RF(ours, peer) checks: %d, non-zero: %s' % (len(checks), bad or 'none'))
+    if bad:
+        raise SystemExit('our consensus differs from a peer\'s (above)')
 
 
 def tree_file(out, k, n):
