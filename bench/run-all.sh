@@ -19,7 +19,7 @@
 #                  embedded Zeebe, per-step overhead and lifecycles/minute with 50 in flight
 #   consensus      bench/consensus/bench.py vs RAxML, PHYLIP, IQ-TREE (and ape, phangorn: full run),
 #                  time against trees x taxa as a plot; the full run also trees and taxa apart
-#   memory         peak RSS: classify, server idle and serving (from the serving run), demo (full run)
+#   memory         peak RSS: classify, server idle and serving (from the serving run), demo
 #   cnn            bench/run-cnn-bench.sh (full run only)
 # A section that fails is reported as failed with its log; the others still run. Raw output in
 # bench/out/report/.
@@ -404,17 +404,15 @@ memory() {
     echo "| \`promoter server\`, idle (started, no model loaded) | $(echo " $m" | field rss_idle_mb) | VmRSS during \`bench/serving/run.sh\` |"
     echo "| \`promoter server\`, after serving the benchmark (peak) | $(echo " $m" | field hwm_serving_mb) | VmHWM at the end of \`bench/serving/run.sh\` |"
   fi
-  if [ $quick = 0 ]; then
-    local home; home=$(mktemp -d /tmp/promoter-demo.XXXXXX)
-    free_port() { $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-    PROMOTER_HOME=$home PROMOTER_TEMPORAL_PORT=$(free_port) PROMOTER_POSTGRES_PORT=$(free_port) \
-      /usr/bin/time -f '%e %M %U %S' -o "$out/demo.time" ./promoter demo --auto-approve --as reviewer >"$out/demo.log" 2>&1
-    read -r dw drss du ds <"$out/demo.time"
-    echo "| \`promoter demo --auto-approve --as reviewer\` (Temporal, fresh home) | $((drss / 1024)) | $dw s wall, $(awk "BEGIN { print $du + $ds }") CPU-s, load $(cut -d' ' -f1 /proc/loadavg) at the end |"
-    rm -rf "$home"
-  else
-    echo "| \`promoter demo\` | not run | the full run measures it (about 4 minutes) |"
-  fi
+  # the demo in either run: about a minute since its candidates train in parallel on a heap cap
+  local home; home=$(mktemp -d /tmp/promoter-demo.XXXXXX)
+  free_port() { $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+  PROMOTER_HOME=$home PROMOTER_TEMPORAL_PORT=$(free_port) PROMOTER_POSTGRES_PORT=$(free_port) \
+    /usr/bin/time -f '%e %M %U %S' -o "$out/demo.time" ./promoter demo --auto-approve --as reviewer >"$out/demo.log" 2>&1 \
+    || { rm -rf "$home"; tail -20 "$out/demo.log" >&2; return 1; }
+  read -r dw drss du ds <"$out/demo.time"
+  echo "| \`promoter demo --auto-approve --as reviewer\` (Temporal, fresh home) | $((drss / 1024)) | $dw s wall, $(awk "BEGIN { print $du + $ds }") CPU-s, load $(cut -d' ' -f1 /proc/loadavg) at the end |"
+  rm -rf "$home"
 }
 
 cnn() {
