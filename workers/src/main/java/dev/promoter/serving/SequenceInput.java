@@ -42,10 +42,10 @@ public final class SequenceInput {
         throw new Refused(name + " is null");
       }
       if (raw.indexOf('>') >= 0) {
-        throw new Refused(name + ":1: invalid nucleotide '>' (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
+        throw new Refused(name + ": invalid nucleotide '>' (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
       }
       FastaRecord one = normalised(name, raw);
-      records.add(requireLength(one != null ? one : readOne(name, raw), name, maxLength));
+      records.add(requireLength(one != null ? one : readString(name, raw), name, maxLength));
     }
     return records;
   }
@@ -110,10 +110,26 @@ public final class SequenceInput {
     return n == 0 ? null : new FastaRecord(name, "", new String(stored, 0, n, StandardCharsets.ISO_8859_1));
   }
 
-  /** {@code >name} and {@code raw} read by the FASTA reader, as {@code promoter classify} would. */
-  static FastaRecord readOne(String name, String raw) {
-    return read(new ByteArrayInputStream((">" + name + "\n" + raw + "\n").getBytes(StandardCharsets.UTF_8)), name)
-        .getFirst();
+  /**
+   * {@code >name} and {@code raw} read by the FASTA reader, as {@code promoter classify} would. A
+   * refusal keeps the reader's reason and column, but names the JSON field rather than a line of
+   * the FASTA text made up for it: {@code sequence: invalid nucleotide 'E' at column 5 ...}, and
+   * {@code sequence: line 2: ...} for a string holding line breaks.
+   */
+  static FastaRecord readString(String name, String raw) {
+    try (FastaReader reader = FastaReader.of(
+        new ByteArrayInputStream((">" + name + "\n" + raw + "\n").getBytes(StandardCharsets.UTF_8)), name)) {
+      return reader.next();
+    } catch (FastaFormatException e) {
+      String reason = e.getMessage().substring((e.source() + ":" + e.line() + ": ").length());
+      if (reason.equals("record '" + name + "' has no sequence")) {
+        throw new Refused(name + ": no bases (an empty string, or gaps and whitespace only)");
+      }
+      boolean lines = raw.indexOf('\n') >= 0 || raw.indexOf('\r') >= 0;
+      throw new Refused(name + ": " + (lines ? "line " + (e.line() - 1) + ": " : "") + reason);
+    } catch (IOException | UncheckedIOException e) {
+      throw new Refused(name + ": unreadable: " + e.getMessage());
+    }
   }
 
   /** A FASTA body, read exactly as {@code promoter classify --fasta} reads a file. */

@@ -90,7 +90,7 @@ class ServingEndToEndTest {
       assertThat(bad.statusCode()).isEqualTo(400);
       assertThat(bad.headers().firstValue("Content-Type")).hasValue("application/problem+json");
       assertThat(JSON.readTree(bad.body()).get("detail").asText())
-          .isEqualTo("sequence:2: invalid nucleotide 'E' at column 5 (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
+          .isEqualTo("sequence: invalid nucleotide 'E' at column 5 (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
       String tooMany = "{\"sequences\":[" + String.join(",", Collections.nCopies(1001, "\"ACGT\"")) + "]}";
       HttpResponse<String> limit = post("/api/v1/models/rrna/predict", tooMany, vera);
       assertThat(limit.statusCode()).isEqualTo(400);

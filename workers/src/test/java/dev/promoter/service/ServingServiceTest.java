@@ -196,10 +196,10 @@ class ServingServiceTest {
     ServingService serving = service();
     serving.predict(M, production(), List.of("ACGTACGTAAAC"), true);
     badInput(() -> serving.predict(M, production(), List.of("ACGTE"), true),
-        "sequence:2: invalid nucleotide 'E' at column 5 (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
+        "sequence: invalid nucleotide 'E' at column 5 (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
     badInput(() -> serving.predict(M, production(), List.of("ACGT", "AC*T"), false),
-        "sequences[1]:2: invalid nucleotide '*' at column 3 (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
-    badInput(() -> serving.predict(M, production(), List.of(""), true), "sequence:1: record 'sequence' has no sequence");
+        "sequences[1]: invalid nucleotide '*' at column 3 (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
+    badInput(() -> serving.predict(M, production(), List.of(""), true), "sequence: no bases (an empty string, or gaps and whitespace only)");
     badInput(() -> serving.predict(M, production(), List.of(), false), "no sequences");
     badInput(() -> serving.predict(M, production(), List.of("A".repeat(50_001)), true),
         "sequence is 50001 bases long; at most 50000 are served");

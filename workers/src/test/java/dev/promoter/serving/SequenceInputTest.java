@@ -30,7 +30,7 @@ class SequenceInputTest {
 
   private static Object viaReader(String raw) {
     try {
-      return SequenceInput.readOne("sequence", raw);
+      return SequenceInput.readString("sequence", raw);
     } catch (SequenceInput.Refused e) {
       return e.getMessage();
     }
@@ -69,11 +69,16 @@ class SequenceInputTest {
     assertThat(raw).hasSizeGreaterThan(5000);
     List<FastaRecord> read = SequenceInput.ofStrings(raw, false, raw.size(), 50_000);
     for (int i = 0; i < raw.size(); i++) {
-      assertThat(read.get(i)).isEqualTo(SequenceInput.readOne("sequences[" + i + "]", raw.get(i)));
+      assertThat(read.get(i)).isEqualTo(SequenceInput.readString("sequences[" + i + "]", raw.get(i)));
     }
     assertThatThrownBy(() -> SequenceInput.ofStrings(List.of("ACGTE"), true, 10, 100))
-        .hasMessage("sequence:2: invalid nucleotide 'E' at column 5 (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
+        .hasMessage("sequence: invalid nucleotide 'E' at column 5 (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
+    // a JSON string has no FASTA header line: lines are counted within the string, and only when it has several
+    assertThatThrownBy(() -> SequenceInput.ofStrings(List.of("ACGT\nAE"), true, 10, 100))
+        .hasMessage("sequence: line 2: invalid nucleotide 'E' at column 2 (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
+    assertThatThrownBy(() -> SequenceInput.ofStrings(List.of("ACGT", "A>C"), false, 10, 100))
+        .hasMessage("sequences[1]: invalid nucleotide '>' (allowed: IUPAC ACGTURYSWKMBDHVN, gaps - .)");
     assertThatThrownBy(() -> SequenceInput.ofStrings(List.of("ACGT", "--"), false, 10, 100))
-        .hasMessageStartingWith("sequences[1]");
+        .hasMessageStartingWith("sequences[1]: ");
   }
 }
