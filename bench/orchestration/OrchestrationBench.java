@@ -76,7 +76,21 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OrchestrationBench {
   private static final String MODEL = "bench";
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    // exits either way: the engines' client threads are not all daemons, and a failed run (a
+    // lifecycle that timed out because the engine's processor died) must end, not hang the report
+    int status = 1;
+    try {
+      run(args);
+      status = 0;
+    } catch (Throwable e) {
+      e.printStackTrace();
+    } finally {
+      System.exit(status);
+    }
+  }
+
+  static void run(String[] args) throws Exception {
     int sequential = Integer.parseInt(args[0]);
     int total = Integer.parseInt(args[1]);
     int inFlight = Integer.parseInt(args[2]);
@@ -104,7 +118,6 @@ public class OrchestrationBench {
       System.out.println();
       System.out.println(r.notes);
     }
-    System.exit(0); // the engines' client threads are not all daemons
   }
 
   record Result(String engine, int steps, double median, double p99, double perMinute, String loadBefore,
