@@ -19,7 +19,7 @@
 #                  embedded Zeebe, per-step overhead and lifecycles/minute with 50 in flight
 #   consensus      bench/consensus/bench.py vs RAxML, PHYLIP, IQ-TREE (and ape, phangorn: full run),
 #                  time against trees x taxa as a plot; the full run also trees and taxa apart
-#   memory         peak RSS: classify, server idle and serving (from the serving run), demo
+#   memory         peak RSS: classify, server idle and serving (from the serving run), demo (full run)
 #   cnn            bench/run-cnn-bench.sh (full run only)
 # A section that fails is reported as failed with its log; the others still run. Raw output in
 # bench/out/report/.
@@ -216,6 +216,7 @@ classification() {
   # (its fixed cost, the JVM's start and the model's load, then weighs little); sortmerna: 3 times
   # (about 1.5 minutes of CPU; its index is already built and is not counted in either run).
   local ours_reps=30 smr_reps=3
+  [ $quick = 1 ] && smr_reps=2   # sortmerna's x 3 alone takes 40 s of the quick run's 10 minutes
   for r in $ours_reps $smr_reps; do
     [ -f "$out/test-x$r.fasta" ] || for _ in $(seq "$r"); do cat "$test"; done >"$out/test-x$r.fasta"
   done
@@ -335,14 +336,15 @@ consensus() {
   fi
   local sizes="100x50,500x100,1000x200,2000x400" reps=3 nor=""
   [ $quick = 1 ] && sizes="100x50,500x100,1000x200" reps=1
-  if ! command -v Rscript >/dev/null || ! Rscript -e 'library(ape); library(phangorn)' >/dev/null 2>&1; then
+  # R's start-up alone costs seconds a call: a quick run leaves ape and phangorn out even where installed
+  if [ $quick = 1 ] || ! command -v Rscript >/dev/null || ! Rscript -e 'library(ape); library(phangorn)' >/dev/null 2>&1; then
     nor="--no-r"
   fi
   local cmd="python3 bench/consensus/bench.py --sizes $sizes --reps $reps --rf-max-trees 1000 $nor"
   echo "Wall seconds of the whole process as a user runs each tool, best of $reps (ours: \`./promoter consensus\`, JVM start included;"
   echo "\"warm worker\": the same call in a running JVM, as a worker's consensus activity serves it). Every peer's tree is"
   echo "checked to be ours (Robinson-Foulds distance 0), and our RF matrix against RAxML's$([ -z "$nor" ] && echo " and phangorn's")."
-  [ -n "$nor" ] && echo "R (ape, phangorn) is not installed in a quick run: the full run adds them."
+  [ -n "$nor" ] && echo "R's ape and phangorn are left out of a quick run (and of a full one where they are not installed): the full run adds them."
   echo
   echo '```'; echo "$cmd"; echo '```'; echo
   echo '```'
@@ -404,15 +406,19 @@ memory() {
     echo "| \`promoter server\`, idle (started, no model loaded) | $(echo " $m" | field rss_idle_mb) | VmRSS during \`bench/serving/run.sh\` |"
     echo "| \`promoter server\`, after serving the benchmark (peak) | $(echo " $m" | field hwm_serving_mb) | VmHWM at the end of \`bench/serving/run.sh\` |"
   fi
-  # the demo in either run: about a minute since its candidates train in parallel on a heap cap
-  local home; home=$(mktemp -d /tmp/promoter-demo.XXXXXX)
-  free_port() { $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-  PROMOTER_HOME=$home PROMOTER_TEMPORAL_PORT=$(free_port) PROMOTER_POSTGRES_PORT=$(free_port) \
-    /usr/bin/time -f '%e %M %U %S' -o "$out/demo.time" ./promoter demo --auto-approve --as reviewer >"$out/demo.log" 2>&1 \
-    || { rm -rf "$home"; tail -20 "$out/demo.log" >&2; return 1; }
-  read -r dw drss du ds <"$out/demo.time"
-  echo "| \`promoter demo --auto-approve --as reviewer\` (Temporal, fresh home) | $((drss / 1024)) | $dw s wall, $(awk "BEGIN { print $du + $ds }") CPU-s, load $(cut -d' ' -f1 /proc/loadavg) at the end |"
-  rm -rf "$home"
+  # the demo in the full run: about a minute, which a quick run (under 10 minutes) cannot spare
+  if [ $quick = 0 ]; then
+    local home; home=$(mktemp -d /tmp/promoter-demo.XXXXXX)
+    free_port() { $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+    PROMOTER_HOME=$home PROMOTER_TEMPORAL_PORT=$(free_port) PROMOTER_POSTGRES_PORT=$(free_port) \
+      /usr/bin/time -f '%e %M %U %S' -o "$out/demo.time" ./promoter demo --auto-approve --as reviewer >"$out/demo.log" 2>&1 \
+      || { rm -rf "$home"; tail -20 "$out/demo.log" >&2; return 1; }
+    read -r dw drss du ds <"$out/demo.time"
+    echo "| \`promoter demo --auto-approve --as reviewer\` (Temporal, fresh home) | $((drss / 1024)) | $dw s wall, $(awk "BEGIN { print $du + $ds }") CPU-s, load $(cut -d' ' -f1 /proc/loadavg) at the end |"
+    rm -rf "$home"
+  else
+    echo "| \`promoter demo\` | not run | the full run measures it (about a minute) |"
+  fi
 }
 
 cnn() {
