@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code promoter classify}: no server; one line per record, streamed in batches, in input order. */
 @Command(name = "classify", description = "Label each FASTA record: id<TAB>label<TAB>confidence.")
-final class ClassifyCommand implements Callable<Integer> {
+final class ClassifyCommand implements Callable<Integer>, PlainCommand {
   /** Records classified together: enough to keep every core busy, few enough to bound memory. */
   private static final int BATCH = 4096;
   /** Bases after which a batch is closed: about 2,000 rRNA genes, 4 MB held per batch. */
@@ -52,14 +52,15 @@ final class ClassifyCommand implements Callable<Integer> {
   }
 
   /**
-   * The command itself, for picocli's {@link #call()} and for {@link ClassifyMain}, which sets the
+   * The command itself, for picocli's {@link #call()} and for {@link PlainMain}, which sets the
    * options without picocli.
    *
    * @param stdout where the labels go without {@code --out}
    * @param stderr where the count of unreadable records goes
    * @return the exit code, 0
    */
-  int run(PrintWriter stdout, PrintWriter stderr) throws Exception {
+  @Override
+  public int run(PrintWriter stdout, PrintWriter stderr) throws Exception {
     // The reader starts parsing on its own thread at once, while the model loads, and stays up to
     // AHEAD batches ahead of classification: on 2 cores parsing no longer stops both between batches.
     ClassifyPhases phases = new ClassifyPhases();

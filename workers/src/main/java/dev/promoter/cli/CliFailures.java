@@ -13,7 +13,7 @@ import java.nio.file.NoSuchFileException;
 
 /**
  * How a failed command is reported: one line on standard error naming the problem, and its exit
- * code. Free of picocli, so that {@link ClassifyMain} reports exactly as {@link PromoterCli} does
+ * code. Free of picocli, so that {@link PlainMain} reports exactly as {@link PromoterCli} does
  * without loading it.
  */
 final class CliFailures {

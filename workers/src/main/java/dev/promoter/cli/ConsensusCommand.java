@@ -5,6 +5,7 @@ import dev.promoter.consensus.ConsensusOptions;
 import dev.promoter.consensus.SupportFormat;
 import dev.promoter.consensus.TreeConsensus;
 import dev.promoter.consensus.Weights;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code promoter consensus}: one consensus tree from many (no server). */
 @Command(name = "consensus", description = "Consensus of many phylogenetic trees (Newick), printed as one Newick line with support labels.")
-final class ConsensusCommand implements Callable<Integer> {
+final class ConsensusCommand implements Callable<Integer>, PlainCommand {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--method", defaultValue = "majority", description = "strict, majority, extended or weighted (default: ${DEFAULT-VALUE})")
@@ -39,6 +40,11 @@ final class ConsensusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  @Override
+  public int run(PrintWriter stdout, PrintWriter stderr) throws Exception {
     ConsensusMethod m = ConsensusMethod.parse(method);
     if (m == ConsensusMethod.WEIGHTED && weights == null) {
       throw new BadInputException("--method weighted needs --weights FILE");
@@ -48,7 +54,7 @@ final class ConsensusCommand implements Callable<Integer> {
     options = options.withThreshold(threshold, keepAtThreshold)
         .withSupport(percent ? SupportFormat.PERCENT : SupportFormat.PROPORTION)
         .withMeanBranchLengths(lengths);
-    spec.commandLine().getOut().println(new TreeConsensus().consensusNewick(input, options));
+    stdout.println(new TreeConsensus().consensusNewick(input, options));
     return 0;
   }
 }

@@ -86,7 +86,7 @@ public final class PromoterCli implements Runnable {
     };
   }
 
-  // One line on stderr that names the problem: CliFailures, shared with ClassifyMain's fast path.
+  // One line on stderr that names the problem: CliFailures, shared with PlainMain's fast path.
   private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     return CliFailures.report(e, cmd.getErr());
   }

@@ -2,6 +2,7 @@ package dev.promoter.cli;
 
 import dev.promoter.consensus.RfNormalization;
 import dev.promoter.consensus.TreeConsensus;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code promoter rf}: all-pairs Robinson-Foulds distances (no server). */
 @Command(name = "rf", description = "All-pairs Robinson-Foulds distances of the trees in a file, as a TSV matrix.")
-final class RfCommand implements Callable<Integer> {
+final class RfCommand implements Callable<Integer>, PlainCommand {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--input", required = true, paramLabel = "FILE", description = "trees, Newick")
@@ -22,8 +23,13 @@ final class RfCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    spec.commandLine().getOut().print(new TreeConsensus().rfTsv(input, normalize));
-    spec.commandLine().getOut().flush();
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  @Override
+  public int run(PrintWriter stdout, PrintWriter stderr) throws Exception {
+    stdout.print(new TreeConsensus().rfTsv(input, normalize));
+    stdout.flush();
     return 0;
   }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher's classify entry without picocli answers exactly as {@code PromoterCli} does. */
-class ClassifyMainTest {
+/** The launcher's entry without picocli (classify, consensus, rf) answers exactly as {@code PromoterCli} does. */
+class PlainMainTest {
   @TempDir static Path dir;
   static Path data;
   static Path model;
@@ -36,13 +36,13 @@ class ClassifyMainTest {
     assertThat(run.exitCode()).as(run.toString()).isZero();
   }
 
-  /** What ClassifyMain.main does after parsing, with the output kept. */
+  /** What PlainMain.main does after parsing, with the output kept. */
   private static CliRun fast(String... args) {
-    ClassifyCommand command = ClassifyMain.parse(args);
+    PlainCommand command = PlainMain.parse(args);
     assertThat(command).as("plain form: %s", String.join(" ", args)).isNotNull();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = ClassifyMain.run(command, new PrintWriter(out), new PrintWriter(err, true));
+    int code = PlainMain.run(command, new PrintWriter(out), new PrintWriter(err, true));
     return new CliRun(code, out.toString(), err.toString());
   }
 
@@ -84,18 +84,74 @@ class ClassifyMainTest {
   @Test
   void anythingButAPlainFormIsLeftToPicocli() {
     String m = model.toString();
-    assertThat(ClassifyMain.parse(new String[] {"classify", "--help"})).isNull();
-    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--fasta", "f", "--help", "x"})).isNull();
-    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--out", "o", "--x"})).isNull();
-    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--out", "o", "--x", "y"})).isNull();
-    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--fasta", "f", "--fasta", "g"})).isNull();
-    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--out", "o", "--out", "p"})).isNull();
-    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--weights", "1", "--out", "o"})).isNull();
-    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--weights", "-2", "--fasta", "f"})).isNull();
-    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--weights", "1,x", "--fasta", "f"})).isNull();
-    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--fasta=", "--out", "o"})).isNull();
-    assertThat(ClassifyMain.parse(new String[] {"featurize", "--fasta", "f", "--k", "3", "--out", "o"})).isNull();
-    assertThat(ClassifyMain.parse(new String[] {"classify", "--model", m, "--fasta", "f"})).isNotNull();
+    assertThat(PlainMain.parse(new String[] {"classify", "--help"})).isNull();
+    assertThat(PlainMain.parse(new String[] {"classify", "--model", m, "--fasta", "f", "--help", "x"})).isNull();
+    assertThat(PlainMain.parse(new String[] {"classify", "--model", m, "--out", "o", "--x"})).isNull();
+    assertThat(PlainMain.parse(new String[] {"classify", "--model", m, "--out", "o", "--x", "y"})).isNull();
+    assertThat(PlainMain.parse(new String[] {"classify", "--model", m, "--fasta", "f", "--fasta", "g"})).isNull();
+    assertThat(PlainMain.parse(new String[] {"classify", "--model", m, "--out", "o", "--out", "p"})).isNull();
+    assertThat(PlainMain.parse(new String[] {"classify", "--model", m, "--weights", "1", "--out", "o"})).isNull();
+    assertThat(PlainMain.parse(new String[] {"classify", "--model", m, "--weights", "-2", "--fasta", "f"})).isNull();
+    assertThat(PlainMain.parse(new String[] {"classify", "--model", m, "--weights", "1,x", "--fasta", "f"})).isNull();
+    assertThat(PlainMain.parse(new String[] {"classify", "--model", m, "--fasta=", "--out", "o"})).isNull();
+    assertThat(PlainMain.parse(new String[] {"featurize", "--fasta", "f", "--k", "3", "--out", "o"})).isNull();
+    assertThat(PlainMain.parse(new String[] {"classify", "--model", m, "--fasta", "f"})).isNotNull();
+  }
+
+  @Test
+  void consensusAndRfPlainFormsPrintAndFailAsPicocliDoes() throws IOException {
+    Path trees = Files.writeString(dir.resolve("t.nwk"),
+        "((A:1,B:2):1,(C:1,D:1):2,E:3);\n((A,B),(C,E),D);\n((A,B),(C,D),E);\n((A,C),(B,D),E);\n");
+    Path weights = Files.writeString(dir.resolve("w.txt"), "1\n2\n3\n0.5\n");
+    Path bad = Files.writeString(dir.resolve("bad.nwk"), "((A,B),(C,D);\n");
+    String t = trees.toString();
+    String[][] forms = {
+        {"consensus", "--input", t},
+        {"consensus", "--input=" + t, "--method=strict", "--percent"},
+        {"consensus", "--method", "extended", "--input", t, "--lengths", "--keep-at-threshold"},
+        {"consensus", "--input", t, "--threshold", "0.25"},
+        {"consensus", "--input", t, "--method", "weighted", "--weights", weights.toString()},
+        {"consensus", "--input", t, "--method", "weighted"}, // bad input: no weights
+        {"consensus", "--input", t, "--method", "mr"},
+        {"consensus", "--input", t, "--threshold", "1.5"},
+        {"consensus", "--input", bad.toString()},
+        {"consensus", "--input", dir.resolve("missing.nwk").toString()},
+        {"rf", "--input", t},
+        {"rf", "--input", t, "--normalize", "BINARY_MAXIMUM"},
+        {"rf", "--normalize=TOTAL_SPLITS", "--input=" + t},
+        {"rf", "--input", bad.toString()},
+    };
+    for (String[] form : forms) {
+      CliRun viaPicocli = CliRun.of(form);
+      assertThat(fast(form)).as(String.join(" ", form)).isEqualTo(viaPicocli);
+    }
+    assertThat(CliRun.of(forms[0]).exitCode()).isZero();
+    assertThat(CliRun.of(forms[5]).exitCode()).isEqualTo(2);
+    assertThat(CliRun.of(forms[8]).exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void consensusAndRfFormsThatAreNotPlainAreLeftToPicocli() {
+    String[][] forms = {
+        {"consensus", "--input"},
+        {"consensus", "--method", "strict"},
+        {"consensus", "--input", "t", "--input", "u"},
+        {"consensus", "--input", "t", "--percent", "--percent"},
+        {"consensus", "--input", "t", "--percent=true"},
+        {"consensus", "--input", "t", "--threshold", "-0.1"},
+        {"consensus", "--input", "t", "--threshold", "half"},
+        {"consensus", "--input", "t", "--help"},
+        {"consensus", "--input", "t", "extra"},
+        {"consensus", "--input", "--percent", "x"},
+        {"rf", "--input", "t", "--normalize", "binary_maximum"},
+        {"rf", "--input", "t", "--percent"},
+        {"rf", "--input="},
+    };
+    for (String[] form : forms) {
+      assertThat(PlainMain.parse(form)).as(String.join(" ", form)).isNull();
+    }
+    assertThat(PlainMain.parse(new String[] {"rf", "--input", "t"})).isInstanceOf(RfCommand.class);
+    assertThat(PlainMain.parse(new String[] {"consensus", "--input", "t"})).isInstanceOf(ConsensusCommand.class);
   }
 
   @Test
