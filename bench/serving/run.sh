@@ -19,6 +19,8 @@
 #    Then the same genes at fixed rates (BENCH_RATES), open loop (rate.c): p50 to p99.9 at that load,
 #    latency counted from each request's due time, the measure a target like "5,000/s, p99 < 5 ms" asks for;
 #    and floor.c at the same rates, a server that computes nothing: the machine's own latency floor.
+#    The Tomcat floor (TomcatFloor.java: ours' servlet container and connector settings answering a
+#    fixed body) gets the same closed-loop and fixed-rate rows: the bound any model server on Tomcat has here.
 # 5. Batch: a 10,000-record FASTA (data/rrna's records in order, repeated) sent to each as JSON
 #    batches of at most 1,000 records / 900 KB by 2 client threads: sequences/s, best of 3; and
 #    `./promoter classify` over the same file (one process, start-up included); the latency of
@@ -206,13 +208,28 @@ drive() { # label base token connections pid...
   rows+=("$($py "$here/row.py" "$label$note" "$out/$label.txt" "$used" "$secs" "$wrk_cpu") $steal |")
   echo "${rows[-1]}"
 }
-echo "== JIT warm-up: $jit s of single-gene requests to ours (C2 compiles Spring's request path; the peer has no JIT)"
+# The Tomcat floor: ours' servlet container with ours' connector settings answering a fixed body
+# (TomcatFloor.java): what a model server on Tomcat could reach here before any work of its own
+tomcat_port=$(free_port)
+tomcat_cp=$(ls workers/target/promoter-app/lib/tomcat-embed-core-*.jar workers/target/promoter-app/lib/jakarta.annotation-api-*.jar | paste -sd:)
+"$JAVA_HOME/bin/java" -cp "$tomcat_cp" "$here/TomcatFloor.java" "$tomcat_port" >"$out/tomcat-floor.log" 2>&1 &
+pids+=($!)
+tomcat_pid=$!
+tomcat="http://127.0.0.1:$tomcat_port"
+for _ in $(seq 1 120); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$tomcat$predict" -H 'Authorization: Bearer x' -d '{}')" = 200 ] && break
+  sleep 0.5
+done
+echo "== JIT warm-up: $jit s of single-gene requests to ours (C2 compiles Spring's request path; the peer has no JIT), 20 s to the Tomcat floor"
 BENCH_TOKEN="$vera" BENCH_BODIES="$out/single.jsonl" BENCH_PATH="$predict" \
   wrk -t1 -c8 -d"${jit}s" -s "$here/predict.lua" "$api" >/dev/null
+BENCH_TOKEN=none BENCH_BODIES="$out/single.jsonl" BENCH_PATH="$predict" \
+  wrk -t1 -c8 -d20s -s "$here/predict.lua" "$tomcat" >/dev/null
 echo "== single 16S genes, wrk flat out ($secs s after $warm s warm-up)"
 for c in $conns; do
   drive "ours, c=$c" "$api" "$vera" "$c" "${ours_cpu[@]}"
   drive "peer, c=$c" "$peer" "$peer_token" "$c" "${pids[1]}"
+  drive "tomcat floor, c=$c" "$tomcat" none "$c" "$tomcat_pid"
 done
 
 fixed_rows=()
@@ -244,6 +261,7 @@ fixed() { # label base token rate pid...
 for r in $rates; do
   fixed "ours, $r/s" "$api" "$vera" "$r" "${ours_cpu[@]}"
   fixed "peer, $r/s" "$peer" "$peer_token" "$r" "${pids[1]}"
+  fixed "tomcat floor, $r/s" "$tomcat" none "$r" "$tomcat_pid"
   fixed "floor, $r/s" "http://127.0.0.1:$floor_port" none "$r" "$floor_pid"
 done
 
@@ -304,7 +322,8 @@ field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
     echo "at fixed rates, open loop (bench/serving/rate.c, 16 connections): each request is due at its time and its"
     echo "latency counts from then, also while it waits for a free connection (wrk2's correction); answered/s below the"
     echo "rate asked, or unfinished requests, mean the server could not keep up; the floor is floor.c, a server that"
-    echo "answers at once and computes nothing: what the kernel, the hypervisor and the generator add by themselves"
+    echo "answers at once and computes nothing: what the kernel, the hypervisor and the generator add by themselves;"
+    echo "the Tomcat floor is ours' servlet container, set as ours, answering a fixed body (TomcatFloor.java)"
     echo
     echo "| run                    | answered/s | p50 ms  | p90 ms  | p99 ms  | p99.9 ms | max ms | CPU us/req | cores | errors | unfinished | generator cores | steal % |"
     echo "| ---------------------- | -------: | ------: | ------: | ------: | ------: | ------: | -------: | ---: | ---: | ---: | ---: | ---: |"
