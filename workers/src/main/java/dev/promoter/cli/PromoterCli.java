@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./promoter}. */
 @Command(name = "promoter", mixinStandardHelpOptions = true, version = "promoter 0.1.0",
-    scope = CommandLine.ScopeType.INHERIT, // --help and --version on every subcommand too
+    scope = CommandLine.ScopeType.INHERIT, // --help on every subcommand too (--version: see withoutVersionFlags)
     description = "Model lifecycles (train, register, approve, promote, roll back) on Temporal and Camunda.",
     footer = {"", "Exit codes: 0 done, 1 failed, 2 bad input, 3 not found, 4 conflict with the "
         + "registry's state or not allowed (role, four eyes), 5 stack unavailable."})
@@ -52,12 +52,28 @@ public final class PromoterCli implements Runnable {
     Object only = args.length > 0 && !args[0].equals("help") ? subcommand(args[0]) : null;
     if (only != null) {
       cli.addSubcommand(args[0], only);
-      return cli;
+    } else {
+      for (String name : SUBCOMMANDS) {
+        cli.addSubcommand(name, subcommand(name));
+      }
     }
-    for (String name : SUBCOMMANDS) {
-      cli.addSubcommand(name, subcommand(name));
-    }
+    cli.getSubcommands().values().forEach(PromoterCli::withoutVersionFlags);
     return cli;
+  }
+
+  /**
+   * Takes the inherited {@code -V/--version} off a subcommand and its own subcommands: there
+   * {@code --version} reads as a model version, and picocli's version flag won over everything
+   * else ({@code promote NAME --version 1} printed "promoter 0.1.0" and exited 0, promoting
+   * nothing). On a subcommand it is now an unknown option, exit 2; {@code promoter --version} stays.
+   */
+  private static void withoutVersionFlags(CommandLine command) {
+    CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+    CommandLine.Model.OptionSpec flag = spec.findOption("--version");
+    if (flag != null && flag.versionHelp()) {
+      spec.remove(flag);
+    }
+    command.getSubcommands().values().forEach(PromoterCli::withoutVersionFlags);
   }
 
   // A switch, not a map of lambdas: each lambda would cost a bootstrap on a cold start.

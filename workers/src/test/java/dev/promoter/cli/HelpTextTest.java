@@ -36,6 +36,24 @@ class HelpTextTest {
     assertThat(String.join("\n", usages)).contains("canary traffic shares in %, ending at 100");
   }
 
+  @Test
+  void versionIsTheTopCommandsOnlyAndHelpEveryCommands() {
+    CliRun top = CliRun.of("--version");
+    assertThat(top.exitCode()).isZero();
+    assertThat(top.out().strip()).isEqualTo("promoter 0.1.0");
+    // on a subcommand --version read as the version flag: nothing promoted, exit 0
+    CliRun promote = CliRun.of("promote", "rrna-classifier", "--version", "1", "--reason", "x");
+    assertThat(promote.exitCode()).as(promote.toString()).isEqualTo(2);
+    assertThat(promote.out()).isEmpty();
+    assertThat(promote.err()).contains("Unknown option: '--version'");
+    CliRun help = CliRun.of("promote", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Usage: promoter promote").contains("--help").doesNotContain("--version");
+    CliRun nested = CliRun.of("lifecycle", "start", "-h");
+    assertThat(nested.exitCode()).isZero();
+    assertThat(nested.out()).contains("Usage: promoter lifecycle start");
+  }
+
   private static void collect(CommandLine command, List<CommandLine> into) {
     into.add(command);
     command.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, into));
