@@ -38,7 +38,7 @@ class RetrainScheduleWorkflowTest {
   void skipDropsFiresWhileARunIsGoing() {
     RetrainScheduleWorkflow schedule = start(OverlapPolicy.SKIP);
     // day 1 starts A (ends day 2 12:00); day 2 is skipped; day 3 starts B
-    env.sleep(Duration.ofHours(24 * 3 + 1));
+    sleepUntil(day(3).plus(Duration.ofHours(1)));
     ScheduleState state = schedule.state();
     assertThat(state.started()).hasSize(2);
     assertThat(state.skipped()).isEqualTo(1);
@@ -48,7 +48,7 @@ class RetrainScheduleWorkflowTest {
   @Test
   void bufferOneStartsTheWaitingFireAsSoonAsTheRunEnds() {
     RetrainScheduleWorkflow schedule = start(OverlapPolicy.BUFFER_ONE);
-    env.sleep(Duration.ofHours(24 * 2 + 13));
+    sleepUntil(day(2).plus(Duration.ofHours(13)));
     ScheduleState state = schedule.state();
     // day 1 starts A; day 2's fire waits for A (ends day 2 12:00) and starts then
     assertThat(state.started()).hasSize(2);
@@ -67,6 +67,15 @@ class RetrainScheduleWorkflowTest {
           assertThat(f.getType()).isEqualTo("BadInput");
           assertThat(f.getOriginalMessage()).contains("61");
         });
+  }
+
+  /**
+   * Sleeps to a time of day, not for a duration: the fires are at midnight UTC and the test
+   * starts at the wall clock's time, so "3 days and an hour" from a start after 23:00 UTC also
+   * crossed day 4's fire (skipped twice: the test failed only in the last hour of a UTC day).
+   */
+  private void sleepUntil(Instant when) {
+    env.sleep(Duration.between(Instant.ofEpochMilli(env.currentTimeMillis()), when));
   }
 
   private List<Instant> times(ScheduleState state) {
