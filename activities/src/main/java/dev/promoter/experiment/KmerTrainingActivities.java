@@ -58,11 +58,12 @@ public final class KmerTrainingActivities implements TrainingActivities {
 
   /**
    * The same training for an engine other than Temporal (a Zeebe job worker): {@code heartbeat}
-   * is told every 10 s while Tribuo trains, so the caller can keep its job alive.
+   * is told every 10 s while Tribuo trains, so the caller can keep its job alive, and at once
+   * whenever the step changes, so the caller can show where the training got to.
    */
   public TrainedCandidate trainAndEvaluate(TrainingTask task,
-      java.util.function.Consumer<String> heartbeat) {
-    return trainAndEvaluate(task, beat -> heartbeat.accept(beat.toString()), BEAT_MILLIS);
+      java.util.function.Consumer<TrainingBeat> heartbeat) {
+    return trainAndEvaluate(task, heartbeat, BEAT_MILLIS);
   }
 
   private TrainedCandidate trainAndEvaluate(TrainingTask task,

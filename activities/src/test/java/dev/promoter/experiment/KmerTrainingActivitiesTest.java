@@ -41,7 +41,10 @@ class KmerTrainingActivitiesTest {
     KmerTrainingActivities training = activities();
     List<String> beats = new CopyOnWriteArrayList<>();
 
-    training.trainAndEvaluate(new TrainingTask("run-1", "m", "synthetic", FOREST), beats::add);
+    training.trainAndEvaluate(new TrainingTask("run-1", "m", "synthetic", FOREST), beat -> {
+      assertThat(beat.candidate()).isEqualTo("forest");
+      beats.add(beat.toString());
+    });
 
     assertThat(beats).allMatch(b -> b.startsWith("training forest for "));
     List<String> steps = beats.stream().map(b -> b.substring(b.indexOf(": ") + 2)).distinct().toList();

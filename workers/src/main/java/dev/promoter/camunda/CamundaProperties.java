@@ -18,10 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientId OAuth client (CAMUNDA_CLIENT_ID)
  * @param clientSecret OAuth secret (CAMUNDA_CLIENT_SECRET)
  * @param embeddedPort the embedded engine's port in dev mode (PROMOTER_ZEEBE_PORT)
+ * @param jobThreads jobs this process's workers run at once (PROMOTER_CAMUNDA_JOB_THREADS; 0: 8)
  */
 @ConfigurationProperties(prefix = "promoter.camunda")
 public record CamundaProperties(String engines, String grpcAddress, String restAddress,
-    String clusterId, String region, String clientId, String clientSecret, int embeddedPort) {
+    String clusterId, String region, String clientId, String clientSecret, int embeddedPort, int jobThreads) {
 
   /** The engines, parsed. */
   public Set<String> engineSet() {
@@ -37,6 +38,6 @@ public record CamundaProperties(String engines, String grpcAddress, String restA
   /** Connection settings for the bpmn module. */
   public CamundaSettings settings() {
     return new CamundaSettings(grpcAddress, restAddress, clusterId, region, clientId, clientSecret,
-        embeddedPort == 0 ? 26500 : embeddedPort);
+        embeddedPort == 0 ? 26500 : embeddedPort, jobThreads == 0 ? 8 : jobThreads);
   }
 }

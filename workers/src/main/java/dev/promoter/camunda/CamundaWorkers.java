@@ -38,6 +38,8 @@ public final class CamundaWorkers implements AutoCloseable {
   static final Duration TRAINING_LEASE = Duration.ofMinutes(5);
   private final List<JobWorker> open = new ArrayList<>();
   private final List<String> started = new ArrayList<>();
+  /** The step of each k-mer training this process runs: see {@link TrainingSteps}. */
+  private final TrainingSteps steps = new TrainingSteps();
 
   /** Opens the workers of the configured pools. */
   public CamundaWorkers(CamundaClient client, WorkerProperties props, RegistryDatabase database,
@@ -51,7 +53,16 @@ public final class CamundaWorkers implements AutoCloseable {
       List<ThinWorker> cpu = new ArrayList<>(Workers.cpuPool(new LifecycleRuns(database.dataSource()),
           new dev.promoter.registry.Approvals(database.dataSource()),
           registry, evaluation, new RolloutActivitiesImpl(database.dataSource()), clock));
-      cpu.add(new TrainCandidateWorker(JobTypes.TRAIN_KMER, (task, progress) -> training.trainAndEvaluate(task, beat -> progress.beat(null)), TRAINING_LEASE, client));
+      cpu.add(new TrainCandidateWorker(JobTypes.TRAIN_KMER, (task, progress) -> {
+        try {
+          return training.trainAndEvaluate(task, beat -> {
+            steps.record(task.runId(), beat.candidate(), beat.detail());
+            progress.beat(null);
+          });
+        } finally {
+          steps.done(task.runId(), task.candidate().name());
+        }
+      }, TRAINING_LEASE, client));
       open.addAll(Workers.open(client, cpu, "promoter-cpu"));
       started.add("cpu pool on job types " + cpu.stream().map(ThinWorker::jobType).sorted().toList());
     }
@@ -66,6 +77,11 @@ public final class CamundaWorkers implements AutoCloseable {
       started.add("gpu pool on job type [" + gpu.jobType() + "]");
     }
     started.forEach(s -> log.info("Zeebe: {}", s));
+  }
+
+  /** The step of each k-mer training this process runs now. */
+  public TrainingSteps trainingSteps() {
+    return steps;
   }
 
   /** What is subscribed, in words. */

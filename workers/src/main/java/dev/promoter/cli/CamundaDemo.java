@@ -42,7 +42,7 @@ final class CamundaDemo {
         spec.onEngine("camunda"));
     out.println("   started " + runId + " (BPMN model-lifecycle on Zeebe) on " + dataset);
     out.flush();
-    RunSummary run = await(runs, runId, Duration.ofHours(6), Set.of("RUNNING"));
+    RunSummary run = followTraining(runs, stack.get(CamundaWorkers.class), runId, out);
     printCandidates(stack, out, runId);
     if (run.status().equals("AWAITING_APPROVAL")) {
       out.println("3. approval: the staged version waits for a reviewer (message approval-decided, key " + runId + ")");
@@ -64,6 +64,27 @@ final class CamundaDemo {
     }
     out.println("5. retraining: model-retrain.bpmn's timer start event (cron in the file) starts model-lifecycle");
     return run.status().equals("PROMOTED") ? 0 : 1;
+  }
+
+  // While the run trains, prints each candidate's step when it changes ("tree 4/10"), as the
+  // Temporal demo prints its heartbeats; the workers are this process's, so their steps are here.
+  private static RunSummary followTraining(LifecycleRuns runs, CamundaWorkers workers, String runId, PrintWriter out)
+      throws InterruptedException {
+    Map<String, String> shown = new java.util.HashMap<>();
+    long deadline = System.nanoTime() + Duration.ofHours(6).toNanos();
+    while (true) {
+      RunSummary run = runs.get(runId);
+      if (!run.status().equals("RUNNING") || System.nanoTime() > deadline) {
+        return run;
+      }
+      new java.util.TreeMap<>(workers.trainingSteps().of(runId)).forEach((candidate, step) -> {
+        if (!step.equals(shown.put(candidate, step))) {
+          out.printf("   %-8s on cpu %s%n", candidate, step); // only the CPU pool trains k-mer models
+        }
+      });
+      out.flush();
+      Thread.sleep(300);
+    }
   }
 
   private static RunSummary await(LifecycleRuns runs, String runId, Duration timeout, Set<String> waitWhile)

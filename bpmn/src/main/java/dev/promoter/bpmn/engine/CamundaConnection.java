@@ -40,13 +40,15 @@ public final class CamundaConnection implements AutoCloseable {
     CamundaClient client;
     if (s.saas()) {
       client = CamundaClient.newCloudClientBuilder().withClusterId(s.clusterId())
-          .withClientId(s.clientId()).withClientSecret(s.clientSecret()).withRegion(s.region()).build();
+          .withClientId(s.clientId()).withClientSecret(s.clientSecret()).withRegion(s.region())
+          .numJobWorkerExecutionThreads(s.jobThreads()).build();
     } else {
       String grpc = s.selfManaged() ? s.grpcAddress()
           : "http://" + (attach ? "127.0.0.1:" + s.embeddedPort() : embedded.gatewayAddress());
       var builder = CamundaClient.newClientBuilder().grpcAddress(URI.create(grpc))
           // the embedded engine speaks gRPC only; a self-managed cluster may have REST too
-          .preferRestOverGrpc(false).defaultRequestTimeout(Duration.ofSeconds(30));
+          .preferRestOverGrpc(false).defaultRequestTimeout(Duration.ofSeconds(30))
+          .numJobWorkerExecutionThreads(s.jobThreads());
       if (s.restAddress() != null && !s.restAddress().isBlank()) {
         builder.restAddress(URI.create(s.restAddress()));
       }

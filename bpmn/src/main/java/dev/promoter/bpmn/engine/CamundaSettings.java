@@ -12,9 +12,18 @@ package dev.promoter.bpmn.engine;
  * @param clientId OAuth client id (CAMUNDA_CLIENT_ID)
  * @param clientSecret OAuth client secret (CAMUNDA_CLIENT_SECRET)
  * @param embeddedPort the embedded engine's loopback gRPC port (PROMOTER_ZEEBE_PORT)
+ * @param jobThreads jobs this process's workers run at once (PROMOTER_CAMUNDA_JOB_THREADS); the
+ *     client's default is one, so one training held every other job of the process, its
+ *     candidates' other trainings included, until it ended
  */
 public record CamundaSettings(String grpcAddress, String restAddress, String clusterId,
-    String region, String clientId, String clientSecret, int embeddedPort) {
+    String region, String clientId, String clientSecret, int embeddedPort, int jobThreads) {
+
+  public CamundaSettings {
+    if (jobThreads < 1) {
+      throw new IllegalArgumentException("promoter.camunda.job-threads must be at least 1, not " + jobThreads);
+    }
+  }
 
   /** Whether a SaaS cluster is configured. */
   public boolean saas() {
