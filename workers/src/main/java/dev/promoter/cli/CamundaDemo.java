@@ -42,7 +42,8 @@ final class CamundaDemo {
         spec.onEngine("camunda"));
     out.println("   started " + runId + " (BPMN model-lifecycle on Zeebe) on " + dataset);
     out.flush();
-    RunSummary run = followTraining(runs, stack.get(CamundaWorkers.class), runId, out);
+    RunSummary run = await(runs, runId, Duration.ofHours(6), Set.of("RUNNING"),
+        trainingSteps(stack.get(CamundaWorkers.class), runId, out));
     printCandidates(stack, out, runId);
     if (run.status().equals("AWAITING_APPROVAL")) {
       out.println("3. approval: the staged version waits for a reviewer (message approval-decided, key " + runId + ")");
@@ -55,7 +56,7 @@ final class CamundaDemo {
         out.println("   ./promoter approve " + runId + " --as reviewer --reason \"metrics look right\"");
       }
       out.flush();
-      run = await(runs, runId, Duration.ofDays(8), OPEN);
+      run = await(runs, runId, Duration.ofDays(8), OPEN, () -> { });
     }
     JsonNode result = result(run);
     out.println("4. result: " + run.status() + ": " + result.path("verdict").asText());
@@ -66,35 +67,30 @@ final class CamundaDemo {
     return run.status().equals("PROMOTED") ? 0 : 1;
   }
 
-  // While the run trains, prints each candidate's step when it changes ("tree 4/10"), as the
-  // Temporal demo prints its heartbeats; the workers are this process's, so their steps are here.
-  private static RunSummary followTraining(LifecycleRuns runs, CamundaWorkers workers, String runId, PrintWriter out)
-      throws InterruptedException {
+  // Prints each candidate's step when it changes ("tree 4/10"), as the Temporal demo prints its
+  // heartbeats; the workers are this process's, so their steps are here.
+  private static Runnable trainingSteps(CamundaWorkers workers, String runId, PrintWriter out) {
     Map<String, String> shown = new java.util.HashMap<>();
-    long deadline = System.nanoTime() + Duration.ofHours(6).toNanos();
-    while (true) {
-      RunSummary run = runs.get(runId);
-      if (!run.status().equals("RUNNING") || System.nanoTime() > deadline) {
-        return run;
-      }
+    return () -> {
       new java.util.TreeMap<>(workers.trainingSteps().of(runId)).forEach((candidate, step) -> {
         if (!step.equals(shown.put(candidate, step))) {
           out.printf("   %-8s on cpu %s%n", candidate, step); // only the CPU pool trains k-mer models
         }
       });
       out.flush();
-      Thread.sleep(300);
-    }
+    };
   }
 
-  private static RunSummary await(LifecycleRuns runs, String runId, Duration timeout, Set<String> waitWhile)
-      throws InterruptedException {
+  /** Polls the run while its status is in {@code waitWhile}, running {@code eachPoll} meanwhile. */
+  private static RunSummary await(LifecycleRuns runs, String runId, Duration timeout, Set<String> waitWhile,
+      Runnable eachPoll) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       RunSummary run = runs.get(runId);
       if (!waitWhile.contains(run.status()) || System.nanoTime() > deadline) {
         return run;
       }
+      eachPoll.run();
       Thread.sleep(300);
     }
   }

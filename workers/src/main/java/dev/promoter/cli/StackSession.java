@@ -1,6 +1,7 @@
 package dev.promoter.cli;
 
 import dev.promoter.app.PromoterApplication;
+import dev.promoter.stack.StackConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -21,7 +22,7 @@ final class StackSession implements AutoCloseable {
    */
   static StackSession open() {
     return new StackSession(PromoterApplication.startForCommand(
-        "--" + dev.promoter.stack.StackConfiguration.ATTACH_ONLY + "=true"));
+        "--" + StackConfiguration.ATTACH_ONLY + "=true"));
   }
 
   /** A context that starts whatever it uses itself, the embedded Temporal server too (the demo's). */

@@ -8,6 +8,7 @@ import dev.promoter.registry.ModelRegistry;
 import dev.promoter.registry.RegistryDatabase;
 import java.io.IOException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,7 +75,7 @@ public class StackConfiguration {
   @Bean(destroyMethod = "close")
   @Lazy
   EmbeddedTemporalServer embeddedTemporal(PromoterProperties props,
-      @org.springframework.beans.factory.annotation.Value("${" + ATTACH_ONLY + ":false}") boolean attachOnly) {
+      @Value("${" + ATTACH_ONLY + ":false}") boolean attachOnly) {
     props.validated();
     int port = props.temporal().embeddedPort();
     // a CLI command reaches the engine only after its input passed every check (the services ask
